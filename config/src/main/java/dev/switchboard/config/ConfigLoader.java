@@ -1,0 +1,171 @@
+package dev.switchboard.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code switchboard.yaml} (or JSON) into {@link SwitchboardConfig}, fills defaults, resolves paths,
+ * merges GUI coordinates from a Dream.OS coords file and validates. Every failure is a {@link ConfigException}
+ * whose one-line message names the file and the field path.
+ */
+public final class ConfigLoader {
+    public static final String ENV_CONFIG = "SWITCHBOARD_CONFIG";
+    public static final String DEFAULT_FILE_NAME = "switchboard.yaml";
+    /** Config files bigger than this are certainly a mistake (a log, a binary). */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Which config file to use: {@code --config}, else {@code $SWITCHBOARD_CONFIG}, else
+     * {@code ./switchboard.yaml} if it exists, else none (the built-in default).
+     */
+    public static Optional<Path> locate(Path explicit, Map<String, String> env, Path workingDir) {
+        if (explicit != null) {
+            return Optional.of(explicit);
+        }
+        String fromEnv = env.get(ENV_CONFIG);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(Path.of(fromEnv.trim()));
+        }
+        Path local = workingDir.resolve(DEFAULT_FILE_NAME);
+        return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+    }
+
+    /** Loads the located file, or the built-in default rooted at {@code workingDir} when there is none. */
+    public static SwitchboardConfig loadOrDefault(Path explicit, Map<String, String> env, Path workingDir,
+                                                  String layoutOverride) {
+        Optional<Path> file = locate(explicit, env, workingDir);
+        if (file.isEmpty()) {
+            SwitchboardConfig defaults = SwitchboardConfig.defaults(workingDir);
+            return layoutOverride == null ? defaults : finish(defaults, workingDir, layoutOverride, "(built-in default)");
+        }
+        return load(file.get(), layoutOverride);
+    }
+
+    public static SwitchboardConfig load(Path file) {
+        return load(file, null);
+    }
+
+    /** Loads and validates one file; {@code layoutOverride} (from {@code --layout}) wins over {@code layout:}. */
+    public static SwitchboardConfig load(Path file, String layoutOverride) {
+        Path abs = file.toAbsolutePath().normalize();
+        String name = file.toString();
+        if (!Files.isRegularFile(abs)) {
+            throw new ConfigException(name + ": no such file");
+        }
+        SwitchboardConfig raw;
+        try {
+            if (Files.size(abs) > MAX_FILE_BYTES) {
+                throw new ConfigException(name + ": file is larger than 1 MiB; is it really a config file?");
+            }
+            String text = Files.readString(abs);
+            if (text.isBlank()) {
+                raw = new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null);
+            } else {
+                raw = YAML.readValue(text, SwitchboardConfig.class);
+            }
+        } catch (JsonMappingException e) {
+            throw new ConfigException(name + ": " + describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(name + ": not valid YAML/JSON"
+                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "") + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException(name + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new ConfigException(name + ": cannot read: " + e.getMessage(), e);
+        }
+        if (raw == null) {
+            throw new ConfigException(name + ": empty document");
+        }
+        Path base = abs.getParent();
+        SwitchboardConfig withSource = new SwitchboardConfig(raw.dataDir(), raw.workspaces(), raw.coordsFile(),
+                raw.layout(), raw.agents(), raw.limits(), raw.retry(), raw.discord(), raw.twitch(), raw.web(), abs);
+        return finish(withSource, base, layoutOverride, name);
+    }
+
+    private static SwitchboardConfig finish(SwitchboardConfig cfg, Path base, String layoutOverride, String name) {
+        Path dataDir = base.resolve(cfg.dataDir()).normalize();
+        Path workspaces = base.resolve(cfg.workspaces()).normalize();
+        Path coords = cfg.coordsFile() == null ? null : base.resolve(cfg.coordsFile()).normalize();
+        String layout = layoutOverride != null ? layoutOverride : cfg.layout();
+        List<AgentConfig> agents = cfg.agents().isEmpty() && coords == null ? SwitchboardConfig.defaultAgents()
+                : cfg.agents();
+        agents = agents.stream().map(a -> a.inbox() == null ? a : a.withInbox(base.resolve(a.inbox()).normalize()))
+                .toList();
+        if (coords != null) {
+            if (layout == null) {
+                throw new ConfigException(name + ": layout: required when coords_file is set (e.g. layout: 8-agent)");
+            }
+            agents = CoordsFile.merge(agents, CoordsFile.load(coords).layout(layout, coords.toString()));
+        } else if (layoutOverride != null) {
+            throw new ConfigException(name + ": --layout given but no coords_file is configured");
+        }
+        TwitchConfig twitch = cfg.twitch();
+        if (twitch.quotesFile() != null) {
+            twitch = new TwitchConfig(twitch.login(), twitch.channels(), twitch.operators(), twitch.ircUrl(),
+                    twitch.greeting(), base.resolve(twitch.quotesFile()).normalize());
+        }
+        SwitchboardConfig done = new SwitchboardConfig(dataDir, workspaces, coords, layout, agents, cfg.limits(),
+                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.source());
+        List<String> problems = ConfigValidator.validate(done);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(name + ": " + String.join("; ", problems));
+        }
+        return done;
+    }
+
+    /** "agents[1].delivery[0]: unknown delivery method 'guii' ..." from Jackson's exception. */
+    static String describe(JsonMappingException e) {
+        String path = e.getPath().stream().map(ref -> ref.getFieldName() != null
+                ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]").collect(Collectors.joining());
+        if (path.startsWith(".")) {
+            path = path.substring(1);
+        }
+        String why;
+        if (e instanceof UnrecognizedPropertyException u) {
+            why = "unknown key '" + u.getPropertyName() + "'" + (u.getKnownPropertyIds() == null ? ""
+                    : " (known: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", ")) + ")");
+            path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) + "." + u.getPropertyName() : path;
+        } else {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            why = root instanceof JacksonException je ? je.getOriginalMessage() : root.getMessage();
+            if (why != null) {
+                why = why.replaceAll("\\s+", " ").trim();
+            }
+        }
+        String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
+        return (path.isEmpty() ? "" : path + ": ") + why + where;
+    }
+
+    /** A human list of the problems of a config, for {@code config check}. */
+    public static List<String> problems(SwitchboardConfig cfg) {
+        return new ArrayList<>(ConfigValidator.validate(cfg));
+    }
+}

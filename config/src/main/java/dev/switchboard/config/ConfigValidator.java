@@ -1,0 +1,99 @@
+package dev.switchboard.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks that a loaded config can run; each problem names its field path. */
+final class ConfigValidator {
+    /** Agent ids and aliases become folder names: no separators, no dots at the start, nothing exotic. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    private ConfigValidator() {
+    }
+
+    static List<String> validate(SwitchboardConfig cfg) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        List<AgentConfig> agents = cfg.agents();
+        if (agents.isEmpty()) {
+            problems.add("agents: at least one agent is needed");
+        }
+        for (int i = 0; i < agents.size(); i++) {
+            AgentConfig a = agents.get(i);
+            String at = "agents[" + i + "]";
+            if (a.id() == null || a.id().isBlank()) {
+                problems.add(at + ".id: required");
+                continue;
+            }
+            checkName(problems, at + ".id", a.id(), names, a.id());
+            for (int j = 0; j < a.aliases().size(); j++) {
+                checkName(problems, at + ".aliases[" + j + "]", a.aliases().get(j), names, a.id());
+            }
+            if (a.delivery().stream().distinct().count() != a.delivery().size()) {
+                problems.add(at + ".delivery: a method is listed twice");
+            }
+            if (a.delivery().contains(DeliveryMethod.GUI) && (a.gui() == null || a.gui().inputBox() == null)) {
+                problems.add(at + ".gui.input_box: required for gui delivery (or set coords_file and layout)");
+            }
+            if (a.delivery().contains(DeliveryMethod.TMUX) && (a.tmux() == null || a.tmux().target() == null
+                    || a.tmux().target().isBlank())) {
+                problems.add(at + ".tmux.target: required for tmux delivery (e.g. agents:0.1)");
+            }
+            if (a.gui() != null && !List.of("enter", "ctrl+enter", "shift+enter", "alt+enter", "meta+enter")
+                    .contains(a.gui().submit())) {
+                problems.add(at + ".gui.submit: '" + a.gui().submit()
+                        + "' is not one of enter, ctrl+enter, shift+enter, alt+enter, meta+enter");
+            }
+        }
+        Limits l = cfg.limits();
+        positive(problems, "limits.max_text", l.maxText());
+        positive(problems, "limits.per_user", l.perUser());
+        positive(problems, "limits.per_seconds", l.perSeconds());
+        if (l.maxText() > 100_000) {
+            problems.add("limits.max_text: at most 100000");
+        }
+        RetryConfig r = cfg.retry();
+        positive(problems, "retry.max_attempts", r.maxAttempts());
+        positive(problems, "retry.lease_seconds", r.leaseSeconds());
+        if (r.baseDelayMs() < 0 || r.maxDelayMs() < r.baseDelayMs()) {
+            problems.add("retry: base_delay_ms must be >= 0 and <= max_delay_ms");
+        }
+        if (cfg.web().port() < 0 || cfg.web().port() > 65535) {
+            problems.add("web.port: must be 0..65535");
+        }
+        if (cfg.discord().prefix().length() > 5 || cfg.discord().prefix().isBlank()) {
+            problems.add("discord.prefix: 1 to 5 non-blank characters");
+        }
+        return problems;
+    }
+
+    private static void checkName(List<String> problems, String at, String name, Map<String, String> names,
+                                  String owner) {
+        if (!NAME.matcher(name).matches()) {
+            problems.add(at + ": '" + printable(name)
+                    + "' is not a valid name (letters, digits, '-', '_', '.'; up to 64; no path separators)");
+            return;
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        String previous = names.putIfAbsent(key, owner);
+        if (previous != null) {
+            problems.add(at + ": '" + name + "' is already used by " + previous);
+        }
+    }
+
+    private static void positive(List<String> problems, String at, long value) {
+        if (value <= 0) {
+            problems.add(at + ": must be positive");
+        }
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(80).forEach(cp -> b.append(Character.isISOControl(cp) ? "?" : Character.toString(cp)));
+        return b.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.switchboard.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Picks up edits of the config file while Switchboard runs. It polls the file's modification time and size
+ * (a WatchService misses editors that replace the file by rename on some file systems); a file that no
+ * longer loads is reported and the running config is kept.
+ */
+public final class ConfigWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+
+    private final Path file;
+    private final String layoutOverride;
+    private final Consumer<SwitchboardConfig> onChange;
+    private final Consumer<String> onError;
+    private final ScheduledExecutorService timer;
+    private Stamp last;
+
+    private record Stamp(FileTime modified, long size) {
+    }
+
+    public ConfigWatcher(Path file, String layoutOverride, long pollMillis, Consumer<SwitchboardConfig> onChange,
+                         Consumer<String> onError) {
+        this.file = file;
+        this.layoutOverride = layoutOverride;
+        this.onChange = onChange;
+        this.onError = onError;
+        this.last = stamp();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "config-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::check, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private Stamp stamp() {
+        try {
+            return new Stamp(Files.getLastModifiedTime(file), Files.size(file));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    void check() {
+        Stamp now = stamp();
+        if (Objects.equals(now, last) || now == null) {
+            return;
+        }
+        last = now;
+        try {
+            SwitchboardConfig cfg = ConfigLoader.load(file, layoutOverride);
+            LOG.info("config reloaded from {}: {} agents", file, cfg.agents().size());
+            onChange.accept(cfg);
+        } catch (ConfigException e) {
+            LOG.warn("config change ignored: {}", e.getMessage());
+            onError.accept(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.switchboard.config;
+
+/**
+ * Where an agent's chat box is on screen.
+ *
+ * @param inputBox           the agent's text input; clicked before pasting
+ * @param starterLocationBox clicked to open a fresh chat before onboarding (optional)
+ * @param submit             key chord that submits, e.g. {@code enter} or {@code ctrl+enter}
+ */
+public record GuiConfig(ScreenPoint inputBox, ScreenPoint starterLocationBox, String submit) {
+    public GuiConfig {
+        submit = submit == null || submit.isBlank() ? "enter" : submit.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public GuiConfig withPoints(ScreenPoint input, ScreenPoint starter) {
+        return new GuiConfig(input, starter, submit);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.switchboard.core.queue;
+
+import dev.switchboard.core.message.MessageState;
+import dev.switchboard.core.message.UnifiedMessage;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The durable queue. Every method that changes state returns only after the change is committed; the
+ * status event for it is published after that.
+ */
+public interface MessageQueue extends AutoCloseable {
+
+    /** Stores a message addressed to one agent; completes when committed (group commit). */
+    CompletableFuture<QueuedMessage> enqueueAsync(UnifiedMessage message);
+
+    /** Blocking {@link #enqueueAsync}. */
+    QueuedMessage enqueue(UnifiedMessage message);
+
+    /**
+     * Takes the next deliverable message of an agent (URGENT first, FIFO within a priority), moving it to
+     * DELIVERING under a lease owned by {@code worker}. Expired leases of that agent return to QUEUED first.
+     * Nothing is claimed while the agent is paused.
+     */
+    Optional<QueuedMessage> claimNext(String agent, String worker, Duration lease);
+
+    /** Cheap read: does the agent have a message ready now (and is not paused)? */
+    boolean hasReady(String agent);
+
+    /** DELIVERING → DELIVERED by {@code method}; {@code verified} says whether it was seen to arrive. */
+    QueuedMessage markDelivered(String id, String method, boolean verified, String detail);
+
+    /**
+     * A failed attempt: RETRY_WAIT with exponential backoff and jitter, or DEAD (reason kept) when attempts
+     * are used up or {@code permanent}.
+     */
+    QueuedMessage markFailed(String id, String reason, boolean permanent);
+
+    /** DELIVERED → READ. @return false if it was already read (idempotent) */
+    boolean markRead(String id, String via);
+
+    /** QUEUED or RETRY_WAIT → CANCELLED. */
+    QueuedMessage cancel(String id, String by);
+
+    /** DEAD or RETRY_WAIT → QUEUED with attempts reset, delivered as soon as possible. */
+    QueuedMessage retry(String id, String by);
+
+    void pause(String agent, String by);
+
+    void resume(String agent, String by);
+
+    boolean isPaused(String agent);
+
+    /** Every DELIVERING message whose lease is not owned by a live worker of {@code incarnation} → QUEUED. */
+    int recoverAbandoned(String incarnation);
+
+    /** By full id, or by a unique id suffix/prefix of at least 4 characters (as shown in chat). */
+    Optional<QueuedMessage> find(String idOrShort);
+
+    List<Transition> history(String id);
+
+    /** Newest first, filtered by states (empty = all) and agent (null = all). */
+    List<QueuedMessage> list(Collection<MessageState> states, String agent, int limit);
+
+    QueueStats stats();
+
+    /** Deletes DEAD messages and their history. @return how many */
+    int purgeDead();
+
+    /** The highest transition sequence number so far. */
+    long lastEventSeq();
+
+    /** Transitions after {@code seq}, oldest first, as events (for the bus and for other processes). */
+    List<dev.switchboard.core.events.StatusEvent> eventsAfter(long seq, int limit);
+
+    @Override
+    void close();
+}

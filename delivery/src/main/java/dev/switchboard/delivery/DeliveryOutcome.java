@@ -1,0 +1,31 @@
+package dev.switchboard.delivery;
+
+/**
+ * What one delivery attempt did.
+ *
+ * @param delivered        the text reached the agent (submitted, or written)
+ * @param verified         for delivered: it was seen to arrive; false means "delivered (unverified)"
+ * @param detail           a short human reason or note (failure cause, "typed but not submitted" ...)
+ * @param fallbackAllowed  for failures: nothing reached the agent, so the next method may be tried without
+ *                         risking a duplicate. False when text may already sit in the agent's input.
+ */
+public record DeliveryOutcome(boolean delivered, boolean verified, String detail, boolean fallbackAllowed) {
+
+    public static DeliveryOutcome verified(String detail) {
+        return new DeliveryOutcome(true, true, detail, false);
+    }
+
+    public static DeliveryOutcome unverified(String detail) {
+        return new DeliveryOutcome(true, false, detail, false);
+    }
+
+    /** Failed before anything reached the agent: safe to try the next method. */
+    public static DeliveryOutcome failedClean(String reason) {
+        return new DeliveryOutcome(false, false, reason, true);
+    }
+
+    /** Failed after something may have reached the agent: do not try another method. */
+    public static DeliveryOutcome failedDirty(String reason) {
+        return new DeliveryOutcome(false, false, reason, false);
+    }
+}
