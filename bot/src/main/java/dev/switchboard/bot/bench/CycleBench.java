@@ -1,0 +1,122 @@
+package dev.switchboard.bot.bench;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.events.EventBus;
+import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.message.MessageState;
+import dev.switchboard.core.queue.Backoff;
+import dev.switchboard.core.queue.SqliteMessageQueue;
+import dev.switchboard.delivery.FallbackChain;
+import dev.switchboard.delivery.InboxDeliverer;
+import dev.switchboard.delivery.WorkerPool;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The full cycle on the real pieces: producers enqueue, the event pump wakes the real per-agent
+ * {@link dev.switchboard.delivery.DeliveryWorker}s, which claim under a lease and write each message into its
+ * agent's inbox through {@link InboxDeliverer} and mark it DELIVERED; on the DELIVERED event the message is
+ * acknowledged ({@code markRead}, what {@code switchboard ack} does). Timed from the first enqueue to the
+ * last READ.
+ */
+final class CycleBench {
+    private static final int PRODUCERS = 8;
+    private static final int ACKERS = 8;
+
+    record Result(int messages, double perSecond, double seconds) {
+    }
+
+    private CycleBench() {
+    }
+
+    static Result run(Path dataDir, Path workspaces, int messages) throws InterruptedException {
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(dataDir.getParent()).withDataDir(dataDir)
+                .withWorkspaces(workspaces);
+        AgentRegistry agents = new AgentRegistry(cfg.agents());
+        EventBus bus = new EventBus();
+        CountDownLatch allRead = new CountDownLatch(messages);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ExecutorService ackers = Executors.newFixedThreadPool(ACKERS);
+        try (SqliteMessageQueue queue = SqliteMessageQueue.open(dataDir, 3, new Backoff(1_000, 60_000))) {
+            EventPump pump = new EventPump(queue, bus, 200);
+            queue.onCommit(pump::wakeUp);
+            AutoCloseable ack = bus.subscribe(e -> {
+                if (e.to() == MessageState.DELIVERED) {
+                    ackers.execute(() -> {
+                        try {
+                            queue.markRead(e.messageId(), "bench ack");
+                            allRead.countDown();
+                        } catch (RuntimeException ex) {
+                            failure.compareAndSet(null, ex);
+                        }
+                    });
+                } else if (e.to() == MessageState.DEAD || e.to() == MessageState.RETRY_WAIT) {
+                    failure.compareAndSet(null, new IllegalStateException("delivery failed: " + e.detail()));
+                }
+            });
+            FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(cfg::inboxOf)), 3,
+                    Duration.ofSeconds(30), Clock.systemUTC());
+            WorkerPool workers = new WorkerPool(UUID.randomUUID().toString(), queue, agents, chain, bus,
+                    Duration.ofSeconds(60), 250);
+            try {
+                long start = System.nanoTime();
+                produce(queue, messages, failure);
+                while (!allRead.await(100, TimeUnit.MILLISECONDS)) {
+                    if (failure.get() != null) {
+                        throw new IllegalStateException("cycle failed: " + failure.get().getMessage(), failure.get());
+                    }
+                    if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+                        throw new IllegalStateException("cycle did not finish: " + allRead.getCount() + " unread");
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                return new Result(messages, messages / seconds, seconds);
+            } finally {
+                workers.close();
+                close(ack);
+                pump.close();
+                ackers.shutdown();
+                ackers.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void produce(SqliteMessageQueue queue, int messages, AtomicReference<Throwable> failure)
+            throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        Thread[] threads = new Thread[PRODUCERS];
+        for (int t = 0; t < PRODUCERS; t++) {
+            threads[t] = new Thread(() -> {
+                try {
+                    for (long n; (n = next.getAndIncrement()) < messages; ) {
+                        queue.enqueue(Messages.request(n));
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "bench-cycle-producer-" + t);
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
