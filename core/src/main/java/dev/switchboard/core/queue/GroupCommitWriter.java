@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that writes to the database. Concurrent callers' operations are drained into one
  * transaction, so one fsync serves many producers (group commit); each caller's future completes only after
- * that transaction committed. Each operation runs under its own savepoint, so one that fails (an illegal
- * transition, say) is rolled back alone and the rest of the batch still commits.
+ * that transaction committed. When an operation fails (an illegal transition, say) the batch is rolled back
+ * and run again with each operation under its own savepoint, so the failure is rolled back alone and the
+ * rest still commits; operations must therefore only touch the database. The writer owns its connection and
+ * closes it when it stops.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -35,6 +37,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final StatementCache statements;
+    private Throwable failure;
     private final BlockingQueue<Task<?>> tasks = new LinkedBlockingQueue<>();
     private final Runnable afterCommit;
     private final Thread thread;
@@ -43,10 +47,16 @@ final class GroupCommitWriter implements AutoCloseable {
     GroupCommitWriter(Connection connection, Runnable afterCommit) throws SQLException {
         this.connection = connection;
         this.afterCommit = afterCommit;
+        this.statements = new StatementCache(connection);
         connection.setAutoCommit(false);
         this.thread = new Thread(this::loop, "queue-writer");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A cached statement of the writer's connection; only for operations (they run on the writer thread). */
+    java.sql.PreparedStatement prepared(String sql) throws SQLException {
+        return statements.get(sql);
     }
 
     <T> CompletableFuture<T> submit(Op<T> op) {
@@ -66,6 +76,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 Task<?> first = tasks.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing) {
+                        closeConnection();
                         return;
                     }
                     continue;
@@ -75,6 +86,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 runBatch(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                closeConnection();
                 return;
             } finally {
                 batch.clear();
@@ -86,14 +98,15 @@ final class GroupCommitWriter implements AutoCloseable {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
         try {
-            for (int i = 0; i < batch.size(); i++) {
-                Savepoint savepoint = connection.setSavepoint();
-                try {
-                    results[i] = batch.get(i).op().run(connection);
-                    connection.releaseSavepoint(savepoint);
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback(savepoint);
-                    errors[i] = e;
+            begin();
+            int failed = runAll(batch, results);
+            if (failed >= 0) {
+                connection.rollback();
+                if (batch.size() == 1) {
+                    errors[0] = failure;
+                } else {
+                    begin();
+                    runEachUnderSavepoint(batch, results, errors);
                 }
             }
             connection.commit();
@@ -117,6 +130,67 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         afterCommit.run();
+    }
+
+    /**
+     * Takes the write lock for this batch only. The driver keeps a transaction open between commits; it is a
+     * deferred one that has touched nothing, so an idle writer holds no lock and other processes (the CLI)
+     * can write. It is ended and an immediate one begun, so no statement of the batch can fail half-way
+     * for want of the lock.
+     */
+    private void begin() throws SQLException {
+        try {
+            statements.get("ROLLBACK").execute();
+        } catch (SQLException e) {
+            // After a failed batch the driver may not have begun its transaction again: nothing to end then.
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                throw e;
+            }
+        }
+        statements.get("BEGIN IMMEDIATE").execute();
+    }
+
+    /**
+     * The common case: every operation succeeds, and none pays for a savepoint.
+     *
+     * @return the index of the first operation that failed (its error kept in {@link #failure}), or -1
+     */
+    private int runAll(List<Task<?>> batch, Object[] results) {
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                results[i] = batch.get(i).op().run(connection);
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** After a failure the batch runs again, each operation under a savepoint so only failures roll back. */
+    private void runEachUnderSavepoint(List<Task<?>> batch, Object[] results, Throwable[] errors)
+            throws SQLException {
+        for (int i = 0; i < batch.size(); i++) {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                results[i] = batch.get(i).op().run(connection);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(savepoint);
+                results[i] = null;
+                errors[i] = e;
+            }
+        }
+    }
+
+    private void closeConnection() {
+        try {
+            statements.close();
+            connection.rollback();
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the queue database: {}", e.getMessage());
+        }
     }
 
     @Override

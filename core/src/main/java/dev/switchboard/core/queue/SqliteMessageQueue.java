@@ -39,6 +39,8 @@ public final class SqliteMessageQueue implements MessageQueue {
     public static final String FILE_NAME = "queue.db";
 
     private final Connection readConnection;
+    private final Connection writeConnection;
+    private final StatementCache readStatements;
     private final GroupCommitWriter writer;
     private final Clock clock;
     private final RandomGenerator random;
@@ -58,9 +60,10 @@ public final class SqliteMessageQueue implements MessageQueue {
         try {
             Files.createDirectories(dataDir);
             String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
-            Connection writeConnection = open(url, false);
+            this.writeConnection = open(url, false);
             Schema.create(writeConnection);
             this.readConnection = open(url, true);
+            this.readStatements = new StatementCache(readConnection);
             this.writer = new GroupCommitWriter(writeConnection, this::committed);
         } catch (SQLException | IOException e) {
             throw new QueueException("cannot open the queue in " + dataDir + ": " + e.getMessage(), e);
@@ -76,8 +79,11 @@ public final class SqliteMessageQueue implements MessageQueue {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
-        // Writers take the lock up front: a deferred transaction that upgrades can fail with BUSY at once.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The driver begins the next transaction right after each commit; a deferred one takes no lock, so an
+        // idle writer does not shut out other processes. The writer begins each batch IMMEDIATE itself.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        // Nothing reads generated keys; without this the driver runs an extra query after every INSERT.
+        config.setGetGeneratedKeys(false);
         config.setReadOnly(false);
         Connection c = config.createConnection(url);
         if (readOnly) {
@@ -105,10 +111,11 @@ public final class SqliteMessageQueue implements MessageQueue {
         String agent = m.agent();
         return writer.submit(c -> {
             long now = clock.millis();
-            try (PreparedStatement p = c.prepareStatement("""
+            {
+                PreparedStatement p = prepare(c, """
                     INSERT INTO messages(id, correlation_id, agent, priority, state, attempts, not_before,
                                          created_at, updated_at, payload)
-                    VALUES (?,?,?,?, 'QUEUED', 0, ?, ?, ?, ?)""")) {
+                    VALUES (?,?,?,?, 'QUEUED', 0, ?, ?, ?, ?)""");
                 p.setString(1, m.id());
                 p.setString(2, m.correlationId());
                 p.setString(3, agent);
@@ -139,8 +146,9 @@ public final class SqliteMessageQueue implements MessageQueue {
             }
             expireLeases(c, agent, now);
             Row row;
-            try (PreparedStatement p = c.prepareStatement("SELECT " + Row.COLUMNS + " FROM messages WHERE agent = ? AND "
-                    + Schema.PENDING + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, seq LIMIT 1")) {
+            {
+                PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE agent = ? AND "
+                    + Schema.PENDING + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, seq LIMIT 1");
                 p.setString(1, agent);
                 p.setLong(2, now);
                 try (ResultSet rs = p.executeQuery()) {
@@ -151,8 +159,9 @@ public final class SqliteMessageQueue implements MessageQueue {
                 }
             }
             int attempt = row.attempts() + 1;
-            try (PreparedStatement p = c.prepareStatement("UPDATE messages SET state = 'DELIVERING', attempts = ?,"
-                    + " lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ?")) {
+            {
+                PreparedStatement p = prepare(c, "UPDATE messages SET state = 'DELIVERING', attempts = ?,"
+                    + " lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ?");
                 p.setInt(1, attempt);
                 p.setString(2, worker);
                 p.setLong(3, now + lease.toMillis());
@@ -168,8 +177,9 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     private void expireLeases(Connection c, String agent, long now) throws SQLException {
         List<Row> expired = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + Row.COLUMNS + " FROM messages WHERE agent = ? AND "
-                + Schema.PENDING + " AND state = 'DELIVERING' AND lease_until < ?")) {
+        {
+            PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE agent = ? AND "
+                + Schema.PENDING + " AND state = 'DELIVERING' AND lease_until < ?");
             p.setString(1, agent);
             p.setLong(2, now);
             try (ResultSet rs = p.executeQuery()) {
@@ -189,8 +199,9 @@ public final class SqliteMessageQueue implements MessageQueue {
             Row r = load(c, id);
             long now = clock.millis();
             r.state().checkMoveTo(MessageState.DELIVERED, id);
-            try (PreparedStatement p = c.prepareStatement("UPDATE messages SET state = 'DELIVERED', method = ?,"
-                    + " verified = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?")) {
+            {
+                PreparedStatement p = prepare(c, "UPDATE messages SET state = 'DELIVERED', method = ?,"
+                    + " verified = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?");
                 p.setString(1, method);
                 p.setInt(2, verified ? 1 : 0);
                 p.setLong(3, now);
@@ -258,8 +269,9 @@ public final class SqliteMessageQueue implements MessageQueue {
     @Override
     public void pause(String agent, String by) {
         await(writer.submit(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT OR REPLACE INTO paused_agents(agent, at, by) VALUES (?,?,?)")) {
+            {
+                PreparedStatement p = prepare(c,
+                    "INSERT OR REPLACE INTO paused_agents(agent, at, by) VALUES (?,?,?)");
                 p.setString(1, agent);
                 p.setLong(2, clock.millis());
                 p.setString(3, by);
@@ -271,7 +283,8 @@ public final class SqliteMessageQueue implements MessageQueue {
     @Override
     public void resume(String agent, String by) {
         await(writer.submit(c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM paused_agents WHERE agent = ?")) {
+            {
+                PreparedStatement p = prepare(c, "DELETE FROM paused_agents WHERE agent = ?");
                 p.setString(1, agent);
                 return p.executeUpdate();
             }
@@ -282,8 +295,9 @@ public final class SqliteMessageQueue implements MessageQueue {
     public int recoverAbandoned(String incarnation) {
         return await(writer.submit(c -> {
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT " + Row.COLUMNS + " FROM messages WHERE "
-                    + Schema.PENDING + " AND state = 'DELIVERING' AND (lease_owner IS NULL OR lease_owner NOT LIKE ?)")) {
+            {
+                PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE "
+                    + Schema.PENDING + " AND state = 'DELIVERING' AND (lease_owner IS NULL OR lease_owner NOT LIKE ?)");
                 p.setString(1, incarnation + "%");
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
@@ -314,9 +328,10 @@ public final class SqliteMessageQueue implements MessageQueue {
                       long notBefore) throws SQLException {
         r.state().checkMoveTo(to, r.id());
         int attempt = attempts == null ? r.attempts() : attempts;
-        try (PreparedStatement p = c.prepareStatement("UPDATE messages SET state = ?, attempts = ?, not_before = ?,"
+        {
+            PreparedStatement p = prepare(c, "UPDATE messages SET state = ?, attempts = ?, not_before = ?,"
                 + " lease_owner = NULL, lease_until = NULL, last_error = COALESCE(?, last_error), updated_at = ?"
-                + " WHERE id = ?")) {
+                + " WHERE id = ?");
             p.setString(1, to.name());
             p.setInt(2, attempt);
             p.setLong(3, notBefore);
@@ -328,11 +343,12 @@ public final class SqliteMessageQueue implements MessageQueue {
         insertTransition(c, r.id(), r.state(), to, now, attempt, null, null, detail);
     }
 
-    private static void insertTransition(Connection c, String id, MessageState from, MessageState to, long at,
+    private void insertTransition(Connection c, String id, MessageState from, MessageState to, long at,
                                          int attempt, String method, Boolean verified, String detail)
             throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO transitions(message_id, from_state, to_state, at,"
-                + " attempt, method, verified, detail) VALUES (?,?,?,?,?,?,?,?)")) {
+        {
+            PreparedStatement p = prepare(c, "INSERT INTO transitions(message_id, from_state, to_state, at,"
+                + " attempt, method, verified, detail) VALUES (?,?,?,?,?,?,?,?)");
             p.setString(1, id);
             p.setString(2, from == null ? null : from.name());
             p.setString(3, to.name());
@@ -349,8 +365,9 @@ public final class SqliteMessageQueue implements MessageQueue {
         }
     }
 
-    private static Row load(Connection c, String id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + Row.COLUMNS + " FROM messages WHERE id = ?")) {
+    private Row load(Connection c, String id) throws SQLException {
+        {
+            PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE id = ?");
             p.setString(1, id);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
@@ -362,7 +379,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     }
 
     /** Full id, or a unique short form (the last or first characters of the id). */
-    private static Row loadFlexible(Connection c, String idOrShort) throws SQLException {
+    private Row loadFlexible(Connection c, String idOrShort) throws SQLException {
         String key = idOrShort.trim().toLowerCase(java.util.Locale.ROOT);
         if (key.startsWith("#")) {
             key = key.substring(1);
@@ -374,8 +391,9 @@ public final class SqliteMessageQueue implements MessageQueue {
             return load(c, key);
         }
         List<Row> found = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + Row.COLUMNS
-                + " FROM messages WHERE id LIKE ? OR id LIKE ? ORDER BY seq DESC LIMIT 2")) {
+        {
+            PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS
+                + " FROM messages WHERE id LIKE ? OR id LIKE ? ORDER BY seq DESC LIMIT 2");
             p.setString(1, "%" + key);
             p.setString(2, key + "%");
             try (ResultSet rs = p.executeQuery()) {
@@ -402,9 +420,10 @@ public final class SqliteMessageQueue implements MessageQueue {
                 return false;
             }
             long now = clock.millis();
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM messages WHERE agent = ? AND "
+            {
+                PreparedStatement p = prepare(c, "SELECT 1 FROM messages WHERE agent = ? AND "
                     + Schema.PENDING + " AND ((state <> 'DELIVERING' AND not_before <= ?)"
-                    + " OR (state = 'DELIVERING' AND lease_until < ?)) LIMIT 1")) {
+                    + " OR (state = 'DELIVERING' AND lease_until < ?)) LIMIT 1");
                 p.setString(1, agent);
                 p.setLong(2, now);
                 p.setLong(3, now);
@@ -420,8 +439,9 @@ public final class SqliteMessageQueue implements MessageQueue {
         return read(c -> isPaused(c, agent));
     }
 
-    private static boolean isPaused(Connection c, String agent) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM paused_agents WHERE agent = ?")) {
+    private boolean isPaused(Connection c, String agent) throws SQLException {
+        {
+            PreparedStatement p = prepare(c, "SELECT 1 FROM paused_agents WHERE agent = ?");
             p.setString(1, agent);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next();
@@ -447,8 +467,9 @@ public final class SqliteMessageQueue implements MessageQueue {
     public List<Transition> history(String id) {
         return read(c -> {
             List<Transition> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT seq, message_id, from_state, to_state, at, attempt,"
-                    + " method, verified, detail FROM transitions WHERE message_id = ? ORDER BY seq")) {
+            {
+                PreparedStatement p = prepare(c, "SELECT seq, message_id, from_state, to_state, at, attempt,"
+                    + " method, verified, detail FROM transitions WHERE message_id = ? ORDER BY seq");
                 p.setString(1, id);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
@@ -531,9 +552,10 @@ public final class SqliteMessageQueue implements MessageQueue {
     public List<StatusEvent> eventsAfter(long seq, int limit) {
         return read(c -> {
             List<StatusEvent> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT t.seq, t.message_id, t.from_state, t.to_state, t.at,"
+            {
+                PreparedStatement p = prepare(c, "SELECT t.seq, t.message_id, t.from_state, t.to_state, t.at,"
                     + " t.attempt, t.method, t.verified, t.detail, m.payload FROM transitions t"
-                    + " JOIN messages m ON m.id = t.message_id WHERE t.seq > ? ORDER BY t.seq LIMIT ?")) {
+                    + " JOIN messages m ON m.id = t.message_id WHERE t.seq > ? ORDER BY t.seq LIMIT ?");
                 p.setLong(1, seq);
                 p.setInt(2, limit);
                 try (ResultSet rs = p.executeQuery()) {
@@ -563,6 +585,11 @@ public final class SqliteMessageQueue implements MessageQueue {
                 throw new QueueException("cannot read the queue: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** A cached prepared statement of whichever of the two connections {@code c} is; never close it. */
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        return c == readConnection ? readStatements.get(sql) : writer.prepared(sql);
     }
 
     private static MessageState state(String s) {
@@ -598,6 +625,7 @@ public final class SqliteMessageQueue implements MessageQueue {
         writer.close();
         synchronized (readConnection) {
             try {
+                readStatements.close();
                 readConnection.close();
             } catch (SQLException e) {
                 throw new QueueException("cannot close the queue: " + e.getMessage(), e);
