@@ -1,8 +1,8 @@
 package dev.switchboard.core.queue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -38,24 +38,26 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private final Connection connection;
     private final StatementCache statements;
-    private Throwable failure;
     private final BlockingQueue<Task<?>> tasks = new LinkedBlockingQueue<>();
     private final Runnable afterCommit;
     private final Thread thread;
     private volatile boolean closing;
+    private Throwable failure;
 
     GroupCommitWriter(Connection connection, Runnable afterCommit) throws SQLException {
         this.connection = connection;
         this.afterCommit = afterCommit;
         this.statements = new StatementCache(connection);
-        connection.setAutoCommit(false);
+        // Transactions are begun and ended by hand: with autoCommit off, the driver would open the next
+        // (IMMEDIATE, so write-locking) transaction right after each commit and block other processes.
+        connection.setAutoCommit(true);
         this.thread = new Thread(this::loop, "queue-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** A cached statement of the writer's connection; only for operations (they run on the writer thread). */
-    java.sql.PreparedStatement prepared(String sql) throws SQLException {
+    PreparedStatement prepared(String sql) throws SQLException {
         return statements.get(sql);
     }
 
@@ -71,12 +73,11 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void loop() {
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
-        while (true) {
-            try {
+        try {
+            while (true) {
                 Task<?> first = tasks.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing) {
-                        closeConnection();
                         return;
                     }
                     continue;
@@ -84,13 +85,12 @@ final class GroupCommitWriter implements AutoCloseable {
                 batch.add(first);
                 tasks.drainTo(batch, MAX_BATCH - 1);
                 runBatch(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                closeConnection();
-                return;
-            } finally {
                 batch.clear();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeConnection();
         }
     }
 
@@ -98,25 +98,28 @@ final class GroupCommitWriter implements AutoCloseable {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
         try {
-            begin();
-            int failed = runAll(batch, results);
-            if (failed >= 0) {
-                connection.rollback();
-                if (batch.size() == 1) {
-                    errors[0] = failure;
-                } else {
-                    begin();
-                    runEachUnderSavepoint(batch, results, errors);
+            execute("BEGIN IMMEDIATE");
+            try {
+                if (runAll(batch, results) >= 0) {
+                    execute("ROLLBACK");
+                    if (batch.size() == 1) {
+                        errors[0] = failure;
+                    } else {
+                        execute("BEGIN IMMEDIATE");
+                        runEachUnderSavepoint(batch, results, errors);
+                    }
                 }
+                execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
             }
-            connection.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.error("queue transaction failed; {} operations not committed", batch.size(), e);
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
             for (Task<?> t : batch) {
                 t.future().completeExceptionally(new QueueException("could not commit to the queue database", e));
             }
@@ -130,24 +133,6 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
         afterCommit.run();
-    }
-
-    /**
-     * Takes the write lock for this batch only. The driver keeps a transaction open between commits; it is a
-     * deferred one that has touched nothing, so an idle writer holds no lock and other processes (the CLI)
-     * can write. It is ended and an immediate one begun, so no statement of the batch can fail half-way
-     * for want of the lock.
-     */
-    private void begin() throws SQLException {
-        try {
-            statements.get("ROLLBACK").execute();
-        } catch (SQLException e) {
-            // After a failed batch the driver may not have begun its transaction again: nothing to end then.
-            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
-                throw e;
-            }
-        }
-        statements.get("BEGIN IMMEDIATE").execute();
     }
 
     /**
@@ -171,25 +156,29 @@ final class GroupCommitWriter implements AutoCloseable {
     private void runEachUnderSavepoint(List<Task<?>> batch, Object[] results, Throwable[] errors)
             throws SQLException {
         for (int i = 0; i < batch.size(); i++) {
-            Savepoint savepoint = connection.setSavepoint();
+            execute("SAVEPOINT op");
             try {
                 results[i] = batch.get(i).op().run(connection);
-                connection.releaseSavepoint(savepoint);
+                execute("RELEASE op");
             } catch (SQLException | RuntimeException e) {
-                connection.rollback(savepoint);
+                execute("ROLLBACK TO op");
+                execute("RELEASE op");
                 results[i] = null;
                 errors[i] = e;
             }
         }
     }
 
+    private void execute(String sql) throws SQLException {
+        statements.get(sql).execute();
+    }
+
     private void closeConnection() {
         try {
             statements.close();
-            connection.rollback();
             connection.close();
         } catch (SQLException e) {
-            LOG.warn("closing the queue database: {}", e.getMessage());
+            LOG.warn("closing the queue database", e);
         }
     }
 

@@ -39,7 +39,6 @@ public final class SqliteMessageQueue implements MessageQueue {
     public static final String FILE_NAME = "queue.db";
 
     private final Connection readConnection;
-    private final Connection writeConnection;
     private final StatementCache readStatements;
     private final GroupCommitWriter writer;
     private final Clock clock;
@@ -60,7 +59,7 @@ public final class SqliteMessageQueue implements MessageQueue {
         try {
             Files.createDirectories(dataDir);
             String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
-            this.writeConnection = open(url, false);
+            Connection writeConnection = open(url, false);
             Schema.create(writeConnection);
             this.readConnection = open(url, true);
             this.readStatements = new StatementCache(readConnection);
@@ -79,9 +78,8 @@ public final class SqliteMessageQueue implements MessageQueue {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
-        // The driver begins the next transaction right after each commit; a deferred one takes no lock, so an
-        // idle writer does not shut out other processes. The writer begins each batch IMMEDIATE itself.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        // Writers take the lock up front: a deferred transaction that upgrades can fail with BUSY at once.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // Nothing reads generated keys; without this the driver runs an extra query after every INSERT.
         config.setGetGeneratedKeys(false);
         config.setReadOnly(false);
