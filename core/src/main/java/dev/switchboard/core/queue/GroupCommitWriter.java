@@ -100,16 +100,18 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             execute("BEGIN IMMEDIATE");
             try {
-                if (runAll(batch, results) >= 0) {
+                if (runAll(batch, results) < 0) {
+                    execute("COMMIT");
+                } else {
                     execute("ROLLBACK");
                     if (batch.size() == 1) {
                         errors[0] = failure;
                     } else {
                         execute("BEGIN IMMEDIATE");
                         runEachUnderSavepoint(batch, results, errors);
+                        execute("COMMIT");
                     }
                 }
-                execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
                 try {
                     execute("ROLLBACK");

@@ -22,12 +22,17 @@ final class StatementCache implements AutoCloseable {
     /** The statement for {@code sql}, parameters cleared. */
     PreparedStatement get(String sql) throws SQLException {
         PreparedStatement p = statements.get(sql);
-        if (p == null) {
-            p = connection.prepareStatement(sql);
-            statements.put(sql, p);
-        } else {
-            p.clearParameters();
+        if (p != null) {
+            try {
+                p.clearParameters();
+                return p;
+            } catch (SQLException finalized) {
+                // The driver finalizes a statement whose execution failed (a constraint, say): prepare it anew.
+                p.close();
+            }
         }
+        p = connection.prepareStatement(sql);
+        statements.put(sql, p);
         return p;
     }
 
