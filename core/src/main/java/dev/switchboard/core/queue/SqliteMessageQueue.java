@@ -41,6 +41,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     private final Connection readConnection;
     private final StatementCache readStatements;
     private final GroupCommitWriter writer;
+    private final Checkpointer checkpointer;
     private final Clock clock;
     private final RandomGenerator random;
     private final int maxAttempts;
@@ -61,8 +62,13 @@ public final class SqliteMessageQueue implements MessageQueue {
             String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
             Connection writeConnection = open(url, false);
             Schema.create(writeConnection);
+            try (var s = writeConnection.createStatement()) {
+                // Commits never checkpoint (that stalled the producers of that commit): the Checkpointer does.
+                s.execute("PRAGMA wal_autocheckpoint = 0");
+            }
             this.readConnection = open(url, true);
             this.readStatements = new StatementCache(readConnection);
+            this.checkpointer = new Checkpointer(open(url, false));
             this.writer = new GroupCommitWriter(writeConnection, this::committed);
         } catch (SQLException | IOException e) {
             throw new QueueException("cannot open the queue in " + dataDir + ": " + e.getMessage(), e);
@@ -98,6 +104,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     }
 
     private void committed() {
+        checkpointer.committed();
         commitListeners.forEach(Runnable::run);
     }
 
@@ -621,6 +628,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     @Override
     public void close() {
         writer.close();
+        checkpointer.close();
         synchronized (readConnection) {
             try {
                 readStatements.close();
