@@ -98,7 +98,14 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         FallbackChain.Result result = chain.deliver(qm.message(), config.get());
         if (result.outcome().delivered()) {
-            queue.markDelivered(qm.id(), result.method().key(), result.outcome().verified(), result.detail());
+            // Not waited for: the next claim is written after it, so both commit with one fsync. If it cannot
+            // be committed, the lease runs out and the redelivery finds the message already there.
+            queue.markDeliveredAsync(qm.id(), result.method().key(), result.outcome().verified(), result.detail())
+                    .whenComplete((done, failure) -> {
+                        if (failure != null && running) {
+                            LOG.error("worker for {}: cannot record the delivery of {}", agent, qm.id(), failure);
+                        }
+                    });
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();

@@ -34,6 +34,15 @@ public interface MessageQueue extends AutoCloseable {
     QueuedMessage markDelivered(String id, String method, boolean verified, String detail);
 
     /**
+     * {@link #markDelivered} without waiting for the commit. Writes are applied in the order they are
+     * submitted, so a worker's next {@link #claimNext} commits together with (or after) this.
+     */
+    default CompletableFuture<QueuedMessage> markDeliveredAsync(String id, String method, boolean verified,
+                                                                String detail) {
+        return CompletableFuture.completedFuture(markDelivered(id, method, verified, detail));
+    }
+
+    /**
      * A failed attempt: RETRY_WAIT with exponential backoff and jitter, or DEAD (reason kept) when attempts
      * are used up or {@code permanent}.
      */

@@ -200,7 +200,13 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public QueuedMessage markDelivered(String id, String method, boolean verified, String detail) {
-        return await(writer.submit(c -> {
+        return await(markDeliveredAsync(id, method, verified, detail));
+    }
+
+    @Override
+    public CompletableFuture<QueuedMessage> markDeliveredAsync(String id, String method, boolean verified,
+                                                               String detail) {
+        return writer.submit(c -> {
             Row r = load(c, id);
             long now = clock.millis();
             r.state().checkMoveTo(MessageState.DELIVERED, id);
@@ -215,7 +221,7 @@ public final class SqliteMessageQueue implements MessageQueue {
             }
             insertTransition(c, id, r.state(), MessageState.DELIVERED, now, r.attempts(), method, verified, detail);
             return load(c, id).toQueued();
-        }));
+        });
     }
 
     @Override
