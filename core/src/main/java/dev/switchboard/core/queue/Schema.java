@@ -37,6 +37,9 @@ final class Schema {
             // Only pending rows are indexed for claiming: a million delivered rows cost nothing here.
             s.execute("CREATE INDEX IF NOT EXISTS messages_pending ON messages(agent, priority, seq) WHERE "
                     + PENDING);
+            // Expired leases are looked for before every claim: the few DELIVERING rows have their own index, or
+            // that look-up would read every pending row of the agent (a backlog of thousands, on each claim).
+            s.execute("CREATE INDEX IF NOT EXISTS messages_leased ON messages(agent, lease_until) WHERE state = 'DELIVERING'");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS transitions (
                       seq INTEGER PRIMARY KEY AUTOINCREMENT,
