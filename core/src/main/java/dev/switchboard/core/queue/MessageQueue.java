@@ -37,9 +37,9 @@ public interface MessageQueue extends AutoCloseable {
      * {@link #markDelivered} without waiting for the commit. Writes are applied in the order they are
      * submitted, so a worker's next {@link #claimNext} commits together with (or after) this.
      */
-    default CompletableFuture<QueuedMessage> markDeliveredAsync(String id, String method, boolean verified,
-                                                                String detail) {
-        return CompletableFuture.completedFuture(markDelivered(id, method, verified, detail));
+    default CompletableFuture<Void> markDeliveredAsync(String id, String method, boolean verified, String detail) {
+        markDelivered(id, method, verified, detail);
+        return CompletableFuture.completedFuture(null);
     }
 
     /**
