@@ -2,7 +2,7 @@ package dev.switchboard.core.queue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * transaction, so one fsync serves many producers (group commit); each caller's future completes only after
  * that transaction committed. Each operation runs under its own savepoint, so one that fails (an illegal
  * transition, say) is rolled back alone and the rest of the batch still commits.
+ *
+ * <p>Transactions are opened with explicit {@code BEGIN IMMEDIATE} while the connection stays in JDBC
+ * auto-commit mode: with auto-commit off, sqlite-jdbc begins the next transaction right after each commit, and
+ * an IMMEDIATE one holds the database's write lock while the writer idles, so no other process (the CLI's
+ * {@code send}, {@code ack}, {@code queue cancel} beside {@code switchboard run}) could ever write.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -43,7 +48,7 @@ final class GroupCommitWriter implements AutoCloseable {
     GroupCommitWriter(Connection connection, Runnable afterCommit) throws SQLException {
         this.connection = connection;
         this.afterCommit = afterCommit;
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(true);
         this.thread = new Thread(this::loop, "queue-writer");
         thread.setDaemon(true);
         thread.start();
@@ -85,25 +90,26 @@ final class GroupCommitWriter implements AutoCloseable {
     private void runBatch(List<Task<?>> batch) {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
-        try {
-            for (int i = 0; i < batch.size(); i++) {
-                Savepoint savepoint = connection.setSavepoint();
-                try {
-                    results[i] = batch.get(i).op().run(connection);
-                    connection.releaseSavepoint(savepoint);
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback(savepoint);
-                    errors[i] = e;
+        try (Statement tx = connection.createStatement()) {
+            tx.execute("BEGIN IMMEDIATE");
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    tx.execute("SAVEPOINT op");
+                    try {
+                        results[i] = batch.get(i).op().run(connection);
+                    } catch (SQLException | RuntimeException e) {
+                        tx.execute("ROLLBACK TO op");
+                        errors[i] = e;
+                    }
+                    tx.execute("RELEASE op");
                 }
+                tx.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollback(tx, e);
+                throw e;
             }
-            connection.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.error("queue transaction failed; {} operations not committed", batch.size(), e);
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
             for (Task<?> t : batch) {
                 t.future().completeExceptionally(new QueueException("could not commit to the queue database", e));
             }
@@ -119,6 +125,15 @@ final class GroupCommitWriter implements AutoCloseable {
         afterCommit.run();
     }
 
+    private void rollback(Statement tx, Exception cause) {
+        try {
+            tx.execute("ROLLBACK");
+        } catch (SQLException rollbackFailure) {
+            // "no transaction is active": SQLite already rolled it back (e.g. on a disk I/O error).
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
     @Override
     public void close() {
         closing = true;
@@ -129,6 +144,14 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         for (Task<?> t; (t = tasks.poll()) != null; ) {
             t.future().completeExceptionally(new QueueClosedException());
+        }
+        if (!thread.isAlive()) {
+            // The last connection to close checkpoints the WAL; left open, it would also leak a file handle.
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("cannot close the queue's write connection: {}", e.getMessage());
+            }
         }
     }
 }
