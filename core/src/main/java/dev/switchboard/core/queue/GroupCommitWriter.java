@@ -17,11 +17,6 @@ import org.slf4j.LoggerFactory;
  * transaction, so one fsync serves many producers (group commit); each caller's future completes only after
  * that transaction committed. Each operation runs under its own savepoint, so one that fails (an illegal
  * transition, say) is rolled back alone and the rest of the batch still commits.
- *
- * <p>Transactions are opened with explicit {@code BEGIN IMMEDIATE} while the connection stays in JDBC
- * auto-commit mode: with auto-commit off, sqlite-jdbc begins the next transaction right after each commit, and
- * an IMMEDIATE one holds the database's write lock while the writer idles, so no other process (the CLI's
- * {@code send}, {@code ack}, {@code queue cancel} beside {@code switchboard run}) could ever write.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -48,6 +43,8 @@ final class GroupCommitWriter implements AutoCloseable {
     GroupCommitWriter(Connection connection, Runnable afterCommit) throws SQLException {
         this.connection = connection;
         this.afterCommit = afterCommit;
+        // Transactions are begun and ended by hand: with autoCommit off, the driver would open the next
+        // (IMMEDIATE, so write-locking) transaction right after each commit and block other processes.
         connection.setAutoCommit(true);
         this.thread = new Thread(this::loop, "queue-writer");
         thread.setDaemon(true);
@@ -97,15 +94,20 @@ final class GroupCommitWriter implements AutoCloseable {
                     tx.execute("SAVEPOINT op");
                     try {
                         results[i] = batch.get(i).op().run(connection);
+                        tx.execute("RELEASE op");
                     } catch (SQLException | RuntimeException e) {
                         tx.execute("ROLLBACK TO op");
+                        tx.execute("RELEASE op");
                         errors[i] = e;
                     }
-                    tx.execute("RELEASE op");
                 }
                 tx.execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
-                rollback(tx, e);
+                try {
+                    tx.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
@@ -125,15 +127,6 @@ final class GroupCommitWriter implements AutoCloseable {
         afterCommit.run();
     }
 
-    private void rollback(Statement tx, Exception cause) {
-        try {
-            tx.execute("ROLLBACK");
-        } catch (SQLException rollbackFailure) {
-            // "no transaction is active": SQLite already rolled it back (e.g. on a disk I/O error).
-            cause.addSuppressed(rollbackFailure);
-        }
-    }
-
     @Override
     public void close() {
         closing = true;
@@ -145,13 +138,10 @@ final class GroupCommitWriter implements AutoCloseable {
         for (Task<?> t; (t = tasks.poll()) != null; ) {
             t.future().completeExceptionally(new QueueClosedException());
         }
-        if (!thread.isAlive()) {
-            // The last connection to close checkpoints the WAL; left open, it would also leak a file handle.
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn("cannot close the queue's write connection: {}", e.getMessage());
-            }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the queue database", e);
         }
     }
 }
