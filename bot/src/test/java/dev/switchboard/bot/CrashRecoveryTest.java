@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,7 +59,8 @@ class CrashRecoveryTest {
     private static final Set<MessageState> PENDING = EnumSet.of(MessageState.QUEUED, MessageState.DELIVERING,
             MessageState.RETRY_WAIT);
 
-    @TempDir
+    /** Kept when the test fails: data, inboxes and the child's stderr are there to look at. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private Path dataDir;
@@ -77,7 +79,7 @@ class CrashRecoveryTest {
     void everyAcceptedMessageIsInExactlyOneInboxFileAfterRepeatedSigkills() throws Exception {
         // GIVEN a config with six agents (ids and aliases) and empty data and workspace folders
         long seed = Long.getLong("crash.seed", new SecureRandom().nextLong());
-        log("seed " + seed + " (repeat with -Dcrash.seed=" + seed + "), " + CYCLES + " kill cycles");
+        log("seed " + seed + " (repeat with -Dcrash.seed=" + seed + "), " + CYCLES + " kill cycles, in " + dir);
         random = new Random(seed);
         traffic = new CrashTraffic(random);
         setUpFiles();
@@ -131,7 +133,7 @@ class CrashRecoveryTest {
         List<Sent> sent = new ArrayList<>();
         List<SwitchboardProcess.Reply> replies = new ArrayList<>();
         try {
-            if (random.nextInt(8) == 0) {
+            if (startupKills < CYCLES / 6 && random.nextInt(8) == 0) {
                 // Killed while starting: opening the queue, recovering abandoned deliveries, scanning inboxes.
                 startupKills++;
                 Thread.sleep(random.nextInt(1200));
@@ -218,7 +220,19 @@ class CrashRecoveryTest {
 
     private void finalCleanRun() throws Exception {
         SwitchboardProcess child = SwitchboardProcess.start(classPath, config, dataDir, stderrLog);
-        assertTrue(child.awaitBanner(30_000), () -> "final run: the child did not start\n" + diagnostics(child));
+        try {
+            assertTrue(child.awaitBanner(30_000), () -> "final run: the child did not start\n" + diagnostics(child));
+            awaitDrained(child);
+            assertEquals(0, child.closeInputAndWait(20_000), () -> "final run: no clean exit\n" + diagnostics(child));
+        } finally {
+            if (child.isAlive()) {
+                child.killAndCollect(); // a failed check must not leave the child running on the temp folder
+            }
+        }
+    }
+
+    /** Watches the queue as a second process would (the CLI does) until nothing is pending or unread. */
+    private void awaitDrained(SwitchboardProcess child) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 90_000;
         try (SqliteMessageQueue observer = SqliteMessageQueue.open(dataDir, 5, new Backoff(500, 60_000))) {
             while (true) {
@@ -226,7 +240,7 @@ class CrashRecoveryTest {
                 long unread = movedIds.stream().filter(id -> observer.find(id).map(QueuedMessage::state)
                         .orElse(null) != MessageState.READ).count();
                 if (pending == 0 && unread == 0) {
-                    break;
+                    return;
                 }
                 if (System.currentTimeMillis() > deadline) {
                     fail("final run: still " + observer.stats().byState() + " and " + unread
@@ -235,7 +249,6 @@ class CrashRecoveryTest {
                 Thread.sleep(50);
             }
         }
-        assertEquals(0, child.closeInputAndWait(20_000), () -> "final run: no clean exit\n" + diagnostics(child));
     }
 
     private static final class Verdict {
