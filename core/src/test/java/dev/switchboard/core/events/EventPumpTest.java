@@ -121,6 +121,21 @@ class EventPumpTest {
     }
 
     @Test
+    void closingPublishesWhatIsAlreadyCommittedFirst() {
+        // GIVEN a pump that polls rarely and is not woken by commits
+        pump.close();
+        pump = new EventPump(queue, bus, 60_000);
+        UnifiedMessage m = message("Agent-1");
+        queue.enqueue(m);
+
+        // WHEN it is closed right after the commit (a clean stop just after the last delivery)
+        pump.close();
+
+        // THEN the committed change was still reported, as the contract of close() says
+        assertEquals(List.of(MessageState.QUEUED), statesOf(m.id()));
+    }
+
+    @Test
     void aFailingSubscriberDoesNotStopTheOthers() {
         EventBus local = new EventBus();
         List<Long> seen = new ArrayList<>();
