@@ -74,6 +74,7 @@ class CrashRecoveryTest {
     private final Map<String, Sent> confirmed = new LinkedHashMap<>();
     private final Set<String> movedIds = new HashSet<>();
     private int startupKills;
+    private int cliSends;
 
     @Test
     void everyAcceptedMessageIsInExactlyOneInboxFileAfterRepeatedSigkills() throws Exception {
@@ -100,9 +101,10 @@ class CrashRecoveryTest {
 
         // THEN every confirmed message is in exactly one inbox file, nothing is duplicated or half-written
         Verdict verdict = verify();
-        log(String.format("%d cycles (%d killed during start-up) in %.1f s: %d commands typed, %d confirmed,"
-                        + " %d delivered without confirmation, %d files moved to processed/, %d recovered mid-delivery",
-                CYCLES, startupKills, (System.nanoTime() - started) / 1e9, sentTotal, confirmed.size(),
+        log(String.format("%d cycles (%d killed during start-up) in %.1f s: %d commands typed (%d by 'send' in"
+                        + " another process), %d confirmed, %d delivered without confirmation, %d files moved to"
+                        + " processed/, %d recovered mid-delivery",
+                CYCLES, startupKills, (System.nanoTime() - started) / 1e9, sentTotal, cliSends, confirmed.size(),
                 verdict.unconfirmedDelivered, movedIds.size(), verdict.recoveredAfterRestart));
         if (!verdict.problems.isEmpty()) {
             fail(verdict.problems.size() + " problem(s) (seed " + seed + "):\n  "
@@ -132,6 +134,7 @@ class CrashRecoveryTest {
         SwitchboardProcess child = SwitchboardProcess.start(classPath, config, dataDir, stderrLog);
         List<Sent> sent = new ArrayList<>();
         List<SwitchboardProcess.Reply> replies = new ArrayList<>();
+        CliSend cli = null;
         try {
             if (startupKills < CYCLES / 6 && random.nextInt(8) == 0) {
                 // Killed while starting: opening the queue, recovering abandoned deliveries, scanning inboxes.
@@ -140,6 +143,9 @@ class CrashRecoveryTest {
             } else {
                 assertTrue(child.awaitBanner(30_000), () -> "cycle " + cycle + ": the child did not start\n"
                         + diagnostics(child));
+                if (random.nextBoolean()) {
+                    cli = startCliSend(cycle); // a second process writing to the queue while the child is killed
+                }
                 feed(child, cycle, sent, replies, System.currentTimeMillis() + 50 + random.nextInt(1200));
             }
             assertTrue(child.isAlive(), () -> "cycle " + cycle + ": the child exited on its own\n" + diagnostics(child));
@@ -147,6 +153,34 @@ class CrashRecoveryTest {
             replies.addAll(child.killAndCollect());
         }
         record(cycle, sent, replies, child);
+        if (cli != null) {
+            recordCliSend(cycle, cli);
+        }
+    }
+
+    private record CliSend(CrashTraffic.Sent sent, Process process, Path output) {
+    }
+
+    private CliSend startCliSend(int cycle) throws IOException {
+        Sent s = traffic.nextForCli(cycle);
+        sentByToken.put(s.token(), s);
+        Path output = dir.resolve("cli-" + cycle + ".out");
+        // commandText holds the agent name to type (an alias); the body is one argument, newline and all
+        Process p = SwitchboardProcess.startCli(classPath, config, dataDir, List.of("send", s.commandText(), s.body()),
+                output);
+        return new CliSend(s, p, output);
+    }
+
+    /** The CLI is not affected by the service's death: it must finish, and its confirmation counts like any. */
+    private void recordCliSend(int cycle, CliSend cli) throws Exception {
+        assertTrue(cli.process().waitFor(60, TimeUnit.SECONDS), "cycle " + cycle + ": 'send' did not finish");
+        String out = Files.readString(cli.output());
+        assertEquals(0, cli.process().exitValue(), () -> "cycle " + cycle + ": 'send' failed:\n" + out);
+        java.util.regex.Matcher q = SwitchboardProcess.QUEUED.matcher(out.lines().findFirst().orElse(""));
+        assertTrue(q.matches(), () -> "cycle " + cycle + ": 'send' printed no id:\n" + out);
+        assertEquals(cli.sent().agent(), q.group(2));
+        assertTrue(confirmed.put(q.group(3), cli.sent()) == null, "id " + q.group(3) + " was confirmed twice");
+        cliSends++;
     }
 
     /** Types commands as fast as replies allow until {@code killAt}, moving an inbox file now and then. */
@@ -264,7 +298,7 @@ class CrashRecoveryTest {
         Map<String, List<InboxFile>> byId = snapshot.files().stream()
                 .collect(Collectors.groupingBy(InboxFile::nameId));
         Map<String, List<InboxFile>> byToken = snapshot.files().stream()
-                .collect(Collectors.groupingBy(f -> f.body().substring(0, f.body().indexOf('⟧') + 1)));
+                .collect(Collectors.groupingBy(f -> CrashTraffic.tokenOf(f.body())));
 
         for (InboxFile f : snapshot.files()) {
             if (!f.nameId().equals(f.frontMatterId())) {
@@ -334,7 +368,7 @@ class CrashRecoveryTest {
                     v.problems.add(m.id() + " is " + m.state() + " but its file is in "
                             + (processed ? "processed/" : "inbox/") + (m.lastError() == null ? "" : "; " + m.lastError()));
                 }
-                Sent sent = sentByToken.get(files.get(0).body().substring(0, files.get(0).body().indexOf('⟧') + 1));
+                Sent sent = sentByToken.get(CrashTraffic.tokenOf(files.get(0).body()));
                 if (sent != null && !m.message().body().equals(sent.body())) {
                     v.problems.add(m.id() + ": the queue holds another body than was typed");
                 }

@@ -25,8 +25,25 @@ final class CrashTraffic {
         return "Agent-" + i;
     }
 
+    /** ASCII, so it survives any locale on a command line; ends at the first '}'. */
     static String token(int cycle, int n) {
-        return "⟦c" + cycle + "-n" + n + "⟧";
+        return "{c" + cycle + "-n" + n + "}";
+    }
+
+    /** The token a body starts with. */
+    static String tokenOf(String body) {
+        return body.substring(0, body.indexOf('}') + 1);
+    }
+
+    /**
+     * A message for {@code switchboard send <agent> <text>} in another process: one argument, multi-line, ASCII
+     * only (command-line arguments are encoded with the platform's locale, which may not be UTF-8).
+     */
+    Sent nextForCli(int cycle) {
+        String token = "{cli-c" + cycle + "}";
+        int agentNo = 1 + random.nextInt(AGENTS);
+        String body = token + " sent from a second terminal\nwith a second line and \"quotes\" 'too'";
+        return new Sent(token, agentId(agentNo), body, "a" + agentNo);
     }
 
     Sent next(int cycle, int n) {

@@ -49,19 +49,39 @@ final class SwitchboardProcess {
 
     /** Starts {@code Main --config <config> --data-dir <dataDir> run} on the given class path. */
     static SwitchboardProcess start(String classPath, Path config, Path dataDir, Path stderrLog) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(classPath, config, dataDir, List.of("run")))
+                .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
+        return new SwitchboardProcess(withCleanEnvironment(pb).start());
+    }
+
+    /**
+     * Starts a terminal CLI command ({@code send Agent-2 "text"}) on the same data, as a user in a second
+     * terminal would; its output goes to {@code output} (stdout and stderr).
+     */
+    static Process startCli(String classPath, Path config, Path dataDir, List<String> args, Path output)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(classPath, config, dataDir, args)).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return withCleanEnvironment(pb).start();
+    }
+
+    private static ProcessBuilder withCleanEnvironment(ProcessBuilder pb) {
+        pb.environment().remove("SWITCHBOARD_DISCORD_TOKEN");
+        pb.environment().remove("SWITCHBOARD_TWITCH_TOKEN");
+        pb.environment().remove("SWITCHBOARD_CONFIG");
+        return pb;
+    }
+
+    private static List<String> command(String classPath, Path config, Path dataDir, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Fast start-up and a small footprint: this JVM is started and killed many times.
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xms16m", "-Xmx128m",
                 "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
                 "-cp", classPath, Main.class.getName(),
-                "--config", config.toString(), "--data-dir", dataDir.toString(), "run"));
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
-        pb.environment().remove("SWITCHBOARD_DISCORD_TOKEN");
-        pb.environment().remove("SWITCHBOARD_TWITCH_TOKEN");
-        pb.environment().remove("SWITCHBOARD_CONFIG");
-        return new SwitchboardProcess(pb.start());
+                "--config", config.toString(), "--data-dir", dataDir.toString()));
+        cmd.addAll(args);
+        return cmd;
     }
 
     private void readStdout() {
