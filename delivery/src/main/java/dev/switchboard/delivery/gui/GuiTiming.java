@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record GuiTiming(long clickSettleMs, long pasteTimeoutMs, long submitTimeoutMs, long pollMs) {
 
     /** Before calibration or measurement: generous, since the first deliveries must not fail on timing. */
-    public static final GuiTiming DEFAULTS = new GuiTiming(150, 2000, 2000, 2);
+    public static final GuiTiming DEFAULTS = new GuiTiming(0, 2000, 2000, 2);
 
     public GuiTiming {
         if (clickSettleMs < 0 || pasteTimeoutMs <= 0 || submitTimeoutMs <= 0 || pollMs <= 0) {
