@@ -30,7 +30,7 @@ public final class AdaptiveTiming {
         GuiTiming base = calibrated != null ? calibrated : GuiTiming.DEFAULTS;
         long pasteTimeout = tuned(paste.get(agentId), base.pasteTimeoutMs(), calibrated != null);
         long submitTimeout = tuned(submit.get(agentId), base.submitTimeoutMs(), calibrated != null);
-        return new GuiTiming(base.clickSettleMs(), pasteTimeout, submitTimeout, base.pollMs());
+        return new GuiTiming(base.clickSettleMs(), pasteTimeout, submitTimeout, base.pollMs(), base.focusTimeoutMs());
     }
 
     public void recordPaste(String agentId, long ms) {

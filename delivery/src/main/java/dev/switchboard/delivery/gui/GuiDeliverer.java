@@ -34,6 +34,8 @@ public final class GuiDeliverer implements Deliverer {
     private final TextClipboard clipboard;
     private final InputLock lock;
     private final AdaptiveTiming timing;
+    /** The input box clicked last; guarded by the input lock. Keyboard focus is still there. */
+    private ScreenPoint focused;
 
     public GuiDeliverer(Desktop desktop, TextClipboard clipboard, InputLock lock, AdaptiveTiming timing) {
         this.desktop = desktop;
@@ -151,7 +153,7 @@ public final class GuiDeliverer implements Deliverer {
                 Look first = watcher.capture();
                 watcher.waitFor(l -> !l.sameAs(first), t.pasteTimeoutMs());
             }
-            desktop.click(box.x(), box.y());
+            clickAndWaitForFocus(watcher, starter != null);
             Look empty = watcher.settle(t.clickSettleMs());
 
             TextClipboard.Saved saved = clipboard.save();
@@ -180,6 +182,23 @@ public final class GuiDeliverer implements Deliverer {
             }
             timing.recordPaste(agent.id(), seen.elapsedMs());
             return submitAndVerify(watcher, empty, seen.look(), seen.elapsedMs());
+        }
+
+        /**
+         * Keys go to the window that has the keyboard focus, and a click moves the focus only once the clicked
+         * program has handled it. Pasting before that would put the text into the previous window. So when the
+         * click moves to another box, wait (bounded) until the box shows any change at all: focus gained makes
+         * a caret appear, and that is painted after the program took the focus.
+         */
+        private void clickAndWaitForFocus(ScreenWatcher watcher, boolean afterStarter) throws InterruptedException {
+            boolean switching = afterStarter || !box.equals(focused);
+            Look before = switching ? watcher.capture() : null;
+            focused = null;
+            desktop.click(box.x(), box.y());
+            if (switching) {
+                watcher.waitFor(l -> !l.identical(before), t.focusTimeoutMs());
+            }
+            focused = box;
         }
 
         private DeliveryOutcome submitAndVerify(ScreenWatcher watcher, Look empty, Look withText, long pasteMs)
