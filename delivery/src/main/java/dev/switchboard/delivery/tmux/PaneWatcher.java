@@ -1,15 +1,19 @@
 package dev.switchboard.delivery.tmux;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Tells whether a text showed up in a pane since {@link #before()}, two ways, either being enough:
  * <ul>
  *   <li>by position: remember where the cursor was (history size + cursor row); afterwards look for the probe
- *       only in the lines written since. Exact, but needs the history not to have dropped old lines (it has a
+ *       only in the rows written since. Exact, but needs the history not to have dropped old rows (it has a
  *       limit), so it is skipped once the history is full;</li>
  *   <li>by count: the probe occurs more often in the recent window than before (works for full-screen
  *       programs that redraw instead of scrolling; an identical older text scrolling out of the window can hide
  *       a new one, which then reads as unverified, never as a false success).</li>
  * </ul>
+ * Each look is one tmux call: {@code display-message} and {@code capture-pane} in one command sequence.
  */
 final class PaneWatcher {
 
@@ -17,9 +21,7 @@ final class PaneWatcher {
     private final String target;
     private final String probe;
     private final int window;
-    private long historyBefore;
-    private long cursorBefore;
-    private int countBefore;
+    private Snapshot before;
 
     PaneWatcher(TmuxClient tmux, String target, String probe, int window) {
         this.tmux = tmux;
@@ -29,44 +31,51 @@ final class PaneWatcher {
     }
 
     void before() throws InterruptedException {
-        long[] pos = position();
-        historyBefore = pos[0];
-        cursorBefore = pos[1];
-        countBefore = probe.isEmpty() ? 0 : PaneProbe.count(capture(-window), probe);
+        before = snapshot();
     }
 
     boolean arrived() throws InterruptedException {
         if (probe.isEmpty()) {
             return false;
         }
-        long[] pos = position();
-        if (pos[0] >= 0 && pos[0] < pos[2] && historyBefore >= 0) {
-            long start = cursorBefore - (pos[0] - historyBefore);
-            if (PaneProbe.count(capture(start), probe) > 0) {
+        Snapshot now = snapshot();
+        if (now == null) {
+            return false;
+        }
+        if (before != null && now.history < now.limit) {
+            long newStart = before.cursor - (now.history - before.history);
+            int from = (int) Math.max(0, newStart - now.firstRow());
+            if (from < now.rows.size()
+                    && PaneProbe.count(String.join("\n", now.rows.subList(from, now.rows.size())), probe) > 0) {
                 return true;
             }
         }
-        return PaneProbe.count(capture(-window), probe) > countBefore;
+        int countBefore = before == null ? 0 : PaneProbe.count(String.join("\n", before.rows), probe);
+        return PaneProbe.count(String.join("\n", now.rows), probe) > countBefore;
     }
 
-    /** {history_size, cursor_y, history_limit}, or -1s when tmux did not answer. */
-    private long[] position() throws InterruptedException {
+    /** The pane's history size, cursor row and history limit, and its last rows; null if tmux did not answer. */
+    private Snapshot snapshot() throws InterruptedException {
         TmuxClient.Result r = tmux.run("display-message", "-p", "-t", target,
-                "#{history_size} #{cursor_y} #{history_limit}");
-        String[] parts = r.stdout().trim().split(" ");
-        if (!r.ok() || parts.length != 3) {
-            return new long[] {-1, -1, -1};
+                "#{history_size} #{cursor_y} #{history_limit}", ";",
+                "capture-pane", "-p", "-t", target, "-S", "-" + window);
+        if (!r.ok()) {
+            return null;
         }
+        List<String> lines = Arrays.asList(r.stdout().split("\n", -1));
+        String[] pos = lines.get(0).trim().split(" ");
         try {
-            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])};
-        } catch (NumberFormatException e) {
-            return new long[] {-1, -1, -1};
+            return new Snapshot(Long.parseLong(pos[0]), Long.parseLong(pos[1]), Long.parseLong(pos[2]), window,
+                    lines.subList(1, lines.size()));
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return null;
         }
     }
 
-    /** Joined lines from {@code startLine} (negative: into the history) to the bottom of the pane. */
-    private String capture(long startLine) throws InterruptedException {
-        TmuxClient.Result r = tmux.run("capture-pane", "-p", "-J", "-t", target, "-S", Long.toString(startLine));
-        return r.ok() ? r.stdout() : "";
+    /** Rows are numbered as tmux does: 0 is the top visible row, negative rows are history. */
+    private record Snapshot(long history, long cursor, long limit, int window, List<String> rows) {
+        long firstRow() {
+            return -Math.min(window, history);
+        }
     }
 }

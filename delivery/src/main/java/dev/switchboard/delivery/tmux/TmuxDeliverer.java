@@ -64,14 +64,15 @@ public final class TmuxDeliverer implements Deliverer {
         if (!load.ok()) {
             return DeliveryOutcome.failedClean("tmux load-buffer failed: " + load.reason());
         }
-        TmuxClient.Result paste = tmux.run("paste-buffer", "-p", "-r", "-d", "-b", buffer, "-t", cfg.target());
+        // Paste and Enter in one tmux call: nothing can come between them. -d deletes the buffer once pasted,
+        // so a buffer still there after a failure means nothing was pasted.
+        TmuxClient.Result paste = tmux.run("paste-buffer", "-p", "-r", "-d", "-b", buffer, "-t", cfg.target(), ";",
+                "send-keys", "-t", cfg.target(), "Enter");
         if (!paste.ok()) {
-            tmux.run("delete-buffer", "-b", buffer);
-            return DeliveryOutcome.failedClean("tmux paste-buffer failed: " + paste.reason());
-        }
-        TmuxClient.Result enter = tmux.run("send-keys", "-t", cfg.target(), "Enter");
-        if (!enter.ok()) {
-            return DeliveryOutcome.failedDirty("pasted but Enter failed: " + enter.reason());
+            if (tmux.run("delete-buffer", "-b", buffer).ok()) {
+                return DeliveryOutcome.failedClean("tmux paste-buffer failed: " + paste.reason());
+            }
+            return DeliveryOutcome.failedDirty("pasted but Enter failed: " + paste.reason());
         }
         if (probe.isEmpty()) {
             return DeliveryOutcome.unverified("nothing visible to look for in the pane");
