@@ -150,7 +150,9 @@ class GuiDelivererTest {
     @Test
     void aBusyInputLockIsAWaitNotAnInterleave() throws Exception {
         InputLock lock = new InputLock();
-        GuiDeliverer a = new GuiDeliverer(desktop, desktop.clipboard, lock, new AdaptiveTiming(null));
+        TimingStore store = new TimingStore(dataDir);
+        store.put("Agent-1", fast);
+        GuiDeliverer a = new GuiDeliverer(desktop, desktop.clipboard, lock, new AdaptiveTiming(store));
         Thread other = new Thread(() -> {
             try {
                 for (int i = 0; i < 20; i++) {
