@@ -34,8 +34,15 @@ public final class GuiDeliverer implements Deliverer {
     private final TextClipboard clipboard;
     private final InputLock lock;
     private final AdaptiveTiming timing;
-    /** The input box clicked last; guarded by the input lock. Keyboard focus is still there. */
+    /**
+     * Focus is trusted to still be in the last clicked box only for this long after the last delivery: in a
+     * burst nobody else clicks in between; after a pause the user may have clicked elsewhere.
+     */
+    static final long FOCUS_TRUST_MS = 2_000;
+
+    /** The input box clicked last and when that delivery ended; guarded by the input lock. */
     private ScreenPoint focused;
+    private long focusedUntilNanos;
 
     public GuiDeliverer(Desktop desktop, TextClipboard clipboard, InputLock lock, AdaptiveTiming timing) {
         this.desktop = desktop;
@@ -112,6 +119,7 @@ public final class GuiDeliverer implements Deliverer {
         try {
             return new Attempt(agent, text).run(starter);
         } finally {
+            focusedUntilNanos = System.nanoTime() + FOCUS_TRUST_MS * 1_000_000L;
             lock.release();
         }
     }
@@ -187,11 +195,12 @@ public final class GuiDeliverer implements Deliverer {
         /**
          * Keys go to the window that has the keyboard focus, and a click moves the focus only once the clicked
          * program has handled it. Pasting before that would put the text into the previous window. So when the
-         * click moves to another box, wait (bounded) until the box shows any change at all: focus gained makes
-         * a caret appear, and that is painted after the program took the focus.
+         * click moves to another box (or after a pause, when the user may have clicked elsewhere), wait
+         * (bounded) until the box shows any change at all: focus gained makes a caret appear, and that is
+         * painted after the program took the focus.
          */
         private void clickAndWaitForFocus(ScreenWatcher watcher, boolean afterStarter) throws InterruptedException {
-            boolean switching = afterStarter || !box.equals(focused);
+            boolean switching = afterStarter || !box.equals(focused) || System.nanoTime() - focusedUntilNanos > 0;
             Look before = switching ? watcher.capture() : null;
             focused = null;
             desktop.click(box.x(), box.y());

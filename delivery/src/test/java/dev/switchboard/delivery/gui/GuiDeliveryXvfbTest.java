@@ -96,4 +96,18 @@ class GuiDeliveryXvfbTest {
             assertEquals(List.of("line one\nline two"), target.submitted());
         }
     }
+
+    @Test
+    void onboardingClicksTheStarterBoxThenDeliversIntoTheFreshChat() throws Exception {
+        try (TargetProcess target = TargetProcess.start(null, dir.resolve("submitted.log"), 60, 420, "enter")) {
+            AgentConfig agent = agent("Agent-4", target.inputBox(), target.newChatButton(), "enter");
+            GuiDeliverer gui = deliverer();
+
+            DeliveryOutcome o = gui.deliverOnboarding(Messages.to("Agent-4", "welcome, Agent-4:\nread the rules"), agent);
+
+            assertTrue(o.verified(), o.toString());
+            assertEquals(1, target.newChats());
+            assertEquals(List.of("welcome, Agent-4:\nread the rules"), target.submitted());
+        }
+    }
 }
