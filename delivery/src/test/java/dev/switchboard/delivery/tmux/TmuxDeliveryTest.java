@@ -69,4 +69,19 @@ class TmuxDeliveryTest {
             assertTrue(o.detail().contains("nosuch:0.0"), o.detail());
         }
     }
+
+    @Test
+    void aTenKilobyteMultiLineTextArrivesWhole() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() < 10_000; i++) {
+            sb.append("row ").append(i).append(": ").append("é中🚀 ".repeat(i % 7)).append("x".repeat(i % 90)).append('\n');
+        }
+        String text = sb.append("the end").toString();
+        Path file = dir.resolve("pane.log");
+        try (PrivateTmuxServer server = PrivateTmuxServer.startWithReader(file)) {
+            DeliveryOutcome o = new TmuxDeliverer().deliver(Messages.to("Agent-2", text), agent(server));
+            assertTrue(o.verified(), o.toString());
+            assertEquals(List.of(text), dev.switchboard.delivery.gui.target.SubmittedLog.read(file));
+        }
+    }
 }
