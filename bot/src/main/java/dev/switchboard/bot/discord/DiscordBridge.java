@@ -1,0 +1,160 @@
+package dev.switchboard.bot.discord;
+
+import dev.switchboard.bot.Bridge;
+import dev.switchboard.config.DiscordConfig;
+import dev.switchboard.core.events.EventBus;
+import dev.switchboard.core.message.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord front-end: {@code !msg} in chat and slash commands in, reactions, replies and status-channel
+ * posts out. Thin by design: commands run in the command layer; this only connects JDA to it.
+ */
+public final class DiscordBridge implements Bridge {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBridge.class);
+    private static final int TRACKED_IDS = 20_000;
+    private static final Duration REPLY_WINDOW = Duration.ofSeconds(10);
+
+    private final DiscordConfig config;
+    private final String token;
+    private final ChatCommands commands;
+    private final EventBus bus;
+    private final Supplier<Set<String>> pausedAgents;
+    private final Duration pausePoll;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "discord-commands");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "discord-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private JDA jda;
+
+    /**
+     * @param token        the bot token; never logged
+     * @param pausedAgents agents paused now (polled every {@code pausePoll} for status-channel posts)
+     */
+    public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
+                         Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.token = Objects.requireNonNull(token, "token");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.pausedAgents = Objects.requireNonNull(pausedAgents, "pausedAgents");
+        this.pausePoll = pausePoll;
+    }
+
+    @Override
+    public String name() {
+        return "discord";
+    }
+
+    @Override
+    public void start() throws InterruptedException {
+        StatusTracker tracker = new StatusTracker(e -> e.origin() != null
+                && e.origin().platform() == Platform.DISCORD, TRACKED_IDS);
+        // subscribe before the first command can run, so no event of a Discord request is missed
+        subscriptions.add(bus.subscribe(tracker));
+        RequestFlows flows = new RequestFlows(commands, tracker, new ReplyThrottle(Clock.systemUTC(), REPLY_WINDOW));
+        List<SlashCommandDef> slash = SlashCommandDefs.from(commands.commands());
+        DiscordListener listener = new DiscordListener(new ChatFilter(config), new DiscordAccess(config), flows,
+                commands, slash, executor);
+        jda = JdaClients.build(token, config, listener);
+        jda.awaitReady(); // a bad token fails in build(), a lost connection makes this throw
+        registerSlashCommands(slash);
+        startStatusChannel();
+        LOG.info("Discord bridge connected as {} in {} guild(s); prefix '{}'", jda.getSelfUser().getName(),
+                jda.getGuilds().size(), config.prefix());
+    }
+
+    private void registerSlashCommands(List<SlashCommandDef> slash) {
+        List<Guild> guilds = config.guildId() == null ? jda.getGuilds()
+                : jda.getGuilds().stream().filter(g -> g.getId().equals(config.guildId())).toList();
+        if (guilds.isEmpty()) {
+            LOG.warn("the bot is in no {}; invite it (see README, Discord) to get slash commands",
+                    config.guildId() == null ? "guild" : "guild with id " + config.guildId());
+        }
+        for (Guild guild : guilds) {
+            // guild commands appear at once (global ones take up to an hour)
+            guild.updateCommands().addCommands(slash.stream().map(SlashCommandsJda::toJda).toList())
+                    .queue(ok -> LOG.info("registered {} slash commands in {}", ok.size(), guild.getName()),
+                            e -> LOG.warn("could not register slash commands in {}: {}", guild.getName(),
+                                    e.toString()));
+        }
+    }
+
+    private void startStatusChannel() {
+        StatusChannel channel = new StatusChannel(jda, config.statusChannel());
+        if (config.statusChannel() == null) {
+            return;
+        }
+        subscriptions.add(bus.subscribe(e -> StatusAnnouncements.of(e).ifPresent(channel::post)));
+        StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                pauses.pauseChanges(pausedAgents.get()).forEach(channel::post);
+            } catch (RuntimeException e) {
+                LOG.warn("could not check paused agents: {}", e.toString());
+            }
+        }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Posts to the status channel (for agents' answers and other announcements); no-op if none is set. */
+    public void announce(String text) {
+        if (jda != null) {
+            new StatusChannel(jda, config.statusChannel()).post(text);
+        }
+    }
+
+    JDA jda() {
+        return jda;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.warn("could not unsubscribe: {}", e.toString());
+            }
+        }
+        subscriptions.clear();
+        timer.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+            if (jda != null) {
+                jda.shutdown();
+                if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+                    jda.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (jda != null) {
+                jda.shutdownNow();
+            }
+        }
+    }
+}
