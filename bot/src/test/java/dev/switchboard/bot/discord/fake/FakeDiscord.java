@@ -199,7 +199,14 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode msg = DiscordJson.message(id, channelId, GUILD_ID, DiscordJson.user(BOT_ID, BOT_NAME, true),
                 null, body.path("content").asText(""));
         if (body.has("embeds")) {
-            msg.set("embeds", body.get("embeds"));
+            ArrayNode embeds = msg.putArray("embeds");
+            for (JsonNode e : body.get("embeds")) {
+                ObjectNode echoed = ((ObjectNode) e).deepCopy();
+                if (!echoed.has("type")) {
+                    echoed.put("type", "rich"); // Discord types every embed it stores
+                }
+                embeds.add(echoed);
+            }
         }
         if (body.has("message_reference")) {
             msg.set("message_reference", body.get("message_reference"));
