@@ -136,6 +136,9 @@ final class DiscordHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (Boolean.getBoolean("fake.discord.dump")) {
+            discord.calls().forEach(c -> System.out.println("FAKE-DISCORD " + c));
+        }
         try {
             app.close();
         } finally {
