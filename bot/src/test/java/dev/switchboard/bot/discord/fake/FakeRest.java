@@ -105,38 +105,43 @@ final class FakeRest {
         return call;
     }
 
+    /** A reply: status and JSON body (null for no content). */
+    private record Answer(int status, JsonNode body) {
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String rawPath = exchange.getRequestURI().getRawPath().substring(BASE.length());
             String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             JsonNode body = readBody(exchange.getRequestBody());
-            RestCall call = record(method, path, body);
-            route(exchange, call);
+            Answer answer = route(method, path, body);
+            // recorded once its effect (e.g. registered commands) is visible, before the client sees the answer
+            record(method, path, body);
+            if (answer.body() == null) {
+                exchange.sendResponseHeaders(answer.status(), -1);
+            } else {
+                json(exchange, answer.status(), answer.body());
+            }
         }
     }
 
-    private void route(HttpExchange ex, RestCall call) throws IOException {
-        String path = call.path();
+    private Answer route(String method, String path, JsonNode body) {
         Matcher m;
-        if (call.is("GET", "users/@me")) {
-            json(ex, 200, DiscordJson.user(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true));
+        if (method.equals("GET") && path.equals("users/@me")) {
+            return new Answer(200, DiscordJson.user(FakeDiscord.BOT_ID, FakeDiscord.BOT_NAME, true));
         } else if (GUILD_COMMANDS.matcher(path).matches()) {
-            json(ex, 200, discord.registerCommands(call.method(), call.body()));
-        } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && call.method().equals("POST")) {
-            json(ex, 200, discord.botMessage(Long.parseLong(m.group(1)), call.body()));
+            return new Answer(200, discord.registerCommands(method, body));
+        } else if ((m = CHANNEL_MESSAGES.matcher(path)).matches() && method.equals("POST")) {
+            return new Answer(200, discord.botMessage(Long.parseLong(m.group(1)), body));
         } else if (path.matches("channels/\\d+/messages/\\d+/reactions/.+/@me")) {
-            empty(ex, 204);
+            return new Answer(204, null);
         } else if (path.matches("interactions/\\d+/[^/]+/callback")) {
-            empty(ex, 204);
+            return new Answer(204, null);
         } else if (WEBHOOK_MESSAGE.matcher(path).matches()) {
-            json(ex, 200, discord.botMessage(FakeDiscord.CHANNEL_ID, call.body()));
-        } else {
-            byte[] err = "{\"message\": \"404: Not Found\", \"code\": 0}".getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(404, err.length);
-            ex.getResponseBody().write(err);
+            return new Answer(200, discord.botMessage(FakeDiscord.CHANNEL_ID, body));
         }
+        return new Answer(404, DiscordJson.object().put("message", "404: Not Found").put("code", 0));
     }
 
     private static JsonNode readBody(InputStream in) throws IOException {
@@ -159,9 +164,5 @@ final class FakeRest {
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    private static void empty(HttpExchange ex, int status) throws IOException {
-        ex.sendResponseHeaders(status, -1);
     }
 }
