@@ -38,6 +38,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<JsonNode> commands = new ArrayList<>();
     private final FakeRest rest;
     private final FakeGateway gateway;
+    private volatile String token;
 
     public FakeDiscord() throws IOException {
         members.put(BOT_ID, FakeMember.of(BOT_ID, BOT_NAME, BOT_ROLE_ID));
@@ -50,6 +51,16 @@ public final class FakeDiscord implements AutoCloseable {
     public synchronized FakeDiscord addMember(FakeMember member) {
         members.put(member.id(), member);
         return this;
+    }
+
+    /** From now on REST answers 401 to any other token, as Discord does. */
+    public FakeDiscord requireToken(String botToken) {
+        this.token = botToken;
+        return this;
+    }
+
+    String token() {
+        return token;
     }
 
     public FakeDiscord start() throws InterruptedException {

@@ -115,7 +115,11 @@ final class FakeRest {
             String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             JsonNode body = readBody(exchange.getRequestBody());
-            Answer answer = route(method, path, body);
+            String expected = discord.token();
+            Answer answer = expected != null
+                    && !("Bot " + expected).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    ? new Answer(401, DiscordJson.object().put("message", "401: Unauthorized").put("code", 0))
+                    : route(method, path, body);
             // recorded once its effect (e.g. registered commands) is visible, before the client sees the answer
             record(method, path, body);
             if (answer.body() == null) {
