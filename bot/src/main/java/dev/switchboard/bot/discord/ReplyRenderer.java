@@ -1,6 +1,7 @@
 package dev.switchboard.bot.discord;
 
 import dev.switchboard.commands.Reply;
+import dev.switchboard.core.message.MessageIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +30,20 @@ public final class ReplyRenderer {
         return render(reply, List.of());
     }
 
-    /** @param progress extra lines about the queued messages' states, shown under the reply's own lines */
+    /**
+     * @param progress one line per queued message with its current state; it replaces the reply's own line
+     *                 about that message ("#3f2a → Agent-2"), other lines (warnings) stay
+     */
     public static Rendered render(Reply reply, List<String> progress) {
         String title = mark(reply.status()) + reply.title();
-        List<String> lines = new ArrayList<>(reply.lines());
+        List<String> lines = new ArrayList<>();
+        List<String> shortIds = progress.isEmpty() ? List.of()
+                : reply.messageIds().stream().map(id -> "#" + MessageIds.shortForm(id) + " ").toList();
+        for (String line : reply.lines()) {
+            if (shortIds.stream().noneMatch(line::startsWith)) {
+                lines.add(line);
+            }
+        }
         lines.addAll(progress);
         if (lines.isEmpty() && title.length() <= MessageSplitter.DISCORD_LIMIT) {
             return new Rendered(null, List.of(title));

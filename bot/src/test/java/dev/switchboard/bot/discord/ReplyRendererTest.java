@@ -38,6 +38,18 @@ class ReplyRendererTest {
     }
 
     @Test
+    void progressLinesReplaceTheReplysLinesAboutTheSameMessagesAndKeepWarnings() {
+        Reply reply = new Reply(Reply.Status.OK, "queued for 2 agents", List.of("#a001 → Agent-1", "#b002 → Agent-2",
+                "paused: Agent-2 — held until resumed"), List.of("0190-a001", "0190-b002"));
+
+        EmbedSpec e = ReplyRenderer.render(reply, List.of("#a001 to Agent-1: delivered (inbox, verified)",
+                "#b002: queued")).embed();
+
+        assertEquals("paused: Agent-2 — held until resumed\n#a001 to Agent-1: delivered (inbox, verified)\n"
+                + "#b002: queued", e.description());
+    }
+
+    @Test
     void usageIsShownAsACodeBlock() {
         Reply usage = new Reply(Reply.Status.USAGE, "usage: msg <agent> <text>",
                 List.of("  -p, --priority=<p>  urgent, high, normal, low"), List.of());

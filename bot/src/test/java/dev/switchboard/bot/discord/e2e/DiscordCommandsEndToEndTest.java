@@ -126,6 +126,30 @@ class DiscordCommandsEndToEndTest {
         }
     }
 
+    @Test
+    void slashBroadcastFollowsEveryCopyAndOnboardQueuesTheOnboardingText() throws Exception {
+        try (DiscordHarness h = DiscordHarness.start(dir, Limits.defaults(), List.of())) {
+            long broadcast = h.discord.slashCommand(ALICE.id(), "broadcast",
+                    options(option("text", "stand-up in 5 minutes", false)));
+
+            RestCall done = h.discord.await(c -> edit(broadcast).test(c)
+                    && c.body().toString().split("delivered \\(inbox, verified\\)", -1).length == 9, WAIT,
+                    "an edit showing all 8 copies delivered");
+            assertEquals(8, done.body().path("embeds").get(0).path("description").asText().lines().count(),
+                    "one line per copy: " + done.body());
+            for (int a = 1; a <= 8; a++) {
+                assertEquals("stand-up in 5 minutes", DiscordHarness.bodyOf(h.awaitInboxFiles("Agent-" + a, 1).get(0)));
+            }
+
+            long onboard = h.discord.slashCommand(CAROL.id(), "onboard", options(option("agent", "Agent-7", false)));
+            h.discord.await(c -> edit(onboard).test(c) && c.body().toString().contains("delivered"), WAIT,
+                    "onboarding delivered");
+            List<Path> files = h.awaitInboxFiles("Agent-7", 2);
+            String onboarding = Files.readString(files.get(1));
+            assertTrue(onboarding.contains("type: ONBOARDING"), onboarding);
+        }
+    }
+
     private static String permissionsOf(List<JsonNode> commands, String name) {
         return commands.stream().filter(c -> c.path("name").asText().equals(name)).findFirst().orElseThrow()
                 .path("default_member_permissions").asText("");
