@@ -18,7 +18,8 @@ final class Bridges {
     static List<Bridge> create(App app, Secrets secrets) {
         List<Bridge> bridges = new ArrayList<>();
         secrets.discordToken().ifPresent(token -> bridges.add(new DiscordBridge(app.currentConfig().discord(), token,
-                ChatCommands.of(app.commands()), app.bus(), () -> pausedAgents(app), Duration.ofSeconds(2))));
+                ChatCommands.of(app.commands()), app.bus(), app.answers(), () -> pausedAgents(app),
+                Duration.ofSeconds(2))));
         return bridges;
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.bot.discord;
 
 import dev.switchboard.bot.Bridge;
+import dev.switchboard.bot.outbox.AgentAnswers;
 import dev.switchboard.config.DiscordConfig;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.message.Platform;
@@ -33,6 +34,7 @@ public final class DiscordBridge implements Bridge {
     private final String token;
     private final ChatCommands commands;
     private final EventBus bus;
+    private final AgentAnswers answers;
     private final Supplier<Set<String>> pausedAgents;
     private final Duration pausePoll;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -50,14 +52,16 @@ public final class DiscordBridge implements Bridge {
 
     /**
      * @param token        the bot token; never logged
+     * @param answers      agents' answers, posted to the status channel
      * @param pausedAgents agents paused now (polled every {@code pausePoll} for status-channel posts)
      */
     public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
-                         Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+                         AgentAnswers answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
         this.config = Objects.requireNonNull(config, "config");
         this.token = Objects.requireNonNull(token, "token");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.bus = Objects.requireNonNull(bus, "bus");
+        this.answers = Objects.requireNonNull(answers, "answers");
         this.pausedAgents = Objects.requireNonNull(pausedAgents, "pausedAgents");
         this.pausePoll = pausePoll;
     }
@@ -107,6 +111,7 @@ public final class DiscordBridge implements Bridge {
             return;
         }
         subscriptions.add(bus.subscribe(e -> StatusAnnouncements.of(e).ifPresent(channel::post)));
+        subscriptions.add(answers.subscribe(a -> channel.post(StatusAnnouncements.of(a))));
         StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -115,13 +120,6 @@ public final class DiscordBridge implements Bridge {
                 LOG.warn("could not check paused agents: {}", e.toString());
             }
         }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Posts to the status channel (for agents' answers and other announcements); no-op if none is set. */
-    public void announce(String text) {
-        if (jda != null) {
-            new StatusChannel(jda, config.statusChannel()).post(text);
-        }
     }
 
     JDA jda() {

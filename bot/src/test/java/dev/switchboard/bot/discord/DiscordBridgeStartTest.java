@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.bot.discord.fake.FakeDiscord;
+import dev.switchboard.bot.outbox.AgentAnswers;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandInfo;
 import dev.switchboard.commands.CommandSet;
@@ -54,7 +55,7 @@ class DiscordBridgeStartTest {
     void wrongTokenFailsToStartWithoutShowingIt() throws Exception {
         try (FakeDiscord discord = new FakeDiscord().requireToken(TOKEN).start()) {
             DiscordBridge bridge = new DiscordBridge(config(discord), "wrong-token-9a9a", COMMANDS, new EventBus(),
-                    Set::of, Duration.ofSeconds(2));
+                    AgentAnswers.NONE, Set::of, Duration.ofSeconds(2));
             try {
                 Exception e = assertThrows(Exception.class, bridge::start);
                 assertTrue(e.getMessage().toLowerCase().contains("token"), e.getMessage());
@@ -69,8 +70,8 @@ class DiscordBridgeStartTest {
     @Test
     void rightTokenConnectsAndRegistersSlashCommandsInEveryGuildWhenNoneIsConfigured() throws Exception {
         try (FakeDiscord discord = new FakeDiscord().requireToken(TOKEN).start()) {
-            DiscordBridge bridge = new DiscordBridge(config(discord), TOKEN, COMMANDS, new EventBus(), Set::of,
-                    Duration.ofSeconds(2));
+            DiscordBridge bridge = new DiscordBridge(config(discord), TOKEN, COMMANDS, new EventBus(),
+                    AgentAnswers.NONE, Set::of, Duration.ofSeconds(2));
             try {
                 bridge.start();
                 discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + FakeDiscord.GUILD_ID + "/commands"),

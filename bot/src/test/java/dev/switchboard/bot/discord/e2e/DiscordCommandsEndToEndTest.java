@@ -150,6 +150,23 @@ class DiscordCommandsEndToEndTest {
         }
     }
 
+    @Test
+    void agentsAnswersFromTheirOutboxAppearInTheStatusChannel() throws Exception {
+        try (DiscordHarness h = DiscordHarness.start(dir, Limits.defaults(), List.of())) {
+            Path outbox = Files.createDirectories(h.dir.resolve("agent_workspaces/Agent-2/outbox"));
+            Path answer = outbox.resolve("20261123T160000Z_answer.md");
+            Files.writeString(answer, "Rebased onto main; 412 tests pass. @everyone");
+            Files.setLastModifiedTime(answer, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minusSeconds(5)));
+
+            RestCall post = h.discord.await(statusPost("412 tests pass"), WAIT, "answer in the status channel");
+            assertEquals("💬 **Agent-2** answered:\nRebased onto main; 412 tests pass. @everyone",
+                    post.body().path("content").asText());
+            assertTrue(post.body().path("allowed_mentions").path("parse").isEmpty(), "@everyone pings nobody");
+            assertTrue(Files.exists(outbox.resolve("sent").resolve(answer.getFileName())));
+        }
+    }
+
     private static String permissionsOf(List<JsonNode> commands, String name) {
         return commands.stream().filter(c -> c.path("name").asText().equals(name)).findFirst().orElseThrow()
                 .path("default_member_permissions").asText("");
