@@ -36,14 +36,7 @@ public final class ReplyRenderer {
      */
     public static Rendered render(Reply reply, List<String> progress) {
         String title = mark(reply.status()) + reply.title();
-        List<String> lines = new ArrayList<>();
-        List<String> shortIds = progress.isEmpty() ? List.of()
-                : reply.messageIds().stream().map(id -> "#" + MessageIds.shortForm(id) + " ").toList();
-        for (String line : reply.lines()) {
-            if (shortIds.stream().noneMatch(line::startsWith)) {
-                lines.add(line);
-            }
-        }
+        List<String> lines = new ArrayList<>(progress.isEmpty() ? reply.lines() : notes(reply));
         lines.addAll(progress);
         if (lines.isEmpty() && title.length() <= MessageSplitter.DISCORD_LIMIT) {
             return new Rendered(null, List.of(title));
@@ -55,6 +48,15 @@ public final class ReplyRenderer {
             return new Rendered(new EmbedSpec(title, description, color(reply.status()), null), List.of());
         }
         return new Rendered(null, MessageSplitter.split(title + "\n" + description));
+    }
+
+    /**
+     * The reply's lines that are not about one of its queued messages ("paused: Agent-6 — held until resumed"):
+     * worth telling even when reactions show the messages' states.
+     */
+    public static List<String> notes(Reply reply) {
+        List<String> shortIds = reply.messageIds().stream().map(id -> "#" + MessageIds.shortForm(id) + " ").toList();
+        return reply.lines().stream().filter(l -> shortIds.stream().noneMatch(l::startsWith)).toList();
     }
 
     /** One line for a denial or error reply to a chat message. */

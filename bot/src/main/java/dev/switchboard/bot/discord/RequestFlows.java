@@ -41,6 +41,10 @@ public final class RequestFlows {
         if (reply.isOk() && !reply.messageIds().isEmpty()) {
             // the command returns only after the queue committed: the message is durably queued now
             view.react(StatusEmoji.QUEUED);
+            List<String> notes = ReplyRenderer.notes(reply);
+            if (!notes.isEmpty()) {
+                view.reply(new ReplyRenderer.Rendered(null, MessageSplitter.split("ℹ️ " + String.join("\n", notes))));
+            }
             RequestProgress progress = new RequestProgress(reply.messageIds(), StatusEmoji.QUEUED);
             tracker.track(progress.ids(), event -> onChatEvent(progress, event, view));
         } else if (reply.isOk()) {

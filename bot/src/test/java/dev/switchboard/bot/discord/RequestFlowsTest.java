@@ -98,6 +98,18 @@ class RequestFlowsTest {
     }
 
     @Test
+    void aNoteOnTheQueuedMessageIsRepliedWhileTheReactionKeepsTheState() {
+        RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK, "queued #a001 for Agent-2",
+                List.of("paused: Agent-2 — held until resumed"), List.of(ID))), tracker, throttle);
+        RecordingChat view = new RecordingChat();
+
+        flows.chat("msg Agent-2 hi", ALICE, view);
+
+        assertEquals(List.of(StatusEmoji.QUEUED), view.reactions);
+        assertEquals(List.of("ℹ️ paused: Agent-2 — held until resumed"), view.replies);
+    }
+
+    @Test
     void deadMessageGetsACrossAndOneReplySayingWhy() {
         RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK, "queued", List.of(),
                 List.of(ID))), tracker, throttle);

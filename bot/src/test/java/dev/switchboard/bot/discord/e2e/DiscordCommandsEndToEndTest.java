@@ -67,6 +67,8 @@ class DiscordCommandsEndToEndTest {
 
             long msg = h.discord.postMessage(CHANNEL, ALICE.id(), "!msg Agent-6 when you are back");
             h.discord.await(reaction("PUT", msg, StatusEmoji.QUEUED), WAIT, "📥");
+            String note = h.discord.await(replyTo(msg), WAIT, "paused note").body().path("content").asText();
+            assertTrue(note.contains("paused: Agent-6"), note);
             Thread.sleep(300); // workers poll every 20 ms: a paused agent would have had its message by now
             assertEquals(List.of(), h.inboxFiles("Agent-6"));
 

@@ -83,6 +83,11 @@ class DiscordEndToEndTest {
             assertEquals(0, h.app.queue().stats().byState().values().stream().mapToLong(Long::longValue).sum(),
                     "nothing queued");
             assertTrue(reply.body().path("allowed_mentions").path("parse").isEmpty(), "replies ping nobody");
+
+            long typo = h.discord.postMessage(CHANNEL, ALICE.id(), "!msg Agnet-2 hi");
+            String suggestion = h.discord.await(replyTo(typo), WAIT, "unknown agent reply").body().path("content")
+                    .asText();
+            assertTrue(suggestion.startsWith("❌") && suggestion.contains("did you mean Agent-2"), suggestion);
         }
     }
 
