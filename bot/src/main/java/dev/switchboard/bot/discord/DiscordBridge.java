@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ public final class DiscordBridge implements Bridge {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBridge.class);
     private static final int TRACKED_IDS = 20_000;
     private static final Duration REPLY_WINDOW = Duration.ofSeconds(10);
+    private static final Duration READY_WAIT = Duration.ofSeconds(30);
 
     private final DiscordConfig config;
     private final String token;
@@ -81,15 +85,26 @@ public final class DiscordBridge implements Bridge {
         List<SlashCommandDef> slash = SlashCommandDefs.from(commands.commands());
         DiscordListener listener = new DiscordListener(new ChatFilter(config), new DiscordAccess(config), flows,
                 commands, slash, executor);
-        jda = JdaClients.build(token, config, listener);
-        jda.awaitReady(); // a bad token fails in build(), a lost connection makes this throw
-        registerSlashCommands(slash);
+        CountDownLatch ready = new CountDownLatch(1);
+        ListenerAdapter onReady = new ListenerAdapter() {
+            @Override
+            public void onReady(ReadyEvent event) {
+                registerSlashCommands(event.getJDA(), slash);
+                LOG.info("Discord bridge connected as {} in {} guild(s); prefix '{}'",
+                        event.getJDA().getSelfUser().getName(), event.getJDA().getGuilds().size(), config.prefix());
+                ready.countDown();
+            }
+        };
+        jda = JdaClients.build(token, config, listener, onReady); // a bad token fails here, at login
         startStatusChannel();
-        LOG.info("Discord bridge connected as {} in {} guild(s); prefix '{}'", jda.getSelfUser().getName(),
-                jda.getGuilds().size(), config.prefix());
+        // Discord being slow or down must not stop the service: JDA keeps connecting in the background
+        if (!ready.await(READY_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            LOG.warn("Discord gateway not ready after {} s (status {}); still trying in the background",
+                    READY_WAIT.toSeconds(), jda.getStatus());
+        }
     }
 
-    private void registerSlashCommands(List<SlashCommandDef> slash) {
+    private void registerSlashCommands(JDA jda, List<SlashCommandDef> slash) {
         List<Guild> guilds = config.guildId() == null ? jda.getGuilds()
                 : jda.getGuilds().stream().filter(g -> g.getId().equals(config.guildId())).toList();
         if (guilds.isEmpty()) {
@@ -120,10 +135,6 @@ public final class DiscordBridge implements Bridge {
                 LOG.warn("could not check paused agents: {}", e.toString());
             }
         }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    JDA jda() {
-        return jda;
     }
 
     @Override

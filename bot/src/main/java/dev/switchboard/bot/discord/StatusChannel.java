@@ -26,6 +26,10 @@ final class StatusChannel {
         }
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
+            if (jda.getStatus() != JDA.Status.CONNECTED) {
+                LOG.info("not connected to Discord yet; a status post was dropped");
+                return;
+            }
             if (!warned) {
                 warned = true;
                 LOG.warn("discord.status_channel {} is not a text channel the bot can see; status posts are dropped",
