@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
     private static final int MAX_CHOICES = 25;
+    private static final ReplyRenderer.Rendered INTERNAL_ERROR = new ReplyRenderer.Rendered(null,
+            List.of("❌ internal error; nothing more is known here — the Switchboard log has the details"));
 
     private final ChatFilter filter;
     private final DiscordAccess access;
@@ -63,7 +65,10 @@ final class DiscordListener extends ListenerAdapter {
                 channel instanceof ThreadChannel ? channel.getId() : null);
         Caller caller = callerOf(event.getMember(), origin);
         RequestFlows.ChatView view = JdaViews.chat(channel, event.getMessageIdLong());
-        executor.execute(() -> flows.chat(line.get(), caller, view));
+        executor.execute(() -> guarded(() -> flows.chat(line.get(), caller, view), () -> {
+            view.react(StatusEmoji.FAILED);
+            view.reply(INTERNAL_ERROR);
+        }));
     }
 
     @Override
@@ -80,12 +85,14 @@ final class DiscordListener extends ListenerAdapter {
         for (OptionMapping o : event.getOptions()) {
             values.put(o.getName(), o.getAsString());
         }
-        List<String> args = SlashCommandDefs.toArgs(def, event.getSubcommandName(), values);
         Origin origin = new Origin(Platform.DISCORD, event.getGuild().getId(), channelIdOf(event.getChannel()),
                 null, event.getChannel() instanceof ThreadChannel t ? t.getId() : null);
         Caller caller = callerOf(event.getMember(), origin);
         RequestFlows.SlashView view = JdaViews.slash(event.getHook());
-        executor.execute(() -> flows.slash(args, caller, view));
+        String subcommand = event.getSubcommandName();
+        executor.execute(() -> guarded(
+                () -> flows.slash(SlashCommandDefs.toArgs(def, subcommand, values), caller, view),
+                () -> view.show(INTERNAL_ERROR)));
     }
 
     @Override
@@ -98,6 +105,20 @@ final class DiscordListener extends ListenerAdapter {
                 .limit(MAX_CHOICES).toList();
         event.replyChoiceStrings(names).queue(null,
                 e -> LOG.debug("autocomplete answer not delivered: {}", e.toString()));
+    }
+
+    /** A bug must not go unanswered in chat nor kill the command thread; the log gets the stack trace. */
+    private static void guarded(Runnable task, Runnable onFailure) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("Discord command failed", e);
+            try {
+                onFailure.run();
+            } catch (RuntimeException again) {
+                LOG.warn("could not report the failure in Discord: {}", again.toString());
+            }
+        }
     }
 
     private Caller callerOf(Member member, Origin origin) {

@@ -43,7 +43,8 @@ public final class RequestFlows {
             view.react(StatusEmoji.QUEUED);
             List<String> notes = ReplyRenderer.notes(reply);
             if (!notes.isEmpty()) {
-                view.reply(new ReplyRenderer.Rendered(null, MessageSplitter.split("ℹ️ " + String.join("\n", notes))));
+                view.reply(new ReplyRenderer.Rendered(null,
+                        MessageSplitter.split("ℹ️ " + String.join("\n", notes))));
             }
             RequestProgress progress = new RequestProgress(reply.messageIds(), StatusEmoji.QUEUED);
             tracker.track(progress.ids(), event -> onChatEvent(progress, event, view));

@@ -24,7 +24,8 @@ final class SlashCommandsJda {
             data.addOptions(options(def.options()));
         } else {
             for (SlashCommandDef sub : def.subcommands()) {
-                data.addSubcommands(new SubcommandData(sub.name(), sub.description()).addOptions(options(sub.options())));
+                data.addSubcommands(new SubcommandData(sub.name(), sub.description())
+                        .addOptions(options(sub.options())));
             }
         }
         return data;

@@ -27,7 +27,8 @@ class ReplyRendererTest {
         Reply reply = new Reply(Reply.Status.OK, "queued #a001 for Agent-2", List.of("priority: high"),
                 List.of("id"));
 
-        ReplyRenderer.Rendered r = ReplyRenderer.render(reply, List.of("#a001 to Agent-2: delivered (inbox, verified)"));
+        ReplyRenderer.Rendered r = ReplyRenderer.render(reply,
+                List.of("#a001 to Agent-2: delivered (inbox, verified)"));
 
         assertTrue(r.isEmbed());
         EmbedSpec e = r.embed();
@@ -39,8 +40,8 @@ class ReplyRendererTest {
 
     @Test
     void progressLinesReplaceTheReplysLinesAboutTheSameMessagesAndKeepWarnings() {
-        Reply reply = new Reply(Reply.Status.OK, "queued for 2 agents", List.of("#a001 → Agent-1", "#b002 → Agent-2",
-                "paused: Agent-2 — held until resumed"), List.of("0190-a001", "0190-b002"));
+        Reply reply = new Reply(Reply.Status.OK, "queued for 2 agents", List.of("#a001 → Agent-1",
+                "#b002 → Agent-2", "paused: Agent-2 — held until resumed"), List.of("0190-a001", "0190-b002"));
 
         EmbedSpec e = ReplyRenderer.render(reply, List.of("#a001 to Agent-1: delivered (inbox, verified)",
                 "#b002: queued")).embed();

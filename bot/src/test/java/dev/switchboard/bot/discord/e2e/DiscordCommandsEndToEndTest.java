@@ -106,8 +106,8 @@ class DiscordCommandsEndToEndTest {
             long agents = h.discord.slashCommand(BOB.id(), "agents", options());
             JsonNode embed = h.discord.await(edit(agents), WAIT, "/agents answer").body().path("embeds").get(0);
             assertEquals("8 agents", embed.path("title").asText());
-            assertTrue(embed.path("description").asText().contains("Agent-8 · inbox · 0 pending · last delivery never"),
-                    embed.toString());
+            assertTrue(embed.path("description").asText()
+                    .contains("Agent-8 · inbox · 0 pending · last delivery never"), embed.toString());
 
             long help = h.discord.slashCommand(BOB.id(), "help", options());
             assertEquals(64, h.discord.await(callback(help), WAIT, "deferred help").body().path("data").path("flags")
