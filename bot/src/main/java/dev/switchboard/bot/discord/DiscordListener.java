@@ -78,6 +78,13 @@ final class DiscordListener extends ListenerAdapter {
             event.reply("This command is not available here.").setEphemeral(true).queue();
             return;
         }
+        String channelId = channelIdOf(event.getChannel());
+        if (!filter.allows(event.getGuild().getId(), channelId)) {
+            String where = filter.allowedChannels();
+            event.reply(where.isEmpty() ? "Switchboard is not set up for this server."
+                    : "Switchboard takes commands in " + where + ".").setEphemeral(true).queue();
+            return;
+        }
         // help lists what this member may run: for their eyes only
         event.deferReply(def.name().equals("help")).queue(null,
                 e -> LOG.warn("could not acknowledge /{}: {}", def.name(), e.toString()));
@@ -85,8 +92,8 @@ final class DiscordListener extends ListenerAdapter {
         for (OptionMapping o : event.getOptions()) {
             values.put(o.getName(), o.getAsString());
         }
-        Origin origin = new Origin(Platform.DISCORD, event.getGuild().getId(), channelIdOf(event.getChannel()),
-                null, event.getChannel() instanceof ThreadChannel t ? t.getId() : null);
+        Origin origin = new Origin(Platform.DISCORD, event.getGuild().getId(), channelId, null,
+                event.getChannel() instanceof ThreadChannel t ? t.getId() : null);
         Caller caller = callerOf(event.getMember(), origin);
         RequestFlows.SlashView view = JdaViews.slash(event.getHook());
         String subcommand = event.getSubcommandName();

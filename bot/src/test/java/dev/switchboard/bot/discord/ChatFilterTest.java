@@ -27,6 +27,14 @@ class ChatFilterTest {
     }
 
     @Test
+    void slashCommandsAreTakenInTheSameChannelsOnly() {
+        assertEquals(true, filter.allows("1", "11"));
+        assertEquals(false, filter.allows("1", "12"));
+        assertEquals(false, filter.allows("2", "10"));
+        assertEquals("<#10>, <#11>", filter.allowedChannels());
+    }
+
+    @Test
     void noChannelsListedMeansEveryChannel() {
         ChatFilter open = new ChatFilter(new DiscordConfig("sb:", null, null, null, null, null, null, null));
         assertEquals(Optional.of("agents"), open.commandLine("5", "99", false, "sb:agents"));
