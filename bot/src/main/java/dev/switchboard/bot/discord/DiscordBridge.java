@@ -148,6 +148,10 @@ public final class DiscordBridge implements Bridge {
         }
         subscriptions.clear();
         timer.shutdownNow();
+        if (jda != null) {
+            // no new commands; those already taken finish and their answers still go out before JDA stops
+            jda.getRegisteredListeners().forEach(jda::removeEventListener);
+        }
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
