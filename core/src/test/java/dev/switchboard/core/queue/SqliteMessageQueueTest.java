@@ -143,6 +143,31 @@ class SqliteMessageQueueTest {
     }
 
     @Test
+    void twoQueueInstancesOnOneFileWriteConcurrentlyWithoutLosingAnything() throws Exception {
+        // GIVEN a second instance on the same file, as the CLI has beside 'switchboard run'
+        try (SqliteMessageQueue cli = QueueFixture.open(dir, clock, 3)) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<String>> ids = new ArrayList<>();
+            // WHEN both write at the same time (each through its own writer and SQLite's file lock)
+            for (int i = 0; i < 200; i++) {
+                SqliteMessageQueue target = i % 2 == 0 ? queue : cli;
+                UnifiedMessage m = message(clock, "Agent-1", Priority.NORMAL, "m" + i);
+                ids.add(pool.submit(() -> target.enqueue(m).id()));
+            }
+            Set<String> all = new HashSet<>();
+            for (Future<String> f : ids) {
+                all.add(f.get(60, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            // THEN every message is there, whichever instance looks
+            assertEquals(200, all.size());
+            assertEquals(200, queue.stats().count(MessageState.QUEUED));
+            assertEquals(200, cli.stats().count(MessageState.QUEUED));
+        }
+    }
+
+    @Test
     void aMessageSurvivesReopeningWithEveryField() {
         UnifiedMessage m = message(clock, "Agent-3", Priority.HIGH, "multi\nline ünïcødé 🚀 \"quotes\"");
         queue.enqueue(m);
