@@ -1,0 +1,13 @@
+package dev.switchboard.bot.twitch;
+
+import dev.switchboard.commands.Caller;
+import dev.switchboard.commands.Reply;
+
+/** The shared command set as the Twitch handler uses it; a seam so the handler is tested on its own. */
+public interface ChatCommands {
+    boolean isCommand(String name);
+
+    /** @param line the chat text without its {@code !} */
+    Reply executeChat(String line, Caller caller);
+
+}
