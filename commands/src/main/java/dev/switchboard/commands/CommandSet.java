@@ -1,0 +1,212 @@
+package dev.switchboard.commands;
+
+import dev.switchboard.commands.parse.ChatTokenizer;
+import dev.switchboard.core.message.IllegalTransitionException;
+import dev.switchboard.core.message.Role;
+import dev.switchboard.core.queue.QueueException;
+import dev.switchboard.core.queue.UnknownMessageException;
+import dev.switchboard.core.routing.RejectedException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs the one command set for every front-end. Chat text ({@code msg Agent-2 rerun the tests}) and
+ * pre-split arguments (CLI, slash commands) go through the same picocli definitions, the same
+ * authorization and the same error handling, and come back as a platform-neutral {@link Reply}.
+ */
+public final class CommandSet {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandSet.class);
+
+    private final CommandServices services;
+    private final List<CommandCatalog.Entry> entries;
+
+    public CommandSet(CommandServices services) {
+        this(services, CommandCatalog.all());
+    }
+
+    public CommandSet(CommandServices services, List<CommandCatalog.Entry> entries) {
+        this.services = services;
+        this.entries = List.copyOf(entries);
+    }
+
+    public CommandServices services() {
+        return services;
+    }
+
+    /** Every command, for help lists and for building platform command menus. */
+    public List<CommandInfo> commands() {
+        return entries.stream().map(e -> {
+            SwitchboardCommand cmd = e.create();
+            CommandSpec spec = newCommandLine(cmd).getCommandSpec();
+            String description = String.join(" ", spec.usageMessage().description());
+            return new CommandInfo(spec.name(), description, cmd.requiredRole(), spec);
+        }).toList();
+    }
+
+    public boolean isCommand(String name) {
+        return find(name).isPresent();
+    }
+
+    /** Agent ids and aliases matching what was typed so far (for autocomplete). */
+    public List<String> completeAgent(String prefix) {
+        return services.agents().complete(prefix);
+    }
+
+    /** Runs chat text without its prefix, e.g. {@code msg Agent-2 rerun the tests}. */
+    public Reply executeChat(String line, Caller caller) {
+        String text = line == null ? "" : line.replace("\r\n", "\n");
+        try {
+            ChatTokenizer words = new ChatTokenizer(text);
+            String name = words.next();
+            if (name == null) {
+                return execute(List.of("help"), caller);
+            }
+            Optional<CommandCatalog.Entry> entry = find(name);
+            if (entry.isEmpty()) {
+                return unknownCommand(name);
+            }
+            List<String> args = new ArrayList<>();
+            args.add(name);
+            SwitchboardCommand probe = entry.get().create();
+            if (probe instanceof SwitchboardCommand.TakesText takesText) {
+                splitBeforeText(words, newCommandLine(probe).getCommandSpec(), takesText.positionalsBeforeText(),
+                        args);
+            } else {
+                for (String w; (w = words.next()) != null; ) {
+                    args.add(w);
+                }
+            }
+            return execute(args, caller);
+        } catch (IllegalArgumentException e) {
+            return new Reply(Reply.Status.USAGE, e.getMessage(), List.of(), List.of());
+        }
+    }
+
+    /** Leading options and positionals as words, then the untouched rest as one argument after "--". */
+    private static void splitBeforeText(ChatTokenizer words, CommandSpec spec, int positionals, List<String> args) {
+        int seen = 0;
+        while (words.hasNext()) {
+            String peek = words.peek();
+            if (peek.startsWith("-") && !peek.equals("-") && !peek.equals("--")) {
+                String optName = peek.contains("=") ? peek.substring(0, peek.indexOf('=')) : peek;
+                OptionSpec option = spec.findOption(optName);
+                if (option != null) {
+                    args.add(words.next());
+                    if (!peek.contains("=") && option.arity().min() > 0 && words.hasNext()) {
+                        args.add(words.next());
+                    }
+                    continue;
+                }
+            }
+            if (seen < positionals) {
+                args.add(words.next());
+                seen++;
+                continue;
+            }
+            break;
+        }
+        String rest = words.rest();
+        if (!rest.isEmpty()) {
+            args.add("--");
+            args.add(rest);
+        }
+    }
+
+    /** Runs pre-split arguments: {@code ["queue", "retry", "3f2a"]}. */
+    public Reply execute(List<String> args, Caller caller) {
+        if (args.isEmpty()) {
+            return execute(List.of("help"), caller);
+        }
+        Optional<CommandCatalog.Entry> entry = find(args.get(0));
+        if (entry.isEmpty()) {
+            return unknownCommand(args.get(0));
+        }
+        SwitchboardCommand root = entry.get().create();
+        CommandLine cl = newCommandLine(root);
+        ParseResult parsed;
+        try {
+            parsed = cl.parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            return usage(e.getMessage(), e.getCommandLine());
+        }
+        ParseResult deepest = parsed;
+        while (deepest.hasSubcommand()) {
+            deepest = deepest.subcommand();
+        }
+        CommandLine target = deepest.commandSpec().commandLine();
+        if (deepest.isUsageHelpRequested()) {
+            return Reply.ok(target.getCommandSpec().qualifiedName(), List.of(target.getUsageMessage().stripTrailing()));
+        }
+        SwitchboardCommand command = (SwitchboardCommand) deepest.commandSpec().userObject();
+        Role needed = command.requiredRole();
+        if (!caller.role().atLeast(needed)) {
+            return Reply.denied("you are not allowed to run '" + deepest.commandSpec().qualifiedName(" ")
+                    + "' (needs " + needed.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        try {
+            return command.run(new CommandContext(services, caller));
+        } catch (RejectedException e) {
+            return e.reason() == RejectedException.Reason.NOT_AUTHORIZED ? Reply.denied(e.getMessage())
+                    : Reply.error(e.getMessage());
+        } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException e) {
+            return Reply.error(e.getMessage());
+        } catch (QueueException e) {
+            LOG.error("command {} failed on the queue", args.get(0), e);
+            return Reply.error("the queue is unavailable: " + e.getMessage());
+        }
+    }
+
+    private Reply usage(String problem, CommandLine where) {
+        String synopsis = where.getHelp().synopsis(0).strip();
+        return new Reply(Reply.Status.USAGE, problem, List.of("usage: " + synopsis), List.of());
+    }
+
+    private Reply unknownCommand(String name) {
+        String shown = name.length() > 30 ? name.substring(0, 30) + "…" : name;
+        Optional<String> close = entries.stream().map(CommandCatalog.Entry::name)
+                .min(Comparator.comparingInt(n -> levenshtein(n, name.toLowerCase(Locale.ROOT))))
+                .filter(n -> levenshtein(n, name.toLowerCase(Locale.ROOT)) <= 2);
+        return Reply.error("unknown command '" + shown + "'" + close.map(c -> " — did you mean " + c + "?")
+                .orElse(" — try help"));
+    }
+
+    private Optional<CommandCatalog.Entry> find(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return entries.stream().filter(e -> e.name().equals(key) || e.aliases().contains(key)).findFirst();
+    }
+
+    static CommandLine newCommandLine(Object command) {
+        CommandLine cl = new CommandLine(command);
+        // Chat text may start with '@' (mentions): never read it as an @argument-file.
+        cl.setExpandAtFiles(false);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setAbbreviatedOptionsAllowed(false);
+        return cl;
+    }
+
+    private static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
+    }
+}

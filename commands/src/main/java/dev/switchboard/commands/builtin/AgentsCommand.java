@@ -1,0 +1,44 @@
+package dev.switchboard.commands.builtin;
+
+import dev.switchboard.commands.CommandContext;
+import dev.switchboard.commands.Reply;
+import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.message.MessageState;
+import dev.switchboard.core.message.Role;
+import dev.switchboard.core.queue.QueueStats;
+import dev.switchboard.core.queue.QueuedMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+
+@Command(name = "agents", description = "List the agents: delivery methods, queue depth, last delivery, paused.")
+public final class AgentsCommand extends BaseCommand {
+    @Override
+    public Role requiredRole() {
+        return Role.VIEWER;
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        QueueStats stats = ctx.services().queue().stats();
+        List<String> lines = new ArrayList<>();
+        for (AgentConfig a : ctx.services().agents().all()) {
+            StringBuilder b = new StringBuilder(a.id());
+            if (!a.aliases().isEmpty()) {
+                b.append(" (").append(String.join(", ", a.aliases())).append(')');
+            }
+            b.append(" · ").append(a.delivery().stream().map(DeliveryMethod::key).collect(Collectors.joining(" → ")));
+            b.append(" · ").append(stats.pending(a.id())).append(" pending");
+            List<QueuedMessage> last = ctx.services().queue().list(
+                    List.of(MessageState.DELIVERED, MessageState.READ), a.id(), 1);
+            b.append(" · last delivery ").append(last.isEmpty() ? "never" : Formats.time(last.get(0).updatedAt()));
+            if (stats.paused().contains(a.id())) {
+                b.append(" · PAUSED");
+            }
+            lines.add(b.toString());
+        }
+        return Reply.ok(lines.size() + " agents", lines);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.switchboard.delivery;
+
+import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.message.UnifiedMessage;
+import dev.switchboard.core.resilience.CircuitBreaker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tries an agent's delivery methods in its configured order. A method whose pre-flight fails, whose circuit
+ * is open, or whose attempt failed cleanly (nothing reached the agent) hands over to the next; a method that
+ * may have left text in the agent's window stops the chain, so no message is delivered twice by two methods.
+ */
+public final class FallbackChain {
+    private static final Logger LOG = LoggerFactory.getLogger(FallbackChain.class);
+
+    /**
+     * What happened.
+     *
+     * @param outcome the last outcome (delivered, or the failure that ended the chain)
+     * @param method  the method that delivered, or the last one tried; null if none could be tried
+     * @param notes   what went wrong with the methods before it ("gui: window not found")
+     */
+    public record Result(DeliveryOutcome outcome, DeliveryMethod method, List<String> notes) {
+        /** "gui failed: …; inbox …" — what the channel is told besides the state. */
+        public String detail() {
+            List<String> parts = new ArrayList<>(notes);
+            if (outcome.detail() != null && !outcome.detail().isBlank() && outcome.delivered()) {
+                parts.add(outcome.detail());
+            }
+            return parts.isEmpty() ? null : String.join("; ", parts);
+        }
+    }
+
+    private final Map<DeliveryMethod, Deliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final int breakerThreshold;
+    private final Duration coolDown;
+    private final Clock clock;
+
+    public FallbackChain(List<Deliverer> available, int breakerThreshold, Duration coolDown, Clock clock) {
+        available.forEach(d -> deliverers.put(d.method(), d));
+        this.breakerThreshold = breakerThreshold;
+        this.coolDown = coolDown;
+        this.clock = clock;
+    }
+
+    public CircuitBreaker breaker(String agent, DeliveryMethod method) {
+        return breakers.computeIfAbsent(agent + "|" + method.key(),
+                k -> new CircuitBreaker(breakerThreshold, coolDown, clock));
+    }
+
+    public Result deliver(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
+        List<String> notes = new ArrayList<>();
+        DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");
+        DeliveryMethod lastMethod = null;
+        for (DeliveryMethod method : agent.delivery()) {
+            Deliverer d = deliverers.get(method);
+            if (d == null) {
+                notes.add(method.key() + " unavailable in this process");
+                continue;
+            }
+            CircuitBreaker breaker = breaker(agent.id(), method);
+            if (!breaker.tryAcquire()) {
+                notes.add(method.key() + " paused after repeated failures (until " + breaker.retryAt() + ")");
+                continue;
+            }
+            lastMethod = method;
+            Optional<String> problem = d.preflight(agent);
+            if (problem.isPresent()) {
+                breaker.recordFailure();
+                last = DeliveryOutcome.failedClean(problem.get());
+                notes.add(method.key() + " failed: " + problem.get());
+                continue;
+            }
+            try {
+                last = d.deliver(message, agent);
+            } catch (RuntimeException e) {
+                LOG.error("{} delivery of {} to {} threw", method.key(), message.id(), agent.id(), e);
+                last = DeliveryOutcome.failedClean("internal error: " + e);
+            }
+            if (last.delivered()) {
+                breaker.recordSuccess();
+                return new Result(last, method, notes);
+            }
+            breaker.recordFailure();
+            notes.add(method.key() + " failed: " + last.detail());
+            if (!last.fallbackAllowed()) {
+                return new Result(last, method, notes);
+            }
+        }
+        String summary = notes.isEmpty() ? last.detail() : String.join("; ", notes);
+        return new Result(new DeliveryOutcome(false, false, summary, last.fallbackAllowed()), lastMethod, List.of());
+    }
+}

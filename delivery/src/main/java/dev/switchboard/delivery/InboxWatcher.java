@@ -1,0 +1,148 @@
+package dev.switchboard.delivery;
+
+import dev.switchboard.config.AgentConfig;
+import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.message.MessageState;
+import dev.switchboard.core.queue.MessageQueue;
+import dev.switchboard.core.queue.QueueException;
+import dev.switchboard.core.queue.QueuedMessage;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Marks a message READ when its inbox file is moved to {@code inbox/processed/}. A WatchService reports moves
+ * at once; a periodic scan catches what it misses (overflow, moves made before the delivery was recorded,
+ * files moved while Switchboard was down).
+ */
+public final class InboxWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxWatcher.class);
+
+    private final MessageQueue queue;
+    private final AgentRegistry registry;
+    private final Function<AgentConfig, Path> inboxOf;
+    private final long scanMillis;
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final Map<WatchKey, Path> watched = new HashMap<>();
+    private final WatchService watchService;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public InboxWatcher(MessageQueue queue, AgentRegistry registry, Function<AgentConfig, Path> inboxOf,
+                        long scanMillis) throws IOException {
+        this.queue = queue;
+        this.registry = registry;
+        this.inboxOf = inboxOf;
+        this.scanMillis = scanMillis;
+        this.watchService = java.nio.file.FileSystems.getDefault().newWatchService();
+        this.thread = new Thread(this::loop, "inbox-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        long nextScan = 0;
+        while (running) {
+            try {
+                if (System.currentTimeMillis() >= nextScan) {
+                    scanAll();
+                    nextScan = System.currentTimeMillis() + scanMillis;
+                }
+                WatchKey key = watchService.poll(Math.max(1, nextScan - System.currentTimeMillis()),
+                        TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    Path dir = watched.get(key);
+                    for (var event : key.pollEvents()) {
+                        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                            nextScan = 0;
+                        } else if (dir != null && event.context() instanceof Path name) {
+                            consider(name.getFileName().toString());
+                        }
+                    }
+                    if (!key.reset()) {
+                        watched.remove(key);
+                    }
+                }
+            } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+                return;
+            } catch (QueueException e) {
+                if (running) {
+                    LOG.warn("inbox watcher: queue unavailable: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Registers new processed/ folders and checks every file in them. */
+    void scanAll() {
+        for (AgentConfig agent : registry.all()) {
+            Path processed = inboxOf.apply(agent).resolve(InboxDeliverer.PROCESSED);
+            if (!Files.isDirectory(processed)) {
+                continue;
+            }
+            if (!watched.containsValue(processed)) {
+                try {
+                    watched.put(processed.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY), processed);
+                } catch (IOException e) {
+                    LOG.warn("cannot watch {}: {}", processed, e.getMessage());
+                }
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(processed, "*.md")) {
+                for (Path f : files) {
+                    consider(f.getFileName().toString());
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot list {}: {}", processed, e.getMessage());
+            }
+        }
+    }
+
+    private void consider(String fileName) {
+        Optional<String> id = InboxFormat.idOf(fileName);
+        if (id.isEmpty() || done.contains(id.get())) {
+            return;
+        }
+        Optional<QueuedMessage> qm = queue.find(id.get());
+        if (qm.isEmpty()) {
+            done.add(id.get()); // not ours (another data dir, or purged)
+            return;
+        }
+        MessageState state = qm.get().state();
+        if (state == MessageState.DELIVERED) {
+            queue.markRead(id.get(), "moved to processed/");
+            done.add(id.get());
+        } else if (state == MessageState.READ || state == MessageState.CANCELLED) {
+            done.add(id.get());
+        }
+        // DELIVERING: the delivery is not recorded yet; the next scan will see it again.
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            watchService.close();
+        } catch (IOException e) {
+            LOG.debug("closing watch service", e);
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
