@@ -6,6 +6,7 @@ import com.github.twitch4j.chat.events.channel.ChannelMessageEvent;
 import com.github.twitch4j.chat.events.channel.UserStateEvent;
 import com.github.twitch4j.common.enums.CommandPermission;
 import dev.switchboard.bot.Bridge;
+import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.TwitchConfig;
 import dev.switchboard.core.events.EventBus;
 import java.time.Duration;
@@ -47,8 +48,8 @@ public final class TwitchBridge implements Bridge {
     private TwitchCommandHandler handler;
 
     /** Production: the token is validated with Twitch once at start, which also tells the bot's user id. */
-    public TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus) {
-        this(config, token, commands, bus, new TwitchIdentityProvider(null, null, null));
+    public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus) {
+        this(config, token, ChatCommands.of(commands), bus, new TwitchIdentityProvider(null, null, null));
     }
 
     TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,

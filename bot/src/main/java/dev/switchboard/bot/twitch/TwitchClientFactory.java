@@ -57,7 +57,8 @@ final class TwitchClientFactory {
                 return false;
             }
             String h = host.toLowerCase(Locale.ROOT);
-            return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+            return h.equals("localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("[::1]")
+                    || h.equals("::1");
         } catch (IllegalArgumentException e) {
             return false;
         }
