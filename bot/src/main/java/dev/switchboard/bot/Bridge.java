@@ -1,10 +1,11 @@
 package dev.switchboard.bot;
 
-/** A chat front-end (Discord, Twitch, console) that the application starts and stops. */
-public interface Bridge {
+/** A front-end (console, Discord, Twitch, web): turns platform events into commands, status into messages. */
+public interface Bridge extends AutoCloseable {
     String name();
 
     void start() throws Exception;
 
+    @Override
     void close();
 }

@@ -147,10 +147,18 @@ public final class CommandSet {
             return Reply.ok(target.getCommandSpec().qualifiedName(), List.of(target.getUsageMessage().stripTrailing()));
         }
         SwitchboardCommand command = (SwitchboardCommand) deepest.commandSpec().userObject();
+        return invoke(command, deepest.commandSpec().qualifiedName(" "), caller);
+    }
+
+    /**
+     * Runs a command whose arguments picocli already parsed (the terminal CLI parses with its own root):
+     * authorization and error handling as for chat.
+     */
+    public Reply invoke(SwitchboardCommand command, String qualifiedName, Caller caller) {
         Role needed = command.requiredRole();
         if (!caller.role().atLeast(needed)) {
-            return Reply.denied("you are not allowed to run '" + deepest.commandSpec().qualifiedName(" ")
-                    + "' (needs " + needed.name().toLowerCase(Locale.ROOT) + ")");
+            return Reply.denied("you are not allowed to run '" + qualifiedName + "' (needs "
+                    + needed.name().toLowerCase(Locale.ROOT) + ")");
         }
         try {
             return command.run(new CommandContext(services, caller));
@@ -160,7 +168,7 @@ public final class CommandSet {
         } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException e) {
             return Reply.error(e.getMessage());
         } catch (QueueException e) {
-            LOG.error("command {} failed on the queue", args.get(0), e);
+            LOG.error("command {} failed on the queue", qualifiedName, e);
             return Reply.error("the queue is unavailable: " + e.getMessage());
         }
     }
@@ -184,7 +192,7 @@ public final class CommandSet {
         return entries.stream().filter(e -> e.name().equals(key) || e.aliases().contains(key)).findFirst();
     }
 
-    static CommandLine newCommandLine(Object command) {
+    public static CommandLine newCommandLine(Object command) {
         CommandLine cl = new CommandLine(command);
         // Chat text may start with '@' (mentions): never read it as an @argument-file.
         cl.setExpandAtFiles(false);

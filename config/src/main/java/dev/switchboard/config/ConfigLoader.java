@@ -86,12 +86,10 @@ public final class ConfigLoader {
             } else {
                 raw = YAML.readValue(text, SwitchboardConfig.class);
             }
-        } catch (JsonMappingException e) {
-            throw new ConfigException(name + ": " + describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ": not valid YAML/JSON"
-                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "") + ": "
-                    + e.getOriginalMessage(), e);
+            Optional<String> syntax = syntaxError(e);
+            throw new ConfigException(name + ": " + (syntax.isPresent() ? syntax.get()
+                    : e instanceof JsonMappingException m ? describe(m) : oneLine(e.getOriginalMessage())), e);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ConfigException(name + ": not UTF-8 text", e);
         } catch (IOException e) {
@@ -134,6 +132,26 @@ public final class ConfigLoader {
             throw new ConfigException(name + ": " + String.join("; ", problems));
         }
         return done;
+    }
+
+    /** "not valid YAML at line 3: expected ',' or '}'" when the text itself does not parse. */
+    static Optional<String> syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
+                int line = y.getProblemMark() == null ? -1 : y.getProblemMark().getLine() + 1;
+                return Optional.of("not valid YAML" + (line > 0 ? " at line " + line : "") + ": "
+                        + oneLine(y.getProblem()));
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException p) {
+                return Optional.of("not valid YAML/JSON" + (p.getLocation() != null ? " at line "
+                        + p.getLocation().getLineNr() : "") + ": " + oneLine(p.getOriginalMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     /** "agents[1].delivery[0]: unknown delivery method 'guii' ..." from Jackson's exception. */

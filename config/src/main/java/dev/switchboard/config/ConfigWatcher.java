@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,9 +27,9 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Consumer<SwitchboardConfig> onChange;
     private final Consumer<String> onError;
     private final ScheduledExecutorService timer;
-    private Stamp last;
+    private List<Stamp> last;
 
-    private record Stamp(FileTime modified, long size) {
+    private record Stamp(Path file, FileTime modified, long size) {
     }
 
     public ConfigWatcher(Path file, String layoutOverride, long pollMillis, Consumer<SwitchboardConfig> onChange,
@@ -45,17 +47,32 @@ public final class ConfigWatcher implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    private Stamp stamp() {
+    /** The config file and, if it names one, the coords file: an edit of either reloads. */
+    private List<Stamp> stamp() {
+        List<Stamp> stamps = new ArrayList<>();
+        stamps.add(stampOf(file));
         try {
-            return new Stamp(Files.getLastModifiedTime(file), Files.size(file));
+            SwitchboardConfig current = ConfigLoader.load(file, layoutOverride);
+            if (current.coordsFile() != null) {
+                stamps.add(stampOf(current.coordsFile()));
+            }
+        } catch (ConfigException e) {
+            // An invalid file is reported by check(); here it only means there is no coords file to watch.
+        }
+        return stamps;
+    }
+
+    private static Stamp stampOf(Path p) {
+        try {
+            return new Stamp(p, Files.getLastModifiedTime(p), Files.size(p));
         } catch (IOException e) {
-            return null;
+            return new Stamp(p, null, -1);
         }
     }
 
     void check() {
-        Stamp now = stamp();
-        if (Objects.equals(now, last) || now == null) {
+        List<Stamp> now = stamp();
+        if (Objects.equals(now, last) || now.get(0).modified() == null) {
             return;
         }
         last = now;

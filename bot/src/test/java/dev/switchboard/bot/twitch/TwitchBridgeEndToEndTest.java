@@ -71,7 +71,7 @@ class TwitchBridgeEndToEndTest {
     }
 
     private void startBridge(TwitchConfig cfg) throws Exception {
-        bridge = new TwitchBridge(cfg, "oauth:not-a-real-token", ChatCommands.of(rig.commands), rig.bus,
+        bridge = new TwitchBridge(cfg, "oauth:not-a-real-token", rig.commands(), rig.bus(),
                 new LocalTwitchIdentity(Long.toString(BOT_IDS.incrementAndGet()), "switchbot"));
         bridge.start();
         server.awaitJoined(CHANNEL, WAIT);
@@ -138,7 +138,7 @@ class TwitchBridgeEndToEndTest {
         server.chat(ChatUser.viewer("trusted", "2004"), CHANNEL, "v-4", "!msg Agent-1 from a trusted viewer");
         assertEquals("from a trusted viewer", body(awaitInboxFile("Agent-1")));
         assertEquals(List.of(), rig.inboxFiles("Agent-2"));
-        assertEquals(1, rig.queue.list(List.of(), null, 100).size());
+        assertEquals(1, rig.queue().list(List.of(), null, 100).size());
     }
 
     @Test

@@ -1,0 +1,179 @@
+package dev.switchboard.bot;
+
+import dev.switchboard.commands.CommandServices;
+import dev.switchboard.commands.CommandSet;
+import dev.switchboard.config.ConfigWatcher;
+import dev.switchboard.config.Secrets;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.events.EventBus;
+import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.queue.Backoff;
+import dev.switchboard.core.queue.SqliteMessageQueue;
+import dev.switchboard.core.routing.AgentMessageHandler;
+import dev.switchboard.core.routing.AuthorizationMiddleware;
+import dev.switchboard.core.routing.FanOutHandler;
+import dev.switchboard.core.routing.MessageRouter;
+import dev.switchboard.core.routing.RateLimitMiddleware;
+import dev.switchboard.core.routing.ValidationMiddleware;
+import dev.switchboard.delivery.FallbackChain;
+import dev.switchboard.delivery.InboxWatcher;
+import dev.switchboard.delivery.WorkerPool;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Switchboard, wired: queue, routing, commands; and, when running as the service, the event pump,
+ * delivery workers, inbox watcher, config reload and bridges. Closing it stops everything in reverse order
+ * and leaves the queue intact.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    /** Tuning that tests and the benchmark change; the defaults are what {@code run} uses. */
+    public record Tuning(long workerPollMillis, long eventPollMillis, long inboxScanMillis, long configPollMillis,
+                         int breakerThreshold, Duration breakerCoolDown) {
+        public static Tuning defaults() {
+            return new Tuning(250, 200, 2_000, 1_000, 3, Duration.ofSeconds(30));
+        }
+    }
+
+    private final AtomicReference<SwitchboardConfig> config;
+    private final SqliteMessageQueue queue;
+    private final EventBus bus = new EventBus();
+    private final AgentRegistry agents;
+    private final CommandSet commands;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final String incarnation = UUID.randomUUID().toString();
+
+    private App(SwitchboardConfig cfg) {
+        this.config = new AtomicReference<>(cfg);
+        this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
+                new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
+        this.agents = new AgentRegistry(cfg.agents());
+        Clock clock = Clock.systemUTC();
+        MessageRouter router = new MessageRouter(queue,
+                List.of(new ValidationMiddleware(() -> config.get().limits().maxText()),
+                        new AuthorizationMiddleware(),
+                        new RateLimitMiddleware(() -> new RateLimitMiddleware.Limit(config.get().limits().perUser(),
+                                config.get().limits().perSeconds()), clock)),
+                List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
+        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock));
+    }
+
+    /** Queue and commands only: what the terminal CLI needs beside a running service. */
+    public static App forCommands(SwitchboardConfig cfg) {
+        return new App(cfg);
+    }
+
+    /**
+     * The service: also delivers, reports status, reloads the agents file. The caller must hold the data
+     * directory's {@link DataDirLock}.
+     */
+    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) throws IOException {
+        App app = new App(cfg);
+        try {
+            app.startDelivery(tuning);
+            app.startBridges(secrets);
+        } catch (IOException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private void startDelivery(Tuning tuning) throws IOException {
+        SwitchboardConfig cfg = config.get();
+        int recovered = queue.recoverAbandoned(incarnation);
+        if (recovered > 0) {
+            LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
+        }
+        EventPump pump = new EventPump(queue, bus, tuning.eventPollMillis());
+        queue.onCommit(pump::wakeUp);
+        running.add(pump);
+        FallbackChain chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
+                tuning.breakerCoolDown(), Clock.systemUTC());
+        running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
+                Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
+        running.add(new InboxWatcher(queue, agents, a -> currentConfig().inboxOf(a), tuning.inboxScanMillis()));
+        if (cfg.source() != null) {
+            running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
+                    problem -> LOG.warn("{}", problem)));
+        }
+    }
+
+    private void startBridges(Secrets secrets) {
+        for (Bridge bridge : Bridges.create(this, secrets)) {
+            try {
+                bridge.start();
+                running.add(bridge);
+                LOG.info("{} bridge started", bridge.name());
+            } catch (Exception e) {
+                bridge.close();
+                throw new IllegalStateException("cannot start the " + bridge.name() + " bridge: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Applies a reloaded config file: the agent list and limits change at once; paths need a restart. */
+    void reload(SwitchboardConfig next) {
+        SwitchboardConfig previous = config.get();
+        if (!next.dataDir().equals(previous.dataDir())) {
+            LOG.warn("data_dir changed in the config; restart Switchboard to use {}", next.dataDir());
+        }
+        config.set(next.withDataDir(previous.dataDir()));
+        agents.replace(next.agents());
+    }
+
+    /** Starts one more front-end (the console) and stops it with the app. */
+    public void attach(Bridge bridge) throws Exception {
+        bridge.start();
+        synchronized (running) {
+            running.add(bridge);
+        }
+    }
+
+    public SwitchboardConfig currentConfig() {
+        return config.get();
+    }
+
+    public SqliteMessageQueue queue() {
+        return queue;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public AgentRegistry agents() {
+        return agents;
+    }
+
+    public CommandSet commands() {
+        return commands;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (running) {
+            toClose = new ArrayList<>(running);
+            running.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", toClose.get(i), e);
+            }
+        }
+        queue.close();
+    }
+}

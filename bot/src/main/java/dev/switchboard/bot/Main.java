@@ -1,0 +1,84 @@
+package dev.switchboard.bot;
+
+import dev.switchboard.bot.cli.ConfigCommand;
+import dev.switchboard.bot.cli.RunCommand;
+import dev.switchboard.bot.cli.BenchCommand;
+import dev.switchboard.bot.cli.CommandSetBridge;
+import dev.switchboard.commands.CommandCatalog;
+import dev.switchboard.commands.CommandSet;
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.SwitchboardConfig;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code switchboard}: the service ({@code run}) and, beside it, the terminal CLI on the same data
+ * ({@code send}, {@code queue}, {@code status}, {@code agents}, {@code ack} … — the same commands as chat).
+ * No static logger here: logging must not start before the data directory (where the log goes) is known.
+ */
+@Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Talk to a fleet of AI coding agents from chat.", "",
+                "Commands that act on messages (send, queue, status, agents, ack …) work beside a running"
+                        + " 'switchboard run', on the same data."},
+        subcommands = {RunCommand.class, ConfigCommand.class, BenchCommand.class},
+        footer = {"", "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
+                + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
+                "Chat commands in detail: switchboard help <command>"})
+public final class Main {
+    @Option(names = {"-c", "--config"}, paramLabel = "<file>", scope = CommandLine.ScopeType.INHERIT,
+            description = "Config file (YAML or JSON).")
+    Path config;
+
+    @Option(names = "--layout", paramLabel = "<name>", scope = CommandLine.ScopeType.INHERIT,
+            description = "Layout of the coords file to use (e.g. 8-agent); overrides 'layout:'.")
+    String layout;
+
+    @Option(names = "--data-dir", paramLabel = "<dir>", scope = CommandLine.ScopeType.INHERIT,
+            description = "Queue database folder; overrides 'data_dir:'.")
+    Path dataDir;
+
+    /** The effective config; also points the log file at its data directory. */
+    public SwitchboardConfig loadConfig() {
+        SwitchboardConfig cfg = ConfigLoader.loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath(),
+                layout);
+        if (dataDir != null) {
+            cfg = cfg.withDataDir(dataDir.toAbsolutePath().normalize());
+        }
+        System.setProperty("switchboard.logDir", cfg.dataDir().toString());
+        return cfg;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setExpandAtFiles(false);
+        for (CommandCatalog.Entry e : CommandCatalog.all()) {
+            cl.addSubcommand(e.name(), CommandSet.newCommandLine(e.create()));
+        }
+        cl.setExecutionStrategy(new CommandSetBridge(main));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ConfigException) {
+                commandLine.getErr().println("config error: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"switchboard " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
