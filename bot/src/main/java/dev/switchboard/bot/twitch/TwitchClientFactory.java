@@ -6,16 +6,22 @@ import com.github.philippheuer.credentialmanager.domain.OAuth2Credential;
 import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
 import com.github.twitch4j.chat.TwitchChat;
 import com.github.twitch4j.chat.TwitchChatBuilder;
+import dev.switchboard.config.Secrets;
 import dev.switchboard.config.TwitchConfig;
 import io.github.bucket4j.Bandwidth;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the twitch4j chat client from our settings; the only place that knows its builder. */
 final class TwitchClientFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(TwitchClientFactory.class);
+
     private TwitchClientFactory() {
     }
 
@@ -31,6 +37,12 @@ final class TwitchClientFactory {
         // Mutable scope list: twitch4j adds to it while enriching the credential.
         OAuth2Credential account = new OAuth2Credential("twitch", bareToken(token), null, null, null, null,
                 new ArrayList<>());
+        // Checked here rather than left to twitch4j, which would quietly log in anonymously (read-only) instead.
+        account.updateCredential(identify(identity, account));
+        if (config.login() != null && !config.login().equalsIgnoreCase(account.getUserName())) {
+            LOG.warn("twitch.login is {} but the token belongs to {}; chatting as {}", config.login(),
+                    account.getUserName(), account.getUserName());
+        }
         return TwitchChatBuilder.builder()
                 .withCredentialManager(credentials)
                 .withChatAccount(account)
@@ -42,6 +54,21 @@ final class TwitchClientFactory {
                 .withChatRateLimit(Bandwidth.simple(config.rateMessages(), Duration.ofSeconds(config.rateSeconds())))
                 .withAutoJoinOwnChannel(false)
                 .build();
+    }
+
+    private static OAuth2Credential identify(TwitchIdentityProvider identity, OAuth2Credential account) {
+        Optional<OAuth2Credential> info;
+        try {
+            info = identity.getAdditionalCredentialInformation(account);
+        } catch (RuntimeException e) {
+            LOG.debug("token validation failed", e);
+            info = Optional.empty();
+        }
+        if (info.isEmpty() || info.get().getUserId() == null || info.get().getUserName() == null) {
+            throw new IllegalStateException(Secrets.TWITCH_TOKEN + " was not accepted by Twitch (or Twitch could not "
+                    + "be reached to check it): use a user access token with the chat:read and chat:edit scopes");
+        }
+        return info.get();
     }
 
     /** Twitch shows chat tokens as {@code oauth:abc}; twitch4j adds the prefix itself. */
