@@ -55,13 +55,25 @@ public final class Main {
         System.exit(execute(args));
     }
 
-    /** Runs the CLI and returns its exit code (tests call this). */
+    /** Runs the CLI and returns its exit code. */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Runs the CLI writing to the given streams (null: standard output / error); tests call this. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setExpandAtFiles(false);
         for (CommandCatalog.Entry e : CommandCatalog.all()) {
             cl.addSubcommand(e.name(), CommandSet.newCommandLine(e.create()));
+        }
+        // After the subcommands are added: picocli hands the streams down only to those it has.
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
         }
         cl.setExecutionStrategy(new CommandSetBridge(main));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -2,7 +2,7 @@ package dev.switchboard.core.queue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -43,7 +43,9 @@ final class GroupCommitWriter implements AutoCloseable {
     GroupCommitWriter(Connection connection, Runnable afterCommit) throws SQLException {
         this.connection = connection;
         this.afterCommit = afterCommit;
-        connection.setAutoCommit(false);
+        // Transactions are begun and ended by hand: with autoCommit off, the driver would open the next
+        // (IMMEDIATE, so write-locking) transaction right after each commit and block other processes.
+        connection.setAutoCommit(true);
         this.thread = new Thread(this::loop, "queue-writer");
         thread.setDaemon(true);
         thread.start();
@@ -85,25 +87,31 @@ final class GroupCommitWriter implements AutoCloseable {
     private void runBatch(List<Task<?>> batch) {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
-        try {
-            for (int i = 0; i < batch.size(); i++) {
-                Savepoint savepoint = connection.setSavepoint();
-                try {
-                    results[i] = batch.get(i).op().run(connection);
-                    connection.releaseSavepoint(savepoint);
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback(savepoint);
-                    errors[i] = e;
+        try (Statement tx = connection.createStatement()) {
+            tx.execute("BEGIN IMMEDIATE");
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    tx.execute("SAVEPOINT op");
+                    try {
+                        results[i] = batch.get(i).op().run(connection);
+                        tx.execute("RELEASE op");
+                    } catch (SQLException | RuntimeException e) {
+                        tx.execute("ROLLBACK TO op");
+                        tx.execute("RELEASE op");
+                        errors[i] = e;
+                    }
                 }
+                tx.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    tx.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
             }
-            connection.commit();
         } catch (SQLException | RuntimeException e) {
             LOG.error("queue transaction failed; {} operations not committed", batch.size(), e);
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
             for (Task<?> t : batch) {
                 t.future().completeExceptionally(new QueueException("could not commit to the queue database", e));
             }
@@ -129,6 +137,11 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         for (Task<?> t; (t = tasks.poll()) != null; ) {
             t.future().completeExceptionally(new QueueClosedException());
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the queue database", e);
         }
     }
 }

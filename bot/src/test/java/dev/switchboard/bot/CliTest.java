@@ -1,0 +1,114 @@
+package dev.switchboard.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The terminal CLI on a real data directory, as a user types it. */
+class CliTest {
+    @TempDir
+    Path dir;
+    private Path config;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void writeConfig() throws IOException {
+        config = dir.resolve("switchboard.yaml");
+        Files.writeString(config, """
+                agents:
+                  - id: Agent-1
+                    aliases: [a1]
+                  - id: Agent-2
+                """);
+    }
+
+    @Test
+    void sendListStatusAndCancelOnTheSameData() {
+        Result sent = run("send", "a1", "rerun", "the tests");
+        assertEquals(0, sent.code(), sent.err());
+        Matcher m = Pattern.compile("queued #(\\w{4}) for Agent-1 \\(id ([0-9a-f-]{36})\\)").matcher(sent.out());
+        assertTrue(m.find(), sent.out());
+        assertTrue(sent.out().contains("no 'switchboard run' is using"), "says nobody delivers yet: " + sent.out());
+        String shortId = m.group(1);
+        String id = m.group(2);
+
+        Result list = run("queue", "list");
+        assertEquals(0, list.code());
+        assertTrue(list.out().contains("#" + shortId + "  Agent-1  queued  normal  \"rerun the tests\""), list.out());
+
+        Result status = run("status", id);
+        assertTrue(status.out().startsWith("#" + shortId + " → Agent-1: queued"), status.out());
+
+        assertEquals(0, run("queue", "cancel", shortId).code());
+        Result ack = run("ack", shortId);
+        assertEquals(1, ack.code());
+        assertTrue(ack.err().contains("is cancelled; it cannot become read"), ack.err());
+    }
+
+    @Test
+    void errorsAreOneLineWithExitCodes() {
+        Result unknown = run("send", "Agnet-2", "hi");
+        assertEquals(1, unknown.code());
+        assertEquals("error: unknown agent 'Agnet-2' — did you mean Agent-2?", unknown.err().strip());
+
+        Result usage = run("send", "Agent-2");
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("Missing required parameter"), "err was: " + usage.err() + " out was: " + usage.out());
+
+        Result agents = run("agents");
+        assertEquals(0, agents.code());
+        assertTrue(agents.out().contains("Agent-1 (a1) · inbox · 0 pending · last delivery never"), agents.out());
+    }
+
+    @Test
+    void configCheckReportsProblemsWithFieldPaths() throws IOException {
+        Result ok = run("config", "check");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("agents:     2"), ok.out());
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "agents:\n  - id: A\n    delivery: [gui]\n");
+        Result invalid = run("config", "check", bad.toString());
+        assertEquals(1, invalid.code());
+        assertTrue(invalid.err().contains("agents[0].gui.input_box: required"), invalid.err());
+
+        Files.writeString(config, "agents: [{id: A, nonsense: 1}]\n");
+        Result broken = run("agents");
+        assertEquals(1, broken.code());
+        assertTrue(broken.err().startsWith("config error: "), broken.err());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Result help = run("--help");
+        assertEquals(0, help.code());
+        for (String c : new String[] {"run", "msg, send", "queue", "status", "agents", "ack", "config", "bench"}) {
+            assertTrue(help.out().contains("  " + c), c + " in " + help.out());
+        }
+        Result queueHelp = run("queue", "--help");
+        assertTrue(queueHelp.out().contains("purge-dead"), queueHelp.out());
+    }
+}
