@@ -202,6 +202,22 @@ class TwitchBridgeEndToEndTest {
     }
 
     @Test
+    void closingLeavesNoThreadsBehind() throws Exception {
+        startBridge(config(null, null, 20, 30, 10));
+        server.chat(mod, CHANNEL, "c-1", "!agents");
+        repliesTo("c-1", 1);
+        bridge.close();
+        bridge = null;
+        server.awaitCondition(() -> liveBridgeThreads().isEmpty(), WAIT, "bridge threads to end: " + liveBridgeThreads());
+    }
+
+    private static List<String> liveBridgeThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("twitch") || n.equals("ReadingThread") || n.equals("WritingThread"))
+                .toList();
+    }
+
+    @Test
     void aTokenTwitchDoesNotAcceptStopsTheStartWithAClearErrorAndNoConnection() throws Exception {
         bridge = new TwitchBridge(config(null, null, 20, 30, 10), "oauth:secret-token-123", rig.commands(), rig.bus(),
                 LocalTwitchIdentity.rejectingEveryToken());
