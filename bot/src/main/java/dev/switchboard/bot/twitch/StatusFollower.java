@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Follows the messages a chat command queued and says, as a reply to that command, one line per state change
  * worth saying. Keeps the last few Twitch events, because a fast delivery (inbox) can finish before the command
- * returns the ids to follow. Runs on the event bus's thread: only bookkeeping and a queue offer here.
+ * returns the ids to follow. A broadcast's copies are followed together and summed up in one line
+ * ({@link BroadcastStatus}). Runs on the event bus's thread: only bookkeeping and a queue offer here.
  */
 public final class StatusFollower implements Consumer<StatusEvent> {
     /** Where a message's status goes. */
@@ -36,6 +37,16 @@ public final class StatusFollower implements Consumer<StatusEvent> {
         }
     };
 
+    private final Map<String, Broadcast> broadcastOf = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Broadcast> eldest) {
+            return size() > MAX_FOLLOWED;
+        }
+    };
+
+    private record Broadcast(BroadcastStatus status, Target target) {
+    }
+
     public StatusFollower(Consumer<OutgoingChat> out) {
         this.out = out;
     }
@@ -53,6 +64,36 @@ public final class StatusFollower implements Consumer<StatusEvent> {
         if (target != null) {
             say(target, event);
         }
+        Broadcast broadcast = broadcastOf.get(event.messageId());
+        if (broadcast != null) {
+            record(broadcast, event);
+        }
+    }
+
+    /** Follows the copies of one broadcast together: one line when every copy has an outcome. */
+    public synchronized void followBroadcast(java.util.List<String> messageIds, Target target) {
+        if (messageIds.size() == 1) {
+            follow(messageIds.get(0), target);
+            return;
+        }
+        Broadcast broadcast = new Broadcast(new BroadcastStatus(messageIds), target);
+        for (String id : messageIds) {
+            broadcastOf.put(id, broadcast);
+        }
+        for (StatusEvent e : recent) {
+            if (broadcastOf.get(e.messageId()) == broadcast) {
+                record(broadcast, e);
+            }
+        }
+    }
+
+    private void record(Broadcast broadcast, StatusEvent event) {
+        if (broadcast.status().record(event)) {
+            for (String part : ChatText.split(broadcast.status().render(broadcast.target().mention()))) {
+                out.accept(new OutgoingChat(broadcast.target().channel(), part, broadcast.target().replyTo(), false));
+            }
+            broadcast.status().members().forEach(broadcastOf::remove);
+        }
     }
 
     /** Starts following a message; reports what already happened to it. */
@@ -66,7 +107,7 @@ public final class StatusFollower implements Consumer<StatusEvent> {
     }
 
     synchronized int followedCount() {
-        return followed.size();
+        return followed.size() + broadcastOf.size();
     }
 
     private void say(Target target, StatusEvent event) {

@@ -79,8 +79,8 @@ public final class TwitchCommandHandler {
         // Answer first, then follow: lines already due for these ids are replayed after the answer.
         say(chat, ReplyText.render(chat.mention(), reply), !operator);
         StatusFollower.Target target = new StatusFollower.Target(chat.channel(), chat.messageId(), chat.mention());
-        for (String id : reply.messageIds()) {
-            follower.follow(id, target);
+        if (!reply.messageIds().isEmpty()) {
+            follower.followBroadcast(reply.messageIds(), target);
         }
     }
 

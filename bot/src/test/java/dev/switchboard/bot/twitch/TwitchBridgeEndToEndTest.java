@@ -119,6 +119,22 @@ class TwitchBridgeEndToEndTest {
     }
 
     @Test
+    void aBroadcastReachesEveryInboxAndIsSummedUpInOneLine() throws Exception {
+        startBridge(config(null, null, 20, 30, 10));
+        server.chat(streamer, CHANNEL, "b-1", "!broadcast stand-up in 5");
+
+        for (String agent : List.of("Agent-1", "Agent-2", "Agent-3")) {
+            assertEquals("stand-up in 5", body(awaitInboxFile(agent)));
+        }
+        List<SentPrivmsg> replies = repliesTo("b-1", 2);
+        assertTrue(replies.get(0).text().startsWith("@stream queued for 3 agents"), replies.get(0).text());
+        assertTrue(replies.get(1).text().matches("@stream → 3 agents: 3 delivered \\(inbox, verified\\) · #[0-9a-f]{4}"),
+                replies.get(1).text());
+        Thread.sleep(300);
+        assertEquals(2, server.sent().size(), "one summary, not a line per agent");
+    }
+
+    @Test
     void viewersAreDeniedMsgButGetAgentsAndQuotes() throws Exception {
         Path quotes = Files.writeString(dir.resolve("quotes.txt"), "# ours\nShip it.\nIt works on my machine.\n");
         startBridge(config(null, quotes, 20, 30, 10));
