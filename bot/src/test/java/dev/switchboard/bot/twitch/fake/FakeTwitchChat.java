@@ -31,6 +31,7 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
     private final AtomicInteger pongs = new AtomicInteger();
     private volatile WebSocket current;
     private volatile String lastPass;
+    private volatile String lastNick;
 
     public FakeTwitchChat() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -100,6 +101,7 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
             case "NICK" -> {
                 nick = irc.params().get(0);
                 nicks.put(conn, nick);
+                lastNick = nick;
                 for (String n : List.of("001 " + nick + " :Welcome, GLHF!", "002 " + nick + " :Your host is tmi.twitch.tv",
                         "003 " + nick + " :This server is rather new", "004 " + nick + " :-", "375 " + nick + " :-",
                         "372 " + nick + " :You are in a maze of twisty passages, all alike.", "376 " + nick + " :>")) {
@@ -186,6 +188,11 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
 
     public String lastPass() {
         return lastPass;
+    }
+
+    /** The login the client gave (NICK). */
+    public String lastNick() {
+        return lastNick;
     }
 
     public synchronized List<SentPrivmsg> sent() {

@@ -14,34 +14,20 @@ import java.util.Optional;
 public final class LocalTwitchIdentity extends TwitchIdentityProvider {
     private final String userId;
     private final String login;
-    private final boolean accept;
 
     public LocalTwitchIdentity(String userId, String login) {
-        this(userId, login, true);
-    }
-
-    private LocalTwitchIdentity(String userId, String login, boolean accept) {
         super(null, null, null);
         this.userId = userId;
         this.login = login;
-        this.accept = accept;
-    }
-
-    /** As Twitch answers for a revoked or mistyped token (or when it cannot be reached). */
-    public static LocalTwitchIdentity rejectingEveryToken() {
-        return new LocalTwitchIdentity(null, null, false);
     }
 
     @Override
     public Optional<Boolean> isCredentialValid(OAuth2Credential credential) {
-        return Optional.of(accept);
+        return Optional.of(true);
     }
 
     @Override
     public Optional<OAuth2Credential> getAdditionalCredentialInformation(OAuth2Credential credential) {
-        if (!accept) {
-            return Optional.empty();
-        }
         return Optional.of(new OAuth2Credential("twitch", credential.getAccessToken(), null, userId, login, 3600,
                 new ArrayList<>(List.of("chat:read", "chat:edit"))));
     }
