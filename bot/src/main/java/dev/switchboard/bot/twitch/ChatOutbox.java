@@ -57,8 +57,13 @@ public final class ChatOutbox implements AutoCloseable {
             if (closed) {
                 return false;
             }
-            if (line.optional() ? window.free() - queue.size() < 1 : queue.size() >= capacity) {
-                LOG.warn("twitch: not sending a line to #{} (send budget used up)", line.channel());
+            if (line.optional() && window.free() - queue.size() < 1) {
+                LOG.debug("twitch: not answering in #{}: send budget used up", line.channel());
+                return false;
+            }
+            if (queue.size() >= capacity) {
+                LOG.warn("twitch: not sending a line to #{}: {} lines already waiting for the rate limit",
+                        line.channel(), queue.size());
                 return false;
             }
             queue.addLast(line);

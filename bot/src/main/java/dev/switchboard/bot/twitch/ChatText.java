@@ -101,4 +101,17 @@ public final class ChatText {
         }
         return found ? text.substring(0, end) : text;
     }
+
+    /**
+     * Twitch's reply button starts the text with {@code @<login of the message replied to> }; a command typed in
+     * reply to the bot's line (say {@code @switchbot !status 3f2a}) is still a command.
+     */
+    public static String withoutReplyMention(String text, String parentLogin) {
+        if (parentLogin == null || parentLogin.isBlank()) {
+            return text;
+        }
+        String mention = "@" + parentLogin + " ";
+        return text.regionMatches(true, 0, mention, 0, mention.length()) ? text.substring(mention.length()).stripLeading()
+                : text;
+    }
 }

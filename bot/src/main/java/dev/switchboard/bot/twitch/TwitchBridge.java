@@ -39,6 +39,7 @@ public final class TwitchBridge implements Bridge {
     private final EventBus bus;
     private final TwitchIdentityProvider identity;
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger dropped = new AtomicInteger();
 
     private ScheduledThreadPoolExecutor clientExecutor;
     private ThreadPoolExecutor handlerExecutor;
@@ -79,7 +80,11 @@ public final class TwitchBridge implements Bridge {
                 daemonThreads("twitch4j-"));
         handlerExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(MAX_WAITING_COMMANDS), daemonThreads("twitch-commands-"),
-                (task, pool) -> LOG.warn("twitch: too many chat commands waiting; dropping one"));
+                (task, pool) -> {
+                    if (dropped.getAndIncrement() % 100 == 0) {
+                        LOG.warn("twitch: too many chat commands waiting; dropped {} so far", dropped.get());
+                    }
+                });
         outbox = ChatOutbox.start(this::send, config.rateMessages(), Duration.ofSeconds(config.rateSeconds()),
                 System::nanoTime);
         StatusFollower follower = new StatusFollower(outbox::offer);
@@ -99,6 +104,9 @@ public final class TwitchBridge implements Bridge {
     /** On the socket's reading thread: filter cheaply, hand off at once. */
     private void onMessage(ChannelMessageEvent event) {
         String text = event.getMessage();
+        if (text != null && event.getReplyInfo() != null) {
+            text = ChatText.withoutReplyMention(text, event.getReplyInfo().getUserLogin());
+        }
         if (!TwitchCommandHandler.looksLikeCommand(text) || event.getUser() == null
                 || event.getUser().getName() == null) {
             return;

@@ -76,4 +76,11 @@ class ChatTextTest {
         assertEquals("!quote", ChatText.withoutDuplicateBypass("!quote\u034F"));
         assertEquals("!msg a hi  ", ChatText.withoutDuplicateBypass("!msg a hi  "));
     }
+
+    @Test
+    void aCommandTypedAsAReplyToTheBotIsStillACommand() {
+        assertEquals("!status 3f2a", ChatText.withoutReplyMention("@SwitchBot !status 3f2a", "switchbot"));
+        assertEquals("@someone !status", ChatText.withoutReplyMention("@someone !status", "switchbot"));
+        assertEquals("!agents", ChatText.withoutReplyMention("!agents", null));
+    }
 }

@@ -115,6 +115,11 @@ class TwitchBridgeEndToEndTest {
         assertTrue(file.getFileName().toString().contains(queued.group(4)), "the inbox file carries the id");
         assertEquals("@mod1 → Agent-2: delivered (inbox, verified) · #" + queued.group(2), replies.get(1).text());
         assertEquals(CHANNEL, replies.get(1).channel());
+
+        // Answering the bot's line with Twitch's reply button: the text starts with "@switchbot ".
+        server.reply(mod, CHANNEL, "chat-2", "!status " + queued.group(2), "bot-line-1", "switchbot");
+        String status = repliesTo("chat-2", 1).get(0).text();
+        assertTrue(status.startsWith("@mod1 ") && status.contains("delivered"), status);
     }
 
     @Test

@@ -161,6 +161,15 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
                 + ".tmi.twitch.tv PRIVMSG #" + channel + " :" + text);
     }
 
+    /** A chat line sent with Twitch's reply button: reply tags, and the text starting with the mention. */
+    public void reply(ChatUser user, String channel, String messageId, String text, String parentMessageId,
+                      String parentLogin) {
+        raw(user.tags(channel, messageId) + ";reply-parent-msg-id=" + parentMessageId + ";reply-parent-user-login="
+                + parentLogin + ";reply-parent-display-name=" + parentLogin + ";reply-parent-user-id=1"
+                + ";reply-parent-msg-body=earlier :" + user.login() + "!" + user.login() + "@" + user.login()
+                + ".tmi.twitch.tv PRIVMSG #" + channel + " :@" + parentLogin + " " + text);
+    }
+
     /** Asks the client to reconnect, as Twitch does before a server restart. */
     public void sendReconnect() {
         raw(":tmi.twitch.tv RECONNECT");
