@@ -41,12 +41,13 @@ public final class TwitchBridge implements Bridge {
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger dropped = new AtomicInteger();
 
-    private ScheduledThreadPoolExecutor clientExecutor;
-    private ThreadPoolExecutor handlerExecutor;
-    private TwitchChat chat;
-    private ChatOutbox outbox;
-    private AutoCloseable subscription;
-    private TwitchCommandHandler handler;
+    // Set in start(), read on twitch4j's and the outbox's threads.
+    private volatile ScheduledThreadPoolExecutor clientExecutor;
+    private volatile ThreadPoolExecutor handlerExecutor;
+    private volatile TwitchChat chat;
+    private volatile ChatOutbox outbox;
+    private volatile AutoCloseable subscription;
+    private volatile TwitchCommandHandler handler;
 
     /** Production: the token is validated with Twitch once at start, which also tells the bot's user id. */
     public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus) {
@@ -108,7 +109,8 @@ public final class TwitchBridge implements Bridge {
             text = ChatText.withoutReplyMention(text, event.getReplyInfo().getUserLogin());
         }
         if (!TwitchCommandHandler.looksLikeCommand(text) || event.getUser() == null
-                || event.getUser().getName() == null) {
+                || event.getUser().getName() == null || event.getChannel() == null
+                || event.getChannel().getName() == null) {
             return;
         }
         Set<CommandPermission> permissions = event.getPermissions();
