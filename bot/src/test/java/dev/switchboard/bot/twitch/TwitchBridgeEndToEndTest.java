@@ -155,6 +155,14 @@ class TwitchBridgeEndToEndTest {
         String quote = repliesTo("v-3", 1).get(0).text();
         assertTrue(List.of("@viewer3 Ship it.", "@viewer3 It works on my machine.").contains(quote), quote);
 
+        server.chat(ChatUser.viewer("viewer5", "2005"), CHANNEL, "v-5", "!help");
+        String help = repliesTo("v-5", 1).get(0).text();
+        assertTrue(help.startsWith("@viewer5 ") && help.contains("agents") && help.contains("status"), help);
+        assertFalse(help.contains("purge-dead"), "help lists what a viewer may run: " + help);
+
+        server.chat(ChatUser.viewer("viewer6", "2006"), CHANNEL, "v-6", "!status");
+        assertTrue(repliesTo("v-6", 1).get(0).text().startsWith("@viewer6 "));
+
         // An allowlisted viewer is an operator; the denied one queued nothing.
         server.chat(ChatUser.viewer("trusted", "2004"), CHANNEL, "v-4", "!msg Agent-1 from a trusted viewer");
         assertEquals("from a trusted viewer", body(awaitInboxFile("Agent-1")));
