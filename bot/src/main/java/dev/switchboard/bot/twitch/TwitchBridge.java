@@ -3,21 +3,27 @@ package dev.switchboard.bot.twitch;
 import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
 import com.github.twitch4j.chat.TwitchChat;
 import com.github.twitch4j.chat.events.channel.ChannelMessageEvent;
+import com.github.twitch4j.chat.events.channel.ChannelNoticeEvent;
 import com.github.twitch4j.chat.events.channel.UserStateEvent;
 import com.github.twitch4j.common.enums.CommandPermission;
+import com.github.twitch4j.common.events.domain.EventChannel;
 import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.TwitchConfig;
 import dev.switchboard.core.events.EventBus;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwitchBridge implements Bridge {
     private static final Logger LOG = LoggerFactory.getLogger(TwitchBridge.class);
+    /**
+     * How long to wait for Twitch to acknowledge a line before sending the next. twitch4j hands every message
+     * through asynchronous tasks, so two lines sent back to back may leave in either order; Twitch answers each
+     * PRIVMSG with USERSTATE (or a NOTICE when it refuses it), and waiting for that keeps our order.
+     */
+    private static final long ACK_TIMEOUT_MILLIS = 2_000;
     /** Chat commands waiting for the handler; beyond this a flood is dropped rather than queued for minutes. */
     private static final int MAX_WAITING_COMMANDS = 256;
 
@@ -40,6 +52,7 @@ public final class TwitchBridge implements Bridge {
     private final TwitchIdentityProvider identity;
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final Map<String, CompletableFuture<Void>> awaitingAck = new ConcurrentHashMap<>();
 
     // Set in start(), read on twitch4j's and the outbox's threads.
     private volatile ScheduledThreadPoolExecutor clientExecutor;
@@ -96,6 +109,7 @@ public final class TwitchBridge implements Bridge {
         chat = TwitchClientFactory.create(config, token, identity, clientExecutor);
         chat.getEventManager().onEvent(ChannelMessageEvent.class, this::onMessage);
         chat.getEventManager().onEvent(UserStateEvent.class, this::onUserState);
+        chat.getEventManager().onEvent(ChannelNoticeEvent.class, e -> acknowledge(e.getChannel()));
         for (String channel : config.channels()) {
             chat.joinChannel(channel.replaceFirst("^#", ""));
         }
@@ -130,6 +144,7 @@ public final class TwitchBridge implements Bridge {
 
     /** Twitch sends USERSTATE when we join a channel: the moment for the greeting, once per channel. */
     private void onUserState(UserStateEvent event) {
+        acknowledge(event.getChannel());
         String channel = event.getChannel().getName();
         if (config.greeting() != null && channel != null && greeted.add(channel)) {
             for (String part : ChatText.split(config.greeting())) {
@@ -138,11 +153,34 @@ public final class TwitchBridge implements Bridge {
         }
     }
 
+    private void acknowledge(EventChannel channel) {
+        CompletableFuture<Void> ack = channel == null || channel.getName() == null ? null
+                : awaitingAck.get(channel.getName());
+        if (ack != null) {
+            ack.complete(null);
+        }
+    }
+
+    /** On the outbox's thread: one line at a time, the next only once Twitch has seen this one (or a timeout). */
     private void send(OutgoingChat line) {
-        boolean queued = line.replyTo() == null ? chat.sendMessage(line.channel(), line.text())
-                : chat.sendMessage(line.channel(), line.text(), null, line.replyTo());
-        if (!queued) {
-            LOG.warn("twitch: twitch4j refused a line to #{} (its queue is full)", line.channel());
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        awaitingAck.put(line.channel(), ack);
+        try {
+            boolean queued = line.replyTo() == null ? chat.sendMessage(line.channel(), line.text())
+                    : chat.sendMessage(line.channel(), line.text(), null, line.replyTo());
+            if (!queued) {
+                LOG.warn("twitch: twitch4j refused a line to #{} (its queue is full)", line.channel());
+                return;
+            }
+            ack.get(ACK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.debug("twitch: no acknowledgement of a line to #{} yet; sending on", line.channel());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            awaitingAck.remove(line.channel(), ack);
         }
     }
 
@@ -158,6 +196,7 @@ public final class TwitchBridge implements Bridge {
         if (handlerExecutor != null) {
             handlerExecutor.shutdownNow();
         }
+        awaitingAck.values().forEach(ack -> ack.complete(null));
         if (outbox != null) {
             outbox.close();
         }

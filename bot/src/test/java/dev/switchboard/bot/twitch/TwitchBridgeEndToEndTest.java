@@ -209,6 +209,29 @@ class TwitchBridgeEndToEndTest {
     }
 
     @Test
+    void longAnswersAreSplitAndLinesLeaveInTheOrderTheyWereSaid() throws Exception {
+        String longQuote = "word ".repeat(240).strip(); // 1199 characters: three chat messages
+        Path quotes = Files.writeString(dir.resolve("long.txt"), longQuote + "\n");
+        startBridge(config(null, quotes, 20, 30, 10));
+        for (int i = 0; i < 4; i++) {
+            server.chat(mod, CHANNEL, "o-" + i, "!quote");
+        }
+        List<SentPrivmsg> sent = server.awaitSent(s -> s.replyTo() != null && s.replyTo().startsWith("o-"), 12, WAIT);
+        for (int i = 0; i < 12; i++) {
+            assertEquals("o-" + (i / 3), sent.get(i).replyTo(), "line " + i);
+            assertEquals(i % 3 == 0, sent.get(i).text().startsWith("@mod1 word"), "line " + i);
+            assertTrue(sent.get(i).text().length() <= ChatText.MAX_LENGTH);
+        }
+        assertEquals("@mod1 " + longQuote, String.join(" ", sent.subList(0, 3).stream().map(SentPrivmsg::text).toList()));
+
+        // Twitch normally acknowledges each line; when it does not, lines still go out, in order, a little later.
+        server.acknowledgeMessages(false);
+        server.chat(mod, CHANNEL, "o-quiet", "!quote");
+        List<SentPrivmsg> quiet = repliesTo("o-quiet", 3);
+        assertTrue(quiet.get(0).text().startsWith("@mod1 word") && !quiet.get(1).text().startsWith("@"));
+    }
+
+    @Test
     void reconnectsAndDroppedSocketsAreSurvived() throws Exception {
         startBridge(config("hi chat", null, 20, 30, 10));
         server.chat(streamer, CHANNEL, "r-1", "!agents");

@@ -85,8 +85,8 @@ class TwitchTokenCheckTest {
         assertEquals("oauth:tok-123", chat.lastPass());
 
         chat.chat(ChatUser.moderator("mod1", "1001"), "stream", "t-1", "!help");
-        assertTrue(chat.awaitSent(s -> "t-1".equals(s.replyTo()), 1, Duration.ofSeconds(15)).get(0).text()
-                .startsWith("@mod1 "));
+        String help = chat.awaitSent(s -> "t-1".equals(s.replyTo()), 1, Duration.ofSeconds(15)).get(0).text();
+        assertTrue(help.startsWith("@mod1 "), help);
     }
 
     @Test

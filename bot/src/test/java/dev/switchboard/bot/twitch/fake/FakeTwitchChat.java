@@ -32,6 +32,7 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
     private volatile WebSocket current;
     private volatile String lastPass;
     private volatile String lastNick;
+    private volatile boolean acknowledgeMessages = true;
 
     public FakeTwitchChat() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -112,8 +113,7 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
                 for (String channel : irc.params().get(0).split(",")) {
                     String name = channel.startsWith("#") ? channel.substring(1) : channel;
                     conn.send(":" + nick + "!" + nick + "@" + nick + ".tmi.twitch.tv JOIN #" + name);
-                    conn.send("@badge-info=;badges=;color=;display-name=" + nick + ";emote-sets=0;mod=0;subscriber=0;"
-                            + "user-type= :tmi.twitch.tv USERSTATE #" + name);
+                    conn.send(userState(nick, name));
                     conn.send("@emote-only=0;followers-only=-1;r9k=0;room-id=" + roomId(name) + ";slow=0;subs-only=0 "
                             + ":tmi.twitch.tv ROOMSTATE #" + name);
                     synchronized (this) {
@@ -130,16 +130,31 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
                 }
             }
             case "PRIVMSG" -> {
+                String channel = irc.params().get(0).substring(1);
                 synchronized (this) {
-                    sent.add(new SentPrivmsg(System.nanoTime(), irc.tags(), irc.params().get(0).substring(1),
+                    sent.add(new SentPrivmsg(System.nanoTime(), irc.tags(), channel,
                             irc.params().size() > 1 ? irc.params().get(1) : ""));
                     notifyAll();
+                }
+                if (acknowledgeMessages) {
+                    // As tmi does: every PRIVMSG is answered with the sender's USERSTATE in that channel.
+                    conn.send(userState(nick, channel));
                 }
             }
             default -> {
                 // PART, other commands: accepted silently, as tmi does for most.
             }
         }
+    }
+
+    private static String userState(String nick, String channel) {
+        return "@badge-info=;badges=;color=;display-name=" + nick + ";emote-sets=0;mod=0;subscriber=0;user-type= "
+                + ":tmi.twitch.tv USERSTATE #" + channel;
+    }
+
+    /** Off: PRIVMSGs go unanswered, as when Twitch drops them silently. */
+    public void acknowledgeMessages(boolean on) {
+        acknowledgeMessages = on;
     }
 
     static String roomId(String channel) {
