@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who may do what in Twitch chat: the broadcaster, the channel's moderators and the configured logins are
- * operators (they may steer agents); everyone else is a viewer (read-only commands).
+ * Who may do what in Twitch chat: the broadcaster owns the channel and is admin (every {@code !queue} command);
+ * the channel's moderators and the configured logins are operators (they may message agents and list the
+ * queue); everyone else is a viewer (read-only commands).
  */
 public final class TwitchRoles {
     private final Set<String> operators;
@@ -18,7 +19,10 @@ public final class TwitchRoles {
     }
 
     public Role resolve(IncomingChat chat) {
-        if (chat.broadcaster() || chat.moderator() || operators.contains(normalise(chat.login()))) {
+        if (chat.broadcaster()) {
+            return Role.ADMIN;
+        }
+        if (chat.moderator() || operators.contains(normalise(chat.login()))) {
             return Role.OPERATOR;
         }
         return Role.VIEWER;

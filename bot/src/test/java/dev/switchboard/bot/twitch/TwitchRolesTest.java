@@ -14,8 +14,8 @@ class TwitchRolesTest {
     }
 
     @Test
-    void broadcasterAndModeratorsAreOperators() {
-        assertEquals(Role.OPERATOR, roles.resolve(from("streamer", true, false)));
+    void broadcasterIsAdminAndModeratorsAreOperators() {
+        assertEquals(Role.ADMIN, roles.resolve(from("streamer", true, false)));
         assertEquals(Role.OPERATOR, roles.resolve(from("mod1", false, true)));
     }
 
