@@ -2,6 +2,7 @@ package dev.switchboard.bot;
 
 import dev.switchboard.bot.discord.ChatCommands;
 import dev.switchboard.bot.discord.DiscordBridge;
+import dev.switchboard.bot.twitch.TwitchBridge;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.Secrets;
 import java.time.Duration;
@@ -20,6 +21,8 @@ final class Bridges {
         secrets.discordToken().ifPresent(token -> bridges.add(new DiscordBridge(app.currentConfig().discord(), token,
                 ChatCommands.of(app.commands()), app.bus(), app.answers(), () -> pausedAgents(app),
                 Duration.ofSeconds(2))));
+        secrets.twitchToken().ifPresent(token -> bridges.add(
+                new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus())));
         return bridges;
     }
 

@@ -68,6 +68,20 @@ final class ConfigValidator {
         if (cfg.discord().prefix().length() > 5 || cfg.discord().prefix().isBlank()) {
             problems.add("discord.prefix: 1 to 5 non-blank characters");
         }
+        TwitchConfig t = cfg.twitch();
+        positive(problems, "twitch.rate_messages", t.rateMessages());
+        positive(problems, "twitch.rate_seconds", t.rateSeconds());
+        if (t.cooldownSeconds() < 0) {
+            problems.add("twitch.cooldown_seconds: must be 0 or more");
+        }
+        if (!t.ircUrl().startsWith("ws://") && !t.ircUrl().startsWith("wss://")) {
+            problems.add("twitch.irc_url: must start with ws:// or wss://");
+        }
+        for (String channel : t.channels()) {
+            if (!channel.replaceFirst("^#", "").matches("[A-Za-z0-9_]{1,25}")) {
+                problems.add("twitch.channels: '" + printable(channel) + "' is not a Twitch channel name");
+            }
+        }
         if (!cfg.discord().apiUrl().matches("(?i)https?://\\S+")) {
             problems.add("discord.api_url: must be an http:// or https:// URL, e.g. https://discord.com/api/v10/");
         }
