@@ -1,5 +1,7 @@
 package dev.switchboard.bot;
 
+import dev.switchboard.bot.outbox.AgentAnswers;
+import dev.switchboard.bot.outbox.OutboxWatcher;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.ConfigWatcher;
@@ -51,6 +53,7 @@ public final class App implements AutoCloseable {
     private final AgentRegistry agents;
     private final CommandSet commands;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private volatile AgentAnswers answers = AgentAnswers.NONE;
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -103,6 +106,10 @@ public final class App implements AutoCloseable {
         running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
                 Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
         running.add(new InboxWatcher(queue, agents, a -> currentConfig().inboxOf(a), tuning.inboxScanMillis()));
+        OutboxWatcher outbox = new OutboxWatcher(agents::all, a -> currentConfig().workspaceOf(a).resolve("outbox"),
+                tuning.inboxScanMillis(), Duration.ofMillis(300), Clock.systemUTC());
+        running.add(outbox);
+        answers = outbox;
         if (cfg.source() != null) {
             running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
@@ -154,6 +161,11 @@ public final class App implements AutoCloseable {
 
     public AgentRegistry agents() {
         return agents;
+    }
+
+    /** Agents' answers from their outboxes (only while the service runs). */
+    public AgentAnswers answers() {
+        return answers;
     }
 
     public CommandSet commands() {

@@ -123,8 +123,7 @@ public final class ConfigLoader {
         }
         TwitchConfig twitch = cfg.twitch();
         if (twitch.quotesFile() != null) {
-            twitch = new TwitchConfig(twitch.login(), twitch.channels(), twitch.operators(), twitch.ircUrl(),
-                    twitch.greeting(), base.resolve(twitch.quotesFile()).normalize());
+            twitch = twitch.withQuotesFile(base.resolve(twitch.quotesFile()).normalize());
         }
         SwitchboardConfig done = new SwitchboardConfig(dataDir, workspaces, coords, layout, agents, cfg.limits(),
                 cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.source());

@@ -68,6 +68,47 @@ final class ConfigValidator {
         if (cfg.discord().prefix().length() > 5 || cfg.discord().prefix().isBlank()) {
             problems.add("discord.prefix: 1 to 5 non-blank characters");
         }
+        TwitchConfig t = cfg.twitch();
+        positive(problems, "twitch.rate_messages", t.rateMessages());
+        positive(problems, "twitch.rate_seconds", t.rateSeconds());
+        if (t.cooldownSeconds() < 0) {
+            problems.add("twitch.cooldown_seconds: must be 0 or more");
+        }
+        if (!t.ircUrl().startsWith("ws://") && !t.ircUrl().startsWith("wss://")) {
+            problems.add("twitch.irc_url: must start with ws:// or wss://");
+        }
+        for (String channel : t.channels()) {
+            if (!channel.replaceFirst("^#", "").matches("[A-Za-z0-9_]{1,25}")) {
+                problems.add("twitch.channels: '" + printable(channel) + "' is not a Twitch channel name");
+            }
+        }
+        if (!cfg.discord().apiUrl().matches("(?i)https?://\\S+")) {
+            problems.add("discord.api_url: must be an http:// or https:// URL, e.g. https://discord.com/api/v10/");
+        }
+        if (!cfg.discord().gatewayUrl().matches("(?i)wss?://\\S+")) {
+            problems.add("discord.gateway_url: must be a ws:// or wss:// URL, e.g. wss://gateway.discord.gg/");
+        }
+        for (String id : cfg.discord().channels()) {
+            snowflake(problems, "discord.channels", id);
+        }
+        for (String id : cfg.discord().operators().roles()) {
+            snowflake(problems, "discord.operators.roles", id);
+        }
+        for (String id : cfg.discord().operators().users()) {
+            snowflake(problems, "discord.operators.users", id);
+        }
+        for (String id : cfg.discord().admins().roles()) {
+            snowflake(problems, "discord.admins.roles", id);
+        }
+        for (String id : cfg.discord().admins().users()) {
+            snowflake(problems, "discord.admins.users", id);
+        }
+        if (cfg.discord().guildId() != null) {
+            snowflake(problems, "discord.guild_id", cfg.discord().guildId());
+        }
+        if (cfg.discord().statusChannel() != null) {
+            snowflake(problems, "discord.status_channel", cfg.discord().statusChannel());
+        }
         return problems;
     }
 
@@ -82,6 +123,14 @@ final class ConfigValidator {
         String previous = names.putIfAbsent(key, owner);
         if (previous != null) {
             problems.add(at + ": '" + name + "' is already used by " + previous);
+        }
+    }
+
+    /** Discord ids are numbers; quoting them in YAML keeps them exact. */
+    private static void snowflake(List<String> problems, String at, String id) {
+        if (!id.matches("\\d{1,20}")) {
+            problems.add(at + ": '" + printable(id) + "' is not a Discord id (digits; enable Developer Mode and "
+                    + "use Copy ID)");
         }
     }
 

@@ -75,6 +75,12 @@ public final class EventPump implements AutoCloseable {
                 sleepQuietly();
             }
         }
+        // close() was called: what was committed before it must still be reported (the last "delivered").
+        try {
+            drain();
+        } catch (QueueException e) {
+            LOG.warn("cannot publish the last status events: {}", e.getMessage());
+        }
     }
 
     private void drain() {
@@ -85,7 +91,7 @@ public final class EventPump implements AutoCloseable {
                 bus.publish(e);
                 lastSeq = e.seq();
             }
-        } while (events.size() == PAGE && running);
+        } while (events.size() == PAGE);
     }
 
     private void sleepQuietly() {

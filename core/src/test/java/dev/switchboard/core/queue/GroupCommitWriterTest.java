@@ -1,90 +1,128 @@
 package dev.switchboard.core.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.core.message.MessageState;
-import dev.switchboard.core.message.Priority;
-import dev.switchboard.core.message.Sender;
-import dev.switchboard.core.message.UnifiedMessage;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The single writer: operations queued meanwhile share one transaction; a failing one is undone alone. */
 class GroupCommitWriterTest {
     @TempDir
     Path dir;
+    private String url;
+    private GroupCommitWriter writer;
+    private final AtomicInteger commits = new AtomicInteger();
 
-    private static UnifiedMessage message(String agent) {
-        return UnifiedMessage.text(Sender.system("test"), agent, "hello", Priority.NORMAL, null);
+    @BeforeEach
+    void setUp() throws SQLException {
+        url = "jdbc:sqlite:" + dir.resolve("w.db");
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("CREATE TABLE t(x INTEGER)");
+        }
+        writer = new GroupCommitWriter(c, commits::incrementAndGet);
     }
 
-    private SqliteMessageQueue open() {
-        return SqliteMessageQueue.open(dir, 3, new Backoff(1_000, 60_000));
+    @AfterEach
+    void tearDown() {
+        writer.close();
     }
 
-    @Test
-    void anIdleQueueDoesNotLockOutAnotherProcess() {
-        // GIVEN the service's queue, idle after a write
-        try (SqliteMessageQueue service = open()) {
-            service.enqueue(message("Agent-1"));
-            // WHEN the CLI opens the same data and writes (the service's writer holds no lock while idle)
-            try (SqliteMessageQueue cli = open()) {
-                QueuedMessage sent = cli.enqueue(message("Agent-2"));
-                cli.markRead(service.claimNext("Agent-1", "w", Duration.ofSeconds(30)).map(q -> {
-                    service.markDelivered(q.id(), "inbox", true, null);
-                    return q.id();
-                }).orElseThrow(), "cli ack");
-                // THEN both processes' writes are there
-                assertEquals(MessageState.QUEUED, service.find(sent.id()).orElseThrow().state());
-                assertEquals(1, service.stats().count(MessageState.READ));
+    private static GroupCommitWriter.Op<Integer> insert(int x) {
+        return c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO t(x) VALUES (?)")) {
+                p.setInt(1, x);
+                return p.executeUpdate();
             }
-            // AND the service still writes afterwards
-            service.enqueue(message("Agent-3"));
-            assertEquals(2, service.stats().count(MessageState.QUEUED));
+        };
+    }
+
+    private List<Integer> rows() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT x FROM t ORDER BY rowid")) {
+            List<Integer> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
+            return out;
         }
     }
 
     @Test
-    void aFailingOperationRollsBackAloneAndTheRestOfItsBatchCommits() throws Exception {
-        try (SqliteMessageQueue queue = open()) {
-            UnifiedMessage first = message("Agent-1");
-            queue.enqueue(first);
-            // WHEN many enqueues are in flight together, one of them a duplicate id (a constraint violation)
-            List<CompletableFuture<QueuedMessage>> ok = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                ok.add(queue.enqueueAsync(message("Agent-2")));
+    void operationsWaitingTogetherCommitInOneTransactionAndAFailingOneIsRolledBackAlone() throws Exception {
+        // GIVEN the writer busy with a first operation, while three more queue up behind it
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> first = writer.submit(c -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
-            CompletableFuture<QueuedMessage> duplicate = queue.enqueueAsync(first);
-            for (int i = 0; i < 50; i++) {
-                ok.add(queue.enqueueAsync(message("Agent-3")));
-            }
-            // THEN only the duplicate fails, with nothing of it written, and every other message is committed
-            ExecutionException e = assertThrows(ExecutionException.class, duplicate::get);
-            assertTrue(e.getCause().getMessage().contains("UNIQUE"), e.getCause().toString());
-            for (CompletableFuture<QueuedMessage> f : ok) {
-                assertEquals(MessageState.QUEUED, f.get().state());
-            }
-            assertEquals(101, queue.stats().count(MessageState.QUEUED));
-            assertEquals(1, queue.history(first.id()).size());
-        }
+            return insert(0).run(c);
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Integer> a = writer.submit(insert(1));
+        CompletableFuture<Integer> bad = writer.submit(c -> {
+            insert(2).run(c);
+            throw new IllegalStateException("illegal transition");
+        });
+        CompletableFuture<Integer> b = writer.submit(insert(3));
+
+        // WHEN the first finishes
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        a.get(10, TimeUnit.SECONDS);
+        b.get(10, TimeUnit.SECONDS);
+
+        // THEN the three waiting ones went in one more commit; the failing one left nothing behind
+        ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals(List.of(0, 1, 3), rows());
+        dev.switchboard.core.Await.until(java.time.Duration.ofSeconds(10), () -> commits.get() == 2,
+                () -> commits.get() + " commits"); // the listener runs just after the futures complete
+        assertEquals(2, commits.get(), "one commit for the three that waited together");
     }
 
     @Test
-    void anIllegalTransitionFailsAloneAndLeavesTheMessageAsItWas() {
-        try (SqliteMessageQueue queue = open()) {
-            QueuedMessage m = queue.enqueue(message("Agent-1"));
-            assertThrows(RuntimeException.class, () -> queue.markDelivered(m.id(), "inbox", true, null));
-            assertEquals(MessageState.QUEUED, queue.find(m.id()).orElseThrow().state());
-            assertEquals(1, queue.history(m.id()).size());
-            // AND the writer goes on
-            assertTrue(queue.claimNext("Agent-1", "w", Duration.ofSeconds(30)).isPresent());
+    void noLockIsHeldBetweenBatchesSoAnotherProcessCanWrite() throws Exception {
+        writer.submit(insert(1)).get(10, TimeUnit.SECONDS);
+
+        try (Connection other = DriverManager.getConnection(url); Statement s = other.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 200"); // fail fast if the writer still held the write lock
+            s.executeUpdate("INSERT INTO t(x) VALUES (2)");
         }
+
+        writer.submit(insert(3)).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(1, 2, 3), rows());
+    }
+
+    @Test
+    void afterCloseEverythingIsRefused() {
+        writer.close();
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> writer.submit(insert(1)).get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof QueueClosedException, e.toString());
     }
 }

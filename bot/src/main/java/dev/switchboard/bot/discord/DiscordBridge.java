@@ -1,0 +1,173 @@
+package dev.switchboard.bot.discord;
+
+import dev.switchboard.bot.Bridge;
+import dev.switchboard.bot.outbox.AgentAnswers;
+import dev.switchboard.config.DiscordConfig;
+import dev.switchboard.core.events.EventBus;
+import dev.switchboard.core.message.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord front-end: {@code !msg} in chat and slash commands in, reactions, replies and status-channel
+ * posts out. Thin by design: commands run in the command layer; this only connects JDA to it.
+ */
+public final class DiscordBridge implements Bridge {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBridge.class);
+    private static final int TRACKED_IDS = 20_000;
+    private static final Duration REPLY_WINDOW = Duration.ofSeconds(10);
+    private static final Duration READY_WAIT = Duration.ofSeconds(30);
+
+    private final DiscordConfig config;
+    private final String token;
+    private final ChatCommands commands;
+    private final EventBus bus;
+    private final AgentAnswers answers;
+    private final Supplier<Set<String>> pausedAgents;
+    private final Duration pausePoll;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "discord-commands");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "discord-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private JDA jda;
+
+    /**
+     * @param token        the bot token; never logged
+     * @param answers      agents' answers, posted to the status channel
+     * @param pausedAgents agents paused now (polled every {@code pausePoll} for status-channel posts)
+     */
+    public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
+                         AgentAnswers answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.token = Objects.requireNonNull(token, "token");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.answers = Objects.requireNonNull(answers, "answers");
+        this.pausedAgents = Objects.requireNonNull(pausedAgents, "pausedAgents");
+        this.pausePoll = pausePoll;
+    }
+
+    @Override
+    public String name() {
+        return "discord";
+    }
+
+    @Override
+    public void start() throws InterruptedException {
+        StatusTracker tracker = new StatusTracker(e -> e.origin() != null
+                && e.origin().platform() == Platform.DISCORD, TRACKED_IDS);
+        // subscribe before the first command can run, so no event of a Discord request is missed
+        subscriptions.add(bus.subscribe(tracker));
+        RequestFlows flows = new RequestFlows(commands, tracker, new ReplyThrottle(Clock.systemUTC(), REPLY_WINDOW));
+        List<SlashCommandDef> slash = SlashCommandDefs.from(commands.commands());
+        DiscordListener listener = new DiscordListener(new ChatFilter(config), new DiscordAccess(config), flows,
+                commands, slash, executor);
+        CountDownLatch ready = new CountDownLatch(1);
+        ListenerAdapter onReady = new ListenerAdapter() {
+            @Override
+            public void onReady(ReadyEvent event) {
+                registerSlashCommands(event.getJDA(), slash);
+                LOG.info("Discord bridge connected as {} in {} guild(s); prefix '{}'",
+                        event.getJDA().getSelfUser().getName(), event.getJDA().getGuilds().size(), config.prefix());
+                ready.countDown();
+            }
+        };
+        jda = JdaClients.build(token, config, listener, onReady); // a bad token fails here, at login
+        startStatusChannel();
+        // Discord being slow or down must not stop the service: JDA keeps connecting in the background
+        if (!ready.await(READY_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            LOG.warn("Discord gateway not ready after {} s (status {}); still trying in the background",
+                    READY_WAIT.toSeconds(), jda.getStatus());
+        }
+    }
+
+    private void registerSlashCommands(JDA jda, List<SlashCommandDef> slash) {
+        List<Guild> guilds = config.guildId() == null ? jda.getGuilds()
+                : jda.getGuilds().stream().filter(g -> g.getId().equals(config.guildId())).toList();
+        if (guilds.isEmpty()) {
+            LOG.warn("the bot is in no {}; invite it (see README, Discord) to get slash commands",
+                    config.guildId() == null ? "guild" : "guild with id " + config.guildId());
+        }
+        for (Guild guild : guilds) {
+            // guild commands appear at once (global ones take up to an hour)
+            guild.updateCommands().addCommands(slash.stream().map(SlashCommandsJda::toJda).toList())
+                    .queue(ok -> LOG.info("registered {} slash commands in {}", ok.size(), guild.getName()),
+                            e -> LOG.warn("could not register slash commands in {}: {}", guild.getName(),
+                                    e.toString()));
+        }
+    }
+
+    private void startStatusChannel() {
+        StatusChannel channel = new StatusChannel(jda, config.statusChannel());
+        if (config.statusChannel() == null) {
+            return;
+        }
+        subscriptions.add(bus.subscribe(e -> StatusAnnouncements.of(e).ifPresent(channel::post)));
+        subscriptions.add(answers.subscribe(a -> channel.post(StatusAnnouncements.of(a))));
+        StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                pauses.pauseChanges(pausedAgents.get()).forEach(channel::post);
+            } catch (RuntimeException e) {
+                LOG.warn("could not check paused agents: {}", e.toString());
+            }
+        }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.warn("could not unsubscribe: {}", e.toString());
+            }
+        }
+        subscriptions.clear();
+        timer.shutdownNow();
+        if (jda != null) {
+            // no new commands; those already taken finish and their answers still go out before JDA stops
+            jda.getRegisteredListeners().forEach(jda::removeEventListener);
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+            if (jda != null) {
+                jda.shutdown();
+                if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+                    jda.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (jda != null) {
+                jda.shutdownNow();
+            }
+        }
+    }
+}

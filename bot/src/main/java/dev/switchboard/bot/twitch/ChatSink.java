@@ -1,0 +1,7 @@
+package dev.switchboard.bot.twitch;
+
+/** Where lines go out: twitch4j in the bridge, a list in tests. Called from one thread at a time. */
+@FunctionalInterface
+public interface ChatSink {
+    void send(OutgoingChat line);
+}

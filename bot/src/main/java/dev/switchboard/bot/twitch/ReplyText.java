@@ -1,0 +1,39 @@
+package dev.switchboard.bot.twitch;
+
+import dev.switchboard.commands.Reply;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A command's {@link Reply} as Twitch chat messages: one line addressed to the caller, split at 500. */
+final class ReplyText {
+    /** Help and listings can be long; chat is not the place for more than this many messages per answer. */
+    static final int MAX_PARTS = 3;
+
+    private ReplyText() {
+    }
+
+    static List<String> render(String mention, Reply reply) {
+        return render(mention, reply.title(), reply.lines());
+    }
+
+    static List<String> render(String mention, String title, List<String> lines) {
+        StringBuilder b = new StringBuilder("@").append(mention).append(' ').append(title == null ? "" : title.strip());
+        String sep = " — ";
+        for (String line : lines) {
+            String l = ChatText.oneLine(line);
+            if (!l.isEmpty()) {
+                b.append(sep).append(l);
+                sep = " · ";
+            }
+        }
+        List<String> parts = ChatText.split(b.toString());
+        if (parts.size() <= MAX_PARTS) {
+            return parts;
+        }
+        List<String> kept = new ArrayList<>(parts.subList(0, MAX_PARTS));
+        String last = kept.get(MAX_PARTS - 1);
+        kept.set(MAX_PARTS - 1, (last.length() > ChatText.MAX_LENGTH - 1 ? last.substring(0, ChatText.MAX_LENGTH - 1)
+                : last) + "…");
+        return kept;
+    }
+}

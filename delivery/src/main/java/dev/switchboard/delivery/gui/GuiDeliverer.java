@@ -1,0 +1,239 @@
+package dev.switchboard.delivery.gui;
+
+import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.config.GuiConfig;
+import dev.switchboard.config.ScreenPoint;
+import dev.switchboard.core.message.UnifiedMessage;
+import dev.switchboard.delivery.Deliverer;
+import dev.switchboard.delivery.DeliveryOutcome;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers into an agent's chat window: click its input box, paste the text from the clipboard, press its submit
+ * key, and verify on screen that the text appeared and then left the box.
+ *
+ * <p>Outcomes: verified only when the paste was seen and the box then looked as before the paste; failedClean
+ * when nothing was pasted (so the next method may run); failedDirty "typed but not submitted" when the text sits
+ * in the box after two submit presses; unverified when the box changed in a way neither proves nor disproves it.
+ */
+public final class GuiDeliverer implements Deliverer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuiDeliverer.class);
+
+    /** Half-size of the watched region around the input point: wide enough to see text start left of it. */
+    static final int REGION_HALF_WIDTH = 300;
+    static final int REGION_HALF_HEIGHT = 30;
+    /** How long a delivery waits for another agent's GUI delivery to finish before giving up cleanly. */
+    static final long LOCK_WAIT_MS = 120_000;
+
+    private final Desktop desktop;
+    private final TextClipboard clipboard;
+    private final InputLock lock;
+    private final AdaptiveTiming timing;
+    /**
+     * Focus is trusted to still be in the last clicked box only for this long after the last delivery: in a
+     * burst nobody else clicks in between; after a pause the user may have clicked elsewhere.
+     */
+    static final long FOCUS_TRUST_MS = 2_000;
+
+    /** The input box clicked last and when that delivery ended; guarded by the input lock. */
+    private ScreenPoint focused;
+    private long focusedUntilNanos;
+
+    public GuiDeliverer(Desktop desktop, TextClipboard clipboard, InputLock lock, AdaptiveTiming timing) {
+        this.desktop = desktop;
+        this.clipboard = clipboard;
+        this.lock = lock;
+        this.timing = timing;
+    }
+
+    /** The real thing: Robot, system clipboard, the process-wide lock, timing calibrated into {@code dataDir}. */
+    public static GuiDeliverer create(Path dataDir) {
+        return new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), InputLock.GLOBAL,
+                new AdaptiveTiming(new TimingStore(dataDir)));
+    }
+
+    @Override
+    public DeliveryMethod method() {
+        return DeliveryMethod.GUI;
+    }
+
+    @Override
+    public Optional<String> preflight(AgentConfig agent) {
+        GuiConfig gui = agent.gui();
+        if (gui == null || gui.inputBox() == null) {
+            return Optional.of("no gui.input_box configured for " + agent.id());
+        }
+        return checkPoint(gui.inputBox(), "gui.input_box");
+    }
+
+    /** Display reachable, point on some screen (negative coordinates included), clipboard usable. */
+    Optional<String> checkPoint(ScreenPoint p, String what) {
+        Optional<String> display = desktop.displayProblem();
+        if (display.isPresent()) {
+            return display;
+        }
+        if (desktop.screenOf(p.x(), p.y()).isEmpty()) {
+            return Optional.of(what + " " + p + " is on no screen (screens: " + desktop.screens().stream()
+                    .map(s -> s.width() + "x" + s.height() + "@" + s.x() + "," + s.y()).toList() + ")");
+        }
+        return clipboard.problem();
+    }
+
+    @Override
+    public DeliveryOutcome deliver(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
+        Optional<String> problem = preflight(agent);
+        if (problem.isPresent()) {
+            return DeliveryOutcome.failedClean(problem.get());
+        }
+        return underLock(agent, message.body(), null);
+    }
+
+    /**
+     * Onboarding: click {@code starter_location_box} (opens a fresh chat in the agent's tool), then deliver the
+     * text into the input box as usual, all under one hold of the input lock.
+     */
+    public DeliveryOutcome deliverOnboarding(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
+        Optional<String> problem = preflight(agent);
+        if (problem.isEmpty() && agent.gui().starterLocationBox() == null) {
+            problem = Optional.of("no gui.starter_location_box configured for " + agent.id());
+        }
+        if (problem.isEmpty()) {
+            problem = checkPoint(agent.gui().starterLocationBox(), "gui.starter_location_box");
+        }
+        if (problem.isPresent()) {
+            return DeliveryOutcome.failedClean(problem.get());
+        }
+        return underLock(agent, message.body(), agent.gui().starterLocationBox());
+    }
+
+    private DeliveryOutcome underLock(AgentConfig agent, String text, ScreenPoint starter)
+            throws InterruptedException {
+        if (!lock.acquire(LOCK_WAIT_MS)) {
+            return DeliveryOutcome.failedClean("GUI input busy for " + LOCK_WAIT_MS / 1000 + " s");
+        }
+        try {
+            return new Attempt(agent, text).run(starter);
+        } finally {
+            focusedUntilNanos = System.nanoTime() + FOCUS_TRUST_MS * 1_000_000L;
+            lock.release();
+        }
+    }
+
+    /** One delivery, step by step; {@code pasted} tells whether a failure may have left text behind. */
+    private final class Attempt {
+        private final AgentConfig agent;
+        private final String text;
+        private final ScreenPoint box;
+        private final GuiTiming t;
+        private final KeyChord submit;
+        private boolean pasted;
+
+        Attempt(AgentConfig agent, String text) {
+            this.agent = agent;
+            this.text = text;
+            this.box = agent.gui().inputBox();
+            this.t = timing.timingFor(agent.id());
+            this.submit = KeyChord.parse(agent.gui().submit());
+        }
+
+        DeliveryOutcome run(ScreenPoint starter) throws InterruptedException {
+            try {
+                return steps(starter);
+            } catch (RuntimeException e) {
+                LOG.warn("GUI delivery to {} failed", agent.id(), e);
+                String reason = "GUI error: " + e.getMessage();
+                return pasted ? DeliveryOutcome.failedDirty(reason) : DeliveryOutcome.failedClean(reason);
+            }
+        }
+
+        private DeliveryOutcome steps(ScreenPoint starter) throws InterruptedException {
+            Region screen = desktop.screenOf(box.x(), box.y()).orElseThrow();
+            Region region = Region.around(box.x(), box.y(), REGION_HALF_WIDTH, REGION_HALF_HEIGHT).intersect(screen);
+            ScreenWatcher watcher = new ScreenWatcher(desktop, region, t.pollMs());
+            if (starter != null) {
+                desktop.click(starter.x(), starter.y());
+                // A fresh chat takes a moment to open; wait until the input box stops changing.
+                Look first = watcher.capture();
+                watcher.waitFor(l -> !l.sameAs(first), t.pasteTimeoutMs());
+            }
+            clickAndWaitForFocus(watcher, starter != null);
+            Look empty = watcher.settle(t.clickSettleMs());
+
+            TextClipboard.Saved saved = clipboard.save();
+            boolean restored = false;
+            ScreenWatcher.Result seen;
+            try {
+                clipboard.put(text);
+                pasted = true;
+                desktop.press(KeyChord.pasteForThisPlatform());
+                // The target fetches the clipboard only when it handles the paste: until the text shows, the
+                // clipboard must keep holding it.
+                seen = watcher.waitFor(l -> !l.sameAs(empty), t.pasteTimeoutMs());
+                clipboard.restore(saved);
+                restored = true;
+            } finally {
+                if (!restored) {
+                    clipboard.restore(saved);
+                }
+                if (saved.note() != null) {
+                    LOG.info("clipboard: {}", saved.note());
+                }
+            }
+            if (!seen.met()) {
+                return DeliveryOutcome.failedClean("paste not seen at input box " + box + " within "
+                        + t.pasteTimeoutMs() + " ms (window closed, covered or moved?)");
+            }
+            timing.recordPaste(agent.id(), seen.elapsedMs());
+            return submitAndVerify(watcher, empty, seen.look(), seen.elapsedMs());
+        }
+
+        /**
+         * Keys go to the window that has the keyboard focus, and a click moves the focus only once the clicked
+         * program has handled it. Pasting before that would put the text into the previous window. So when the
+         * click moves to another box (or after a pause, when the user may have clicked elsewhere), wait
+         * (bounded) until the box shows any change at all: focus gained makes a caret appear, and that is
+         * painted after the program took the focus.
+         */
+        private void clickAndWaitForFocus(ScreenWatcher watcher, boolean afterStarter) throws InterruptedException {
+            boolean switching = afterStarter || !box.equals(focused) || System.nanoTime() - focusedUntilNanos > 0;
+            Look before = switching ? watcher.capture() : null;
+            focused = null;
+            desktop.click(box.x(), box.y());
+            if (switching) {
+                watcher.waitFor(l -> !l.identical(before), t.focusTimeoutMs());
+            }
+            focused = box;
+        }
+
+        private DeliveryOutcome submitAndVerify(ScreenWatcher watcher, Look empty, Look withText, long pasteMs)
+                throws InterruptedException {
+            desktop.press(submit);
+            ScreenWatcher.Result cleared = watcher.waitFor(l -> l.sameAs(empty), t.submitTimeoutMs());
+            if (cleared.met()) {
+                timing.recordSubmit(agent.id(), cleared.elapsedMs());
+                return DeliveryOutcome.verified("pasted in " + pasteMs + " ms, submitted in " + cleared.elapsedMs()
+                        + " ms");
+            }
+            desktop.press(submit);
+            ScreenWatcher.Result retried = watcher.waitFor(l -> l.sameAs(empty), t.submitTimeoutMs());
+            if (retried.met()) {
+                return DeliveryOutcome.verified("submitted on the second " + submit + " press");
+            }
+            // Not back to its empty look. If the box still looks more like it did with the text in it (maybe
+            // with new lines the key added), the text was not submitted; if it looks more like the empty box
+            // (a placeholder, a changed border), it probably was, but nothing proves it.
+            Look now = retried.look();
+            if (now.distance(withText) <= now.distance(empty)) {
+                return DeliveryOutcome.failedDirty("typed but not submitted: the text is still in the input box "
+                        + box + " after pressing " + submit + " twice");
+            }
+            return DeliveryOutcome.unverified("input box " + box + " changed after " + submit
+                    + " but does not look as it did before the paste");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.switchboard.delivery.gui;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A pretend screen with one chat box, for the delivery logic's unit tests. The box's look is derived from its
+ * text: empty is all 0, text fills every pixel with a value from the text, a placeholder fills a third.
+ */
+final class FakeDesktop implements Desktop {
+
+    enum OnSubmit { CLEAR, NOTHING, NEWLINE, PLACEHOLDER, CLEAR_ON_SECOND_PRESS }
+
+    static final int W = 30;
+
+    final List<String> events = new ArrayList<>();
+    final FakeClipboard clipboard = new FakeClipboard();
+    List<Region> screens = List.of(new Region(0, 0, 1920, 1080));
+    String displayProblem;
+    boolean pasteShows = true;
+    OnSubmit onSubmit = OnSubmit.CLEAR;
+    String box = "";
+    boolean placeholder;
+    int submitPresses;
+
+    @Override
+    public Optional<String> displayProblem() {
+        return Optional.ofNullable(displayProblem);
+    }
+
+    @Override
+    public List<Region> screens() {
+        return screens;
+    }
+
+    @Override
+    public Look capture(Region region) {
+        int[] px = new int[W];
+        if (!box.isEmpty()) {
+            Arrays.fill(px, box.hashCode() | 1);
+        } else if (placeholder) {
+            Arrays.fill(px, 0, W / 3, 7);
+        }
+        return new Look(W, 1, px);
+    }
+
+    @Override
+    public void click(int x, int y) {
+        events.add("click " + x + "," + y);
+    }
+
+    @Override
+    public void press(KeyChord chord) {
+        events.add("press " + chord);
+        if (chord.equals(KeyChord.pasteForThisPlatform())) {
+            if (pasteShows) {
+                box += clipboard.content;
+            }
+            return;
+        }
+        submitPresses++;
+        switch (onSubmit) {
+            case CLEAR -> box = "";
+            case NOTHING -> { }
+            case NEWLINE -> box += "\n";
+            case PLACEHOLDER -> {
+                box = "";
+                placeholder = true;
+            }
+            case CLEAR_ON_SECOND_PRESS -> {
+                if (submitPresses == 2) {
+                    box = "";
+                }
+            }
+        }
+    }
+
+    /** The clipboard, text only. */
+    static final class FakeClipboard implements TextClipboard {
+        String content = "user's text";
+        String problem;
+        final List<String> puts = new ArrayList<>();
+
+        @Override
+        public Optional<String> problem() {
+            return Optional.ofNullable(problem);
+        }
+
+        @Override
+        public Saved save() {
+            return new Saved(content, null);
+        }
+
+        @Override
+        public void put(String text) {
+            puts.add(text);
+            content = text;
+        }
+
+        @Override
+        public void restore(Saved saved) {
+            content = saved.text();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.switchboard.delivery.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.config.GuiConfig;
+import dev.switchboard.config.ScreenPoint;
+import dev.switchboard.delivery.DeliveryOutcome;
+import dev.switchboard.delivery.testutil.Messages;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The GUI delivery logic against a pretend desktop: every outcome it can report. */
+class GuiDelivererTest {
+
+    private final FakeDesktop desktop = new FakeDesktop();
+    private final GuiTiming fast = new GuiTiming(0, 60, 60, 1, 20);
+
+    @TempDir
+    Path dataDir;
+
+    private GuiDeliverer deliverer() {
+        TimingStore store = new TimingStore(dataDir);
+        store.put("Agent-1", fast);
+        return new GuiDeliverer(desktop, desktop.clipboard, new InputLock(), new AdaptiveTiming(store));
+    }
+
+    private static AgentConfig agent(ScreenPoint input, ScreenPoint starter, String submit) {
+        return new AgentConfig("Agent-1", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
+                new GuiConfig(input, starter, submit), null);
+    }
+
+    private DeliveryOutcome deliver(String text, String submit) throws InterruptedException {
+        return deliverer().deliver(Messages.to("Agent-1", text), agent(new ScreenPoint(500, 900), null, submit));
+    }
+
+    @Test
+    void clicksPastesSubmitsAndVerifiesThenRestoresTheClipboard() throws Exception {
+        DeliveryOutcome o = deliver("hello agent", "enter");
+
+        assertTrue(o.delivered() && o.verified(), o.toString());
+        assertEquals(List.of("click 500,900", "press ctrl+v", "press enter"), desktop.events);
+        assertEquals(List.of("hello agent"), desktop.clipboard.puts);
+        assertEquals("user's text", desktop.clipboard.content);
+    }
+
+    @Test
+    void theAgentsSubmitChordIsPressed() throws Exception {
+        assertTrue(deliver("x", "ctrl+enter").verified());
+        assertEquals("press ctrl+enter", desktop.events.get(2));
+    }
+
+    @Test
+    void aSubmitKeyThatDoesNothingIsRetriedOnceThenTypedButNotSubmitted() throws Exception {
+        desktop.onSubmit = FakeDesktop.OnSubmit.NOTHING;
+        DeliveryOutcome o = deliver("stuck", "enter");
+
+        assertFalse(o.delivered());
+        assertFalse(o.fallbackAllowed());
+        assertTrue(o.detail().startsWith("typed but not submitted"), o.detail());
+        assertEquals(2, desktop.submitPresses);
+    }
+
+    @Test
+    void aSubmitKeyThatAddsNewLinesIsTypedButNotSubmitted() throws Exception {
+        desktop.onSubmit = FakeDesktop.OnSubmit.NEWLINE;
+        DeliveryOutcome o = deliver("stuck", "enter");
+        assertTrue(o.detail().startsWith("typed but not submitted"), o.toString());
+        assertFalse(o.delivered());
+    }
+
+    @Test
+    void aSecondSubmitPressThatClearsTheBoxIsVerified() throws Exception {
+        desktop.onSubmit = FakeDesktop.OnSubmit.CLEAR_ON_SECOND_PRESS;
+        DeliveryOutcome o = deliver("slow", "enter");
+        assertTrue(o.verified(), o.toString());
+        assertEquals(2, desktop.submitPresses);
+    }
+
+    @Test
+    void aBoxThatEmptiesToADifferentLookIsDeliveredUnverified() throws Exception {
+        desktop.onSubmit = FakeDesktop.OnSubmit.PLACEHOLDER;
+        DeliveryOutcome o = deliver("hi", "enter");
+        assertTrue(o.delivered(), o.toString());
+        assertFalse(o.verified());
+    }
+
+    @Test
+    void aPasteThatNeverShowsFailsCleanWithoutSubmittingAndRestoresTheClipboard() throws Exception {
+        desktop.pasteShows = false;
+        DeliveryOutcome o = deliver("lost", "enter");
+
+        assertFalse(o.delivered());
+        assertTrue(o.fallbackAllowed());
+        assertTrue(o.detail().startsWith("paste not seen"), o.detail());
+        assertEquals(0, desktop.submitPresses);
+        assertEquals("user's text", desktop.clipboard.content);
+    }
+
+    @Test
+    void preflightNamesEachProblem() {
+        GuiDeliverer gui = deliverer();
+        assertEquals(Optional.of("no gui.input_box configured for Agent-1"),
+                gui.preflight(agent(null, null, "enter")));
+        assertTrue(gui.preflight(agent(new ScreenPoint(5000, 5), null, "enter")).orElseThrow()
+                .contains("is on no screen"));
+
+        desktop.clipboard.problem = "clipboard unavailable: busy";
+        assertEquals(Optional.of("clipboard unavailable: busy"), gui.preflight(agent(new ScreenPoint(5, 5), null, "e")));
+
+        desktop.displayProblem = "no display: Java runs headless";
+        assertEquals(Optional.of("no display: Java runs headless"),
+                gui.preflight(agent(new ScreenPoint(5, 5), null, "enter")));
+    }
+
+    @Test
+    void negativeCoordinatesOnALeftMonitorAreValid() throws Exception {
+        desktop.screens = List.of(new Region(0, 0, 1920, 1080), new Region(-1920, 0, 1920, 1080));
+        AgentConfig left = agent(new ScreenPoint(-1399, 486), null, "enter");
+
+        assertEquals(Optional.empty(), deliverer().preflight(left));
+        assertTrue(deliverer().deliver(Messages.to("Agent-1", "left"), left).verified());
+        assertEquals("click -1399,486", desktop.events.get(0));
+    }
+
+    @Test
+    void onboardingClicksTheStarterBoxFirstThenDelivers() throws Exception {
+        AgentConfig a = agent(new ScreenPoint(500, 900), new ScreenPoint(400, 100), "enter");
+        DeliveryOutcome o = deliverer().deliverOnboarding(Messages.to("Agent-1", "welcome"), a);
+
+        assertTrue(o.verified(), o.toString());
+        assertEquals(List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter"), desktop.events);
+    }
+
+    @Test
+    void onboardingWithoutAStarterBoxFailsCleanBeforeTouchingAnything() throws Exception {
+        DeliveryOutcome o = deliverer().deliverOnboarding(Messages.to("Agent-1", "welcome"),
+                agent(new ScreenPoint(500, 900), null, "enter"));
+        assertFalse(o.delivered());
+        assertTrue(o.fallbackAllowed());
+        assertEquals(List.of(), desktop.events);
+    }
+
+    @Test
+    void aBusyInputLockIsAWaitNotAnInterleave() throws Exception {
+        InputLock lock = new InputLock();
+        TimingStore store = new TimingStore(dataDir);
+        store.put("Agent-1", fast);
+        GuiDeliverer a = new GuiDeliverer(desktop, desktop.clipboard, lock, new AdaptiveTiming(store));
+        Thread other = new Thread(() -> {
+            try {
+                for (int i = 0; i < 20; i++) {
+                    a.deliver(Messages.to("Agent-1", "t" + i), agent(new ScreenPoint(1, 1), null, "enter"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.start();
+        for (int i = 0; i < 20; i++) {
+            a.deliver(Messages.to("Agent-1", "m" + i), agent(new ScreenPoint(2, 2), null, "enter"));
+        }
+        other.join(10_000);
+        assertEquals(1, lock.maxConcurrentHolders());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchboard.delivery.testutil;
+
+import dev.switchboard.core.message.Origin;
+import dev.switchboard.core.message.Platform;
+import dev.switchboard.core.message.Priority;
+import dev.switchboard.core.message.Sender;
+import dev.switchboard.core.message.UnifiedMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test messages: the awkward texts real users send. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static UnifiedMessage to(String agent, String body) {
+        return UnifiedMessage.text(new Sender(Platform.CONSOLE, "tester", "Tester", null), agent, body,
+                Priority.NORMAL, Origin.of(Platform.CONSOLE));
+    }
+
+    /** {@code n} distinct texts: unicode, emoji, multi-line, quotes, a 2,000-character one, plain ones. */
+    public static List<String> awkwardTexts(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(switch (i % 8) {
+                case 0 -> "plain message " + i + ": rerun the tests";
+                case 1 -> "unicode " + i + ": naïve café, Ωmega, 中文字符, Ünïcödé — ok";
+                case 2 -> "emoji " + i + ": 🚀 ship it 🎉 👍🏽";
+                case 3 -> "multi-line " + i + ":\nfirst line\n  indented second\n\nafter a blank line";
+                case 4 -> "quotes " + i + ": \"double\" 'single' `back` \\backslash\\ $HOME %s {}";
+                case 5 -> long2000(i);
+                case 6 -> "tabs\tand   spaces " + i + "\t<tag attr=\"x\">&amp;</tag>";
+                default -> i + " " + "x".repeat(i % 50) + "!";
+            });
+        }
+        return out;
+    }
+
+    /** A 2,000-character text over several lines, unique by {@code i}. */
+    public static String long2000(int i) {
+        StringBuilder sb = new StringBuilder("long " + i + ": ");
+        int line = 0;
+        while (sb.length() < 2000) {
+            sb.append("line ").append(line++).append(" lorem ipsum dolor sit amet, consectetur adipiscing elit\n");
+        }
+        sb.setLength(2000);
+        return sb.toString();
+    }
+}
