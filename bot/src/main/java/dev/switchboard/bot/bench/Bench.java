@@ -110,7 +110,9 @@ public final class Bench {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (BenchSection section : BenchSections.all()) {
             progress.say("%s: measuring", section.key());
-            out.put(section.key(), section.run(ws.dir("section-" + section.key()), scale.isQuick()));
+            JsonNode figures = section.run(ws.dir("section-" + section.key()), scale.isQuick());
+            progress.say("%s: %s", section.key(), figures);
+            out.put(section.key(), figures);
         }
         return out;
     }

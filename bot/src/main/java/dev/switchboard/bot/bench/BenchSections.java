@@ -16,6 +16,6 @@ public final class BenchSections {
 
     /** Every registered section, run after the core measurements (add new ones here). */
     public static List<BenchSection> all() {
-        return List.of();
+        return WindowSections.all();
     }
 }

@@ -1,0 +1,35 @@
+package dev.switchboard.bot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.delivery.bench.Figures;
+import dev.switchboard.delivery.bench.WindowDeliveryBench;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The window deliveries' figures, measured by the delivery module's own {@link WindowDeliveryBench}: GUI
+ * (into a test chat window on a private Xvfb, in a child JVM) and tmux (into a pane reader on a private tmux
+ * server). Each reports latency p50/p95 and the exact and verified ratios, or an {@code error}.
+ */
+final class WindowSections {
+    /** Messages per method: the delivery module's default, or a handful for the quick run. */
+    static int messages(boolean quick) {
+        return quick ? 10 : WindowDeliveryBench.DEFAULT_MESSAGES;
+    }
+
+    private WindowSections() {
+    }
+
+    static List<BenchSection> all() {
+        return List.of(new Section("gui"), new Section("tmux"));
+    }
+
+    private record Section(String key) implements BenchSection {
+        @Override
+        public JsonNode run(Path workDir, boolean quick) throws Exception {
+            Figures f = "gui".equals(key) ? WindowDeliveryBench.gui(workDir, messages(quick))
+                    : WindowDeliveryBench.tmux(workDir, messages(quick));
+            return Report.JSON.valueToTree(f.toMap());
+        }
+    }
+}
