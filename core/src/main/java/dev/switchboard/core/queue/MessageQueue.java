@@ -27,6 +27,14 @@ public interface MessageQueue extends AutoCloseable {
      */
     Optional<QueuedMessage> claimNext(String agent, String worker, Duration lease);
 
+    /**
+     * Up to {@code max} of an agent's deliverable messages, in delivery order, each claimed as by
+     * {@link #claimNext} (one transaction for all). For deliverers that write many messages at once.
+     */
+    default List<QueuedMessage> claimBatch(String agent, String worker, Duration lease, int max) {
+        return claimNext(agent, worker, lease).map(List::of).orElse(List.of());
+    }
+
     /** Cheap read: does the agent have a message ready now (and is not paused)? */
     boolean hasReady(String agent);
 

@@ -151,40 +151,50 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public Optional<QueuedMessage> claimNext(String agent, String worker, Duration lease) {
-        return await(writer.<Optional<Row>>submit(c -> {
+        return claimBatch(agent, worker, lease, 1).stream().findFirst();
+    }
+
+    @Override
+    public List<QueuedMessage> claimBatch(String agent, String worker, Duration lease, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, got " + max);
+        }
+        return await(writer.submit(c -> {
             long now = clock.millis();
             if (isPaused(c, agent)) {
-                return Optional.empty();
+                return List.<Row>of();
             }
             expireLeases(c, agent, now);
-            Row row;
+            List<Row> rows = new ArrayList<>();
             {
                 PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE agent = ? AND "
-                    + Schema.PENDING + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, seq LIMIT 1");
+                    + Schema.PENDING + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, seq LIMIT ?");
                 p.setString(1, agent);
                 p.setLong(2, now);
+                p.setInt(3, max);
                 try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+                    while (rs.next()) {
+                        rows.add(Row.read(rs));
                     }
-                    row = Row.read(rs);
                 }
             }
-            int attempt = row.attempts() + 1;
-            {
+            List<Row> claimed = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                int attempt = row.attempts() + 1;
+                row.state().checkMoveTo(MessageState.DELIVERING, row.id());
                 PreparedStatement p = prepare(c, "UPDATE messages SET state = 'DELIVERING', attempts = ?,"
-                    + " lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ?");
+                        + " lease_owner = ?, lease_until = ?, updated_at = ? WHERE id = ?");
                 p.setInt(1, attempt);
                 p.setString(2, worker);
                 p.setLong(3, now + lease.toMillis());
                 p.setLong(4, now);
                 p.setString(5, row.id());
                 p.executeUpdate();
+                insertTransition(c, row.id(), row.state(), MessageState.DELIVERING, now, attempt, null, null, null);
+                claimed.add(row.withState(MessageState.DELIVERING, attempt, now));
             }
-            row.state().checkMoveTo(MessageState.DELIVERING, row.id());
-            insertTransition(c, row.id(), row.state(), MessageState.DELIVERING, now, attempt, null, null, null);
-            return Optional.of(row.withState(MessageState.DELIVERING, attempt, now));
-        })).map(Row::toQueued);
+            return claimed;
+        })).stream().map(Row::toQueued).toList();
     }
 
     private void expireLeases(Connection c, String agent, long now) throws SQLException {

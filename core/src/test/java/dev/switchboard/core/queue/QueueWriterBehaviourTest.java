@@ -87,4 +87,28 @@ class QueueWriterBehaviourTest {
             assertTrue(queue.claimNext("Agent-1", "w", Duration.ofSeconds(30)).isPresent());
         }
     }
+
+    @Test
+    void claimBatchTakesTheNextMessagesInDeliveryOrderUnderOneLease() {
+        try (SqliteMessageQueue queue = open()) {
+            List<String> normal = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                normal.add(queue.enqueue(message("Agent-1")).id());
+            }
+            String urgent = queue.enqueue(UnifiedMessage.text(Sender.system("test"), "Agent-1", "now",
+                    Priority.URGENT, null)).id();
+            queue.enqueue(message("Agent-2"));
+
+            List<QueuedMessage> first = queue.claimBatch("Agent-1", "w", Duration.ofSeconds(30), 3);
+            assertEquals(List.of(urgent, normal.get(0), normal.get(1)), first.stream().map(QueuedMessage::id).toList());
+            assertTrue(first.stream().allMatch(q -> q.state() == MessageState.DELIVERING && q.attempts() == 1));
+            List<QueuedMessage> rest = queue.claimBatch("Agent-1", "w", Duration.ofSeconds(30), 32);
+            assertEquals(normal.subList(2, 4), rest.stream().map(QueuedMessage::id).toList());
+            assertEquals(List.of(), queue.claimBatch("Agent-1", "w", Duration.ofSeconds(30), 32));
+            assertEquals(5, queue.stats().count(MessageState.DELIVERING));
+
+            queue.pause("Agent-2", "test");
+            assertEquals(List.of(), queue.claimBatch("Agent-2", "w", Duration.ofSeconds(30), 32));
+        }
+    }
 }
