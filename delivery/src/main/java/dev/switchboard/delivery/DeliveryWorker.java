@@ -6,6 +6,7 @@ import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** Most messages taken at once when the agent's first method delivers batches. */
+    static final int MAX_BATCH = 32;
 
     private final String agent;
     private final String workerId;
@@ -81,22 +84,33 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** @return whether a message was handled (then look again at once) */
+    /** @return whether messages were handled (then look again at once) */
     boolean deliverOne() throws InterruptedException {
         if (!queue.hasReady(agent)) {
             return false;
         }
-        Optional<QueuedMessage> claimed = queue.claimNext(agent, workerId, lease);
+        Optional<AgentConfig> config = registry.resolve(agent);
+        // A backlog for an inbox agent goes out as one batch of files (one directory fsync, one claim).
+        int max = config.map(c -> chain.batchSize(c, MAX_BATCH)).orElse(1);
+        List<QueuedMessage> claimed = queue.claimBatch(agent, workerId, lease, max);
         if (claimed.isEmpty()) {
             return false;
         }
-        QueuedMessage qm = claimed.get();
-        Optional<AgentConfig> config = registry.resolve(agent);
         if (config.isEmpty()) {
-            queue.markFailed(qm.id(), "agent " + agent + " is no longer configured", true);
+            for (QueuedMessage qm : claimed) {
+                queue.markFailed(qm.id(), "agent " + agent + " is no longer configured", true);
+            }
             return true;
         }
-        FallbackChain.Result result = chain.deliver(qm.message(), config.get());
+        List<FallbackChain.Result> results = chain.deliverAll(
+                claimed.stream().map(QueuedMessage::message).toList(), config.get());
+        for (int i = 0; i < claimed.size(); i++) {
+            record(claimed.get(i), results.get(i));
+        }
+        return true;
+    }
+
+    private void record(QueuedMessage qm, FallbackChain.Result result) {
         if (result.outcome().delivered()) {
             // Not waited for: the next claim is written after it, so both commit with one fsync. If it cannot
             // be committed, the lease runs out and the redelivery finds the message already there.
@@ -111,7 +125,6 @@ public final class DeliveryWorker implements AutoCloseable {
             boolean permanent = !result.outcome().fallbackAllowed();
             queue.markFailed(qm.id(), result.outcome().detail(), permanent);
         }
-        return true;
     }
 
     private void sleep() {

@@ -59,6 +59,46 @@ public final class FallbackChain {
                 k -> new CircuitBreaker(breakerThreshold, coolDown, clock));
     }
 
+    /**
+     * How many of the agent's messages its worker may take at once: {@code max} when the agent's first method
+     * delivers batches (the inbox) and is healthy, else 1.
+     */
+    public int batchSize(AgentConfig agent, int max) {
+        if (agent.delivery().isEmpty()) {
+            return 1;
+        }
+        DeliveryMethod first = agent.delivery().get(0);
+        return deliverers.get(first) instanceof BatchDeliverer
+                && breaker(agent.id(), first).state() == CircuitBreaker.State.CLOSED ? max : 1;
+    }
+
+    /**
+     * Delivers messages of one agent in order: all at once through its first method when that takes batches,
+     * otherwise — or if the batch fails — one by one through {@link #deliver}.
+     */
+    public List<Result> deliverAll(List<UnifiedMessage> messages, AgentConfig agent) throws InterruptedException {
+        if (messages.size() > 1 && !agent.delivery().isEmpty()) {
+            DeliveryMethod first = agent.delivery().get(0);
+            CircuitBreaker breaker = breaker(agent.id(), first);
+            if (deliverers.get(first) instanceof BatchDeliverer batch && breaker.state() == CircuitBreaker.State.CLOSED
+                    && batch.preflight(agent).isEmpty()) {
+                try {
+                    List<DeliveryOutcome> outcomes = batch.deliverAll(messages, agent);
+                    breaker.recordSuccess();
+                    return outcomes.stream().map(o -> new Result(o, first, List.of())).toList();
+                } catch (BatchDeliverer.BatchFailedException e) {
+                    LOG.warn("{} batch of {} messages to {} failed, delivering one by one: {}", first.key(),
+                            messages.size(), agent.id(), e.getMessage());
+                }
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (UnifiedMessage m : messages) {
+            results.add(deliver(m, agent));
+        }
+        return results;
+    }
+
     public Result deliver(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
         List<String> notes = new ArrayList<>();
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");

@@ -7,15 +7,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Writes the message as a file into {@code <inbox>/}, atomically and durably. Verified by construction:
  * once the rename and directory fsync returned, the whole file is there.
  */
-public final class InboxDeliverer implements Deliverer {
+public final class InboxDeliverer implements BatchDeliverer {
     public static final String PROCESSED = "processed";
+
+    /** fsyncs of a batch's files run side by side, so the file system commits them together. */
+    private static final ExecutorService FSYNC = fsyncThreads();
 
     private final Function<AgentConfig, Path> inboxOf;
 
@@ -38,6 +49,43 @@ public final class InboxDeliverer implements Deliverer {
             return Optional.of("cannot create inbox " + inbox + ": " + e.getMessage());
         }
         return Files.isWritable(inbox) ? Optional.empty() : Optional.of("inbox " + inbox + " is not writable");
+    }
+
+    private static ExecutorService fsyncThreads() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "inbox-fsync-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @Override
+    public List<DeliveryOutcome> deliverAll(List<UnifiedMessage> messages, AgentConfig agent)
+            throws BatchFailedException, InterruptedException {
+        Path inbox = inboxOf.apply(agent);
+        LinkedHashMap<Path, byte[]> files = new LinkedHashMap<>();
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        for (UnifiedMessage m : messages) {
+            String name = InboxFormat.fileName(m);
+            Path target = inbox.resolve(name);
+            if (Files.exists(target) || Files.exists(inbox.resolve(PROCESSED).resolve(name))) {
+                outcomes.add(DeliveryOutcome.verified("already in the inbox"));
+            } else {
+                files.put(target, InboxFormat.render(m).getBytes(StandardCharsets.UTF_8));
+                outcomes.add(DeliveryOutcome.verified(null));
+            }
+        }
+        try {
+            AtomicFiles.writeAll(files, FSYNC);
+        } catch (IOException e) {
+            throw new BatchFailedException("cannot write " + files.size() + " files into " + inbox + ": "
+                    + e.getMessage(), e);
+        }
+        return outcomes;
     }
 
     @Override
