@@ -33,7 +33,8 @@ final class CycleBench {
     private static final int PRODUCERS = 8;
     private static final int ACKERS = 8;
 
-    record Result(int messages, double perSecond, double seconds) {
+    /** Figures, with when (seconds from the start) the last message was enqueued and delivered. */
+    record Result(int messages, double perSecond, double seconds, double allEnqueuedAt, double allDeliveredAt) {
     }
 
     private CycleBench() {
@@ -45,6 +46,8 @@ final class CycleBench {
         AgentRegistry agents = new AgentRegistry(cfg.agents());
         EventBus bus = new EventBus();
         CountDownLatch allRead = new CountDownLatch(messages);
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong lastDelivery = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ExecutorService ackers = Executors.newFixedThreadPool(ACKERS);
         try (SqliteMessageQueue queue = SqliteMessageQueue.open(dataDir, 3, new Backoff(1_000, 60_000))) {
@@ -52,6 +55,9 @@ final class CycleBench {
             queue.onCommit(pump::wakeUp);
             AutoCloseable ack = bus.subscribe(e -> {
                 if (e.to() == MessageState.DELIVERED) {
+                    if (delivered.incrementAndGet() == messages) {
+                        lastDelivery.set(System.nanoTime());
+                    }
                     ackers.execute(() -> {
                         try {
                             queue.markRead(e.messageId(), "bench ack");
@@ -71,6 +77,7 @@ final class CycleBench {
             try {
                 long start = System.nanoTime();
                 produce(queue, messages, failure);
+                double enqueued = (System.nanoTime() - start) / 1e9;
                 while (!allRead.await(100, TimeUnit.MILLISECONDS)) {
                     if (failure.get() != null) {
                         throw new IllegalStateException("cycle failed: " + failure.get().getMessage(), failure.get());
@@ -80,7 +87,8 @@ final class CycleBench {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Result(messages, messages / seconds, seconds);
+                return new Result(messages, messages / seconds, seconds, enqueued,
+                        (lastDelivery.get() - start) / 1e9);
             } finally {
                 workers.close();
                 close(ack);

@@ -50,6 +50,9 @@ final class Report {
         cyc.put("messages", cycle.messages());
         cyc.put("per_s", round(cycle.perSecond()));
         cyc.put("ratio_to_append_fsync", round2(cycle.perSecond() / append));
+        cyc.put("seconds", round2(cycle.seconds()));
+        cyc.put("all_enqueued_at_s", round2(cycle.allEnqueuedAt()));
+        cyc.put("all_delivered_at_s", round2(cycle.allDeliveredAt()));
         cyc.put("note", "enqueue -> claim -> inbox file (atomic, fsynced) -> DELIVERED -> markRead, 8 agents");
 
         ObjectNode end = root.putObject("end_to_end");
