@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -35,7 +34,14 @@ public final class InboxWatcher implements AutoCloseable {
     private final AgentRegistry registry;
     private final Function<AgentConfig, Path> inboxOf;
     private final long scanMillis;
-    private final Set<String> done = ConcurrentHashMap.newKeySet();
+    /** Ids already settled; bounded so a long-running service does not grow without end. */
+    private final Set<String> done = java.util.Collections.newSetFromMap(
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<String, Boolean>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 100_000;
+                }
+            }));
     private final Map<WatchKey, Path> watched = new HashMap<>();
     private final WatchService watchService;
     private final Thread thread;

@@ -76,6 +76,10 @@ public final class ConsoleBridge implements Bridge {
                 handle(command);
                 prompt();
             }
+            if (!pending.isEmpty()) {
+                // Input ended after a continuation line: the command is complete as far as it goes.
+                handle(pending.toString().stripTrailing());
+            }
         } catch (IOException e) {
             synchronized (out) {
                 out.println("console input failed: " + e.getMessage());

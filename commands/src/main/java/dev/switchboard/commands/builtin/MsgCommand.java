@@ -3,12 +3,10 @@ package dev.switchboard.commands.builtin;
 import dev.switchboard.commands.CommandContext;
 import dev.switchboard.commands.Reply;
 import dev.switchboard.commands.SwitchboardCommand;
-import dev.switchboard.core.message.MessageIds;
+import dev.switchboard.core.message.MessageType;
 import dev.switchboard.core.message.Priority;
 import dev.switchboard.core.message.Recipient;
 import dev.switchboard.core.message.Role;
-import dev.switchboard.core.message.UnifiedMessage;
-import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,10 +36,6 @@ public final class MsgCommand extends BaseCommand implements SwitchboardCommand.
 
     @Override
     public Reply run(CommandContext ctx) {
-        String id = MessageIds.newId();
-        UnifiedMessage m = new UnifiedMessage(id, id, ctx.caller().sender(), Recipient.agent(agent),
-                dev.switchboard.core.message.MessageType.TEXT, priority, String.join(" ", text), null, null,
-                ctx.caller().origin(), Instant.now(), null);
-        return Queued.reply(ctx, ctx.services().router().submit(m));
+        return Queued.submit(ctx, Recipient.agent(agent), MessageType.TEXT, priority, String.join(" ", text));
     }
 }

@@ -3,13 +3,10 @@ package dev.switchboard.commands.builtin;
 import dev.switchboard.commands.CommandContext;
 import dev.switchboard.commands.Reply;
 import dev.switchboard.commands.SwitchboardCommand;
-import dev.switchboard.core.message.MessageIds;
 import dev.switchboard.core.message.MessageType;
 import dev.switchboard.core.message.Priority;
 import dev.switchboard.core.message.Recipient;
 import dev.switchboard.core.message.Role;
-import dev.switchboard.core.message.UnifiedMessage;
-import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -43,9 +40,6 @@ public final class OnboardCommand extends BaseCommand implements SwitchboardComm
     public Reply run(CommandContext ctx) {
         String id = Formats.agent(ctx.services().agents(), agent).id();
         String body = text == null || text.isEmpty() ? DEFAULT_TEXT.formatted(id) : String.join(" ", text);
-        String msgId = MessageIds.newId();
-        UnifiedMessage m = new UnifiedMessage(msgId, msgId, ctx.caller().sender(), Recipient.agent(id),
-                MessageType.ONBOARDING, Priority.HIGH, body, null, null, ctx.caller().origin(), Instant.now(), null);
-        return Queued.reply(ctx, ctx.services().router().submit(m));
+        return Queued.submit(ctx, Recipient.agent(id), MessageType.ONBOARDING, Priority.HIGH, body);
     }
 }

@@ -2,13 +2,27 @@ package dev.switchboard.commands.builtin;
 
 import dev.switchboard.commands.CommandContext;
 import dev.switchboard.commands.Reply;
+import dev.switchboard.core.message.MessageIds;
+import dev.switchboard.core.message.MessageType;
+import dev.switchboard.core.message.Priority;
+import dev.switchboard.core.message.Recipient;
+import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.QueuedMessage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The reply to a command that queued messages: ids, and a warning for paused agents. */
 final class Queued {
     private Queued() {
+    }
+
+    /** Builds a new message from the caller, submits it through the routing pipeline and replies. */
+    static Reply submit(CommandContext ctx, Recipient to, MessageType type, Priority priority, String body) {
+        String id = MessageIds.newId();
+        UnifiedMessage m = new UnifiedMessage(id, id, ctx.caller().sender(), to, type, priority, body, null, null,
+                ctx.caller().origin(), Instant.now(), null);
+        return reply(ctx, ctx.services().router().submit(m));
     }
 
     static Reply reply(CommandContext ctx, List<QueuedMessage> queued) {
