@@ -17,12 +17,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the message as a file into {@code <inbox>/}, atomically and durably. Verified by construction:
  * once the rename and directory fsync returned, the whole file is there.
  */
 public final class InboxDeliverer implements BatchDeliverer {
+    private static final Logger LOG = LoggerFactory.getLogger(InboxDeliverer.class);
     public static final String PROCESSED = "processed";
 
     /** fsyncs of a batch's files run side by side, so the file system commits them together. */
@@ -46,9 +49,14 @@ public final class InboxDeliverer implements BatchDeliverer {
         try {
             Files.createDirectories(inbox.resolve(PROCESSED));
         } catch (IOException e) {
-            return Optional.of("cannot create inbox " + inbox + ": " + e.getMessage());
+            LOG.warn("cannot create inbox {}", inbox, e);
+            return Optional.of("cannot create inbox of " + agent.id() + ": " + reason(e));
         }
-        return Files.isWritable(inbox) ? Optional.empty() : Optional.of("inbox " + inbox + " is not writable");
+        if (!Files.isWritable(inbox)) {
+            LOG.warn("inbox {} is not writable", inbox);
+            return Optional.of("inbox of " + agent.id() + " is not writable");
+        }
+        return Optional.empty();
     }
 
     private static ExecutorService fsyncThreads() {
@@ -82,8 +90,9 @@ public final class InboxDeliverer implements BatchDeliverer {
         try {
             AtomicFiles.writeAll(files, FSYNC);
         } catch (IOException e) {
-            throw new BatchFailedException("cannot write " + files.size() + " files into " + inbox + ": "
-                    + e.getMessage(), e);
+            LOG.warn("cannot write {} files into {}", files.size(), inbox, e);
+            throw new BatchFailedException("cannot write " + files.size() + " files into the inbox of " + agent.id()
+                    + ": " + reason(e), e);
         }
         return outcomes;
     }
@@ -100,7 +109,20 @@ public final class InboxDeliverer implements BatchDeliverer {
             AtomicFiles.write(target, InboxFormat.render(message).getBytes(StandardCharsets.UTF_8));
             return DeliveryOutcome.verified(null);
         } catch (IOException e) {
-            return DeliveryOutcome.failedClean("cannot write " + target + ": " + e.getMessage());
+            LOG.warn("cannot write {}", target, e);
+            return DeliveryOutcome.failedClean("cannot write into the inbox of " + agent.id() + ": " + reason(e));
         }
+    }
+
+    /**
+     * Why a file operation failed, without the path: the reason is shown in chat channels, where local paths
+     * (user names, folder layout) have no business. The log has the full path.
+     */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fse) {
+            return fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName().replace("Exception", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

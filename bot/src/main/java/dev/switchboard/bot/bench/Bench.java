@@ -49,10 +49,14 @@ public final class Bench {
             progress.say("%s run in %s", scale.name(), ws.root());
             DiskLimits before = raw(ws, "raw-before");
             List<EnqueueBench.Result> enqueue = enqueue(ws);
-            progress.say("cycle: %d messages enqueue -> inbox file -> ack", scale.cycleMessages());
+            progress.say("cycle: %d messages enqueue -> deliver (nothing written) -> ack", scale.cycleMessages());
             CycleBench.Result cycle = CycleBench.run(ws.dir("cycle-data"), ws.dir("cycle-workspaces"),
-                    scale.cycleMessages());
+                    scale.cycleMessages(), false);
             progress.say("cycle: %.0f msgs/s", cycle.perSecond());
+            progress.say("cycle with inbox files: %d messages enqueue -> inbox file -> ack", scale.cycleMessages());
+            CycleBench.Result cycleFiles = CycleBench.run(ws.dir("cycle-files-data"), ws.dir("cycle-files-workspaces"),
+                    scale.cycleMessages(), true);
+            progress.say("cycle with inbox files: %.0f msgs/s", cycleFiles.perSecond());
             progress.say("end to end: %d msgs/s offered for %d s, then %d messages from %d callers",
                     scale.offeredPerSecond(), scale.offeredDuration().toSeconds(), scale.saturatedMessages(),
                     scale.saturatedProducers());
@@ -64,7 +68,7 @@ public final class Bench {
             progress.say("idle memory: %.1f MB resident", idle.rssMb());
             Map<String, JsonNode> sections = sections(ws);
             DiskLimits after = raw(ws, "raw-after");
-            return Report.build(scale, before, after, enqueue, cycle, e2e, idle, sections);
+            return Report.build(scale, before, after, enqueue, cycle, cycleFiles, e2e, idle, sections);
         }
     }
 

@@ -1,12 +1,17 @@
 package dev.switchboard.bot.bench;
 
+import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.queue.Backoff;
+import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.SqliteMessageQueue;
+import dev.switchboard.delivery.Deliverer;
+import dev.switchboard.delivery.DeliveryOutcome;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
 import dev.switchboard.delivery.WorkerPool;
@@ -14,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The full cycle on the real pieces: producers enqueue, the event pump wakes the real per-agent
- * {@link dev.switchboard.delivery.DeliveryWorker}s, which claim under a lease and write each message into its
- * agent's inbox through {@link InboxDeliverer} and mark it DELIVERED; on the DELIVERED event the message is
- * acknowledged ({@code markRead}, what {@code switchboard ack} does). Timed from the first enqueue to the
- * last READ.
+ * {@link dev.switchboard.delivery.DeliveryWorker}s, which claim under a lease, deliver and mark DELIVERED; on
+ * the DELIVERED event the message is acknowledged ({@code markRead}, what {@code switchboard ack} does). Timed
+ * from the first enqueue to the last READ. Run twice: once delivering into nothing (the queue's own cycle, the
+ * figure the goal is about) and once writing every inbox file (bounded by the disk's atomic-write rate).
  */
 final class CycleBench {
     private static final int PRODUCERS = 8;
@@ -40,7 +46,26 @@ final class CycleBench {
     private CycleBench() {
     }
 
-    static Result run(Path dataDir, Path workspaces, int messages) throws InterruptedException {
+    /** Stands in for a deliverer that costs nothing, so the cycle measures the queue and workers alone. */
+    static final class NoWriteDeliverer implements Deliverer {
+        @Override
+        public DeliveryMethod method() {
+            return DeliveryMethod.INBOX;
+        }
+
+        @Override
+        public Optional<String> preflight(AgentConfig agent) {
+            return Optional.empty();
+        }
+
+        @Override
+        public DeliveryOutcome deliver(UnifiedMessage message, AgentConfig agent) {
+            return DeliveryOutcome.verified("bench: nothing written");
+        }
+    }
+
+    static Result run(Path dataDir, Path workspaces, int messages, boolean writeInboxFiles)
+            throws InterruptedException {
         SwitchboardConfig cfg = SwitchboardConfig.defaults(dataDir.getParent()).withDataDir(dataDir)
                 .withWorkspaces(workspaces);
         AgentRegistry agents = new AgentRegistry(cfg.agents());
@@ -70,7 +95,8 @@ final class CycleBench {
                     failure.compareAndSet(null, new IllegalStateException("delivery failed: " + e.detail()));
                 }
             });
-            FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(cfg::inboxOf)), 3,
+            Deliverer deliverer = writeInboxFiles ? new InboxDeliverer(cfg::inboxOf) : new NoWriteDeliverer();
+            FallbackChain chain = new FallbackChain(List.of(deliverer), 3,
                     Duration.ofSeconds(30), Clock.systemUTC());
             WorkerPool workers = new WorkerPool(UUID.randomUUID().toString(), queue, agents, chain, bus,
                     Duration.ofSeconds(60), 250);

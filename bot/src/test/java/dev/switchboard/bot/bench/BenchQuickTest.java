@@ -42,6 +42,8 @@ class BenchQuickTest {
         }
         assertPositive(r.at("/cycle/per_s"));
         assertPositive(r.at("/cycle/ratio_to_append_fsync"));
+        assertPositive(r.at("/cycle_with_inbox_files/per_s"));
+        assertPositive(r.at("/cycle_with_inbox_files/ratio_to_atomic_write"));
         assertEquals(100, r.at("/end_to_end/offered_per_s").asInt());
         for (String key : List.of("per_s", "p50_ms", "p99_ms", "ratio_to_atomic_write", "per_s_at_offered")) {
             assertPositive(r.get("end_to_end").get(key));

@@ -67,7 +67,12 @@ final class GroupCommitWriter implements AutoCloseable {
             future.completeExceptionally(new QueueClosedException());
             return future;
         }
-        tasks.add(new Task<>(op, future));
+        Task<T> task = new Task<>(op, future);
+        tasks.add(task);
+        // Lost a race with close(): the writer is gone and close() has drained the queue already.
+        if (closing && !thread.isAlive() && tasks.remove(task)) {
+            future.completeExceptionally(new QueueClosedException());
+        }
         return future;
     }
 
