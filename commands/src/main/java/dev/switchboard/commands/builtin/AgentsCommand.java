@@ -33,12 +33,19 @@ public final class AgentsCommand extends BaseCommand {
             b.append(" · ").append(stats.pending(a.id())).append(" pending");
             List<QueuedMessage> last = ctx.services().queue().list(
                     List.of(MessageState.DELIVERED, MessageState.READ), a.id(), 1);
-            b.append(" · last delivery ").append(last.isEmpty() ? "never" : Formats.time(last.get(0).updatedAt()));
+            b.append(" · last delivery ").append(last.isEmpty() ? "never" : deliveredAt(ctx, last.get(0)));
             if (stats.paused().contains(a.id())) {
                 b.append(" · PAUSED");
             }
             lines.add(b.toString());
         }
         return Reply.ok(lines.size() + " agents", lines);
+    }
+
+    /** When it was delivered (a read message's own update time is when it was read). */
+    private static String deliveredAt(CommandContext ctx, QueuedMessage m) {
+        return ctx.services().queue().history(m.id()).stream().filter(t -> t.to() == MessageState.DELIVERED)
+                .reduce((first, second) -> second).map(t -> Formats.time(t.at()))
+                .orElse(Formats.time(m.updatedAt()));
     }
 }
