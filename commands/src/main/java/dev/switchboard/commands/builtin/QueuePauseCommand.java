@@ -1,25 +1,17 @@
 package dev.switchboard.commands.builtin;
 
-import dev.switchboard.commands.CommandContext;
-import dev.switchboard.commands.Reply;
-import dev.switchboard.core.message.Role;
+import dev.switchboard.core.queue.MessageQueue;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "pause", description = "Hold an agent's deliveries (messages still queue).")
-public final class QueuePauseCommand extends BaseCommand {
-    @Parameters(paramLabel = "<agent>", description = "Agent id or alias.")
-    String agent;
-
+public final class QueuePauseCommand extends AgentControlCommand {
     @Override
-    public Role requiredRole() {
-        return Role.ADMIN;
+    void apply(MessageQueue queue, String agentId, String by) {
+        queue.pause(agentId, by);
     }
 
     @Override
-    public Reply run(CommandContext ctx) {
-        String id = Formats.agent(ctx.services().agents(), agent).id();
-        ctx.services().queue().pause(id, ctx.caller().sender().describe());
-        return Reply.ok(id + " paused — messages are held");
+    String done() {
+        return "paused — messages are held";
     }
 }
