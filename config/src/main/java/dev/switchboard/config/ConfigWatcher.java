@@ -28,6 +28,8 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Consumer<String> onError;
     private final ScheduledExecutorService timer;
     private List<Stamp> last;
+    /** The coords file named by the last config that loaded, watched beside it; null when there is none. */
+    private volatile Path coordsFile;
 
     private record Stamp(Path file, FileTime modified, long size) {
     }
@@ -38,6 +40,12 @@ public final class ConfigWatcher implements AutoCloseable {
         this.layoutOverride = layoutOverride;
         this.onChange = onChange;
         this.onError = onError;
+        try {
+            this.coordsFile = ConfigLoader.load(file, layoutOverride).coordsFile();
+        } catch (ConfigException e) {
+            // Reported by the first check() after the file changes; until then there is no coords file to watch.
+            this.coordsFile = null;
+        }
         this.last = stamp();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "config-watcher");
@@ -47,17 +55,16 @@ public final class ConfigWatcher implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** The config file and, if it names one, the coords file: an edit of either reloads. */
+    /**
+     * The config file and, if it names one, the coords file: an edit of either reloads. Only file times and
+     * sizes are read here; the files are parsed only when one changed.
+     */
     private List<Stamp> stamp() {
         List<Stamp> stamps = new ArrayList<>();
         stamps.add(stampOf(file));
-        try {
-            SwitchboardConfig current = ConfigLoader.load(file, layoutOverride);
-            if (current.coordsFile() != null) {
-                stamps.add(stampOf(current.coordsFile()));
-            }
-        } catch (ConfigException e) {
-            // An invalid file is reported by check(); here it only means there is no coords file to watch.
+        Path coords = coordsFile;
+        if (coords != null) {
+            stamps.add(stampOf(coords));
         }
         return stamps;
     }
@@ -78,6 +85,10 @@ public final class ConfigWatcher implements AutoCloseable {
         last = now;
         try {
             SwitchboardConfig cfg = ConfigLoader.load(file, layoutOverride);
+            if (!Objects.equals(cfg.coordsFile(), coordsFile)) {
+                coordsFile = cfg.coordsFile();
+                last = stamp();
+            }
             LOG.info("config reloaded from {}: {} agents", file, cfg.agents().size());
             onChange.accept(cfg);
         } catch (ConfigException e) {
