@@ -1,6 +1,7 @@
 package dev.switchboard.commands;
 
 import dev.switchboard.commands.parse.ChatTokenizer;
+import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.message.IllegalTransitionException;
 import dev.switchboard.core.message.Role;
 import dev.switchboard.core.queue.QueueException;
@@ -181,8 +182,8 @@ public final class CommandSet {
     private Reply unknownCommand(String name) {
         String shown = name.length() > 30 ? name.substring(0, 30) + "…" : name;
         Optional<String> close = entries.stream().map(CommandCatalog.Entry::name)
-                .min(Comparator.comparingInt(n -> levenshtein(n, name.toLowerCase(Locale.ROOT))))
-                .filter(n -> levenshtein(n, name.toLowerCase(Locale.ROOT)) <= 2);
+                .min(Comparator.comparingInt(n -> AgentRegistry.distance(n, name.toLowerCase(Locale.ROOT))))
+                .filter(n -> AgentRegistry.distance(n, name.toLowerCase(Locale.ROOT)) <= 2);
         return Reply.error("unknown command '" + shown + "'" + close.map(c -> " — did you mean " + c + "?")
                 .orElse(" — try help"));
     }
@@ -199,22 +200,5 @@ public final class CommandSet {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedOptionsAllowed(false);
         return cl;
-    }
-
-    private static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
-                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
     }
 }

@@ -96,7 +96,7 @@ public final class AgentRegistry {
     }
 
     /** Damerau-style edit distance (with transpositions: "Agnet" is one edit from "Agent"). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
