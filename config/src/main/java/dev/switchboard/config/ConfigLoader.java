@@ -174,7 +174,7 @@ public final class ConfigLoader {
             }
             why = root instanceof JacksonException je ? je.getOriginalMessage() : root.getMessage();
             if (why != null) {
-                why = why.replaceAll("\\s+", " ").trim();
+                why = oneLine(why);
             }
         }
         String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
