@@ -16,7 +16,7 @@ import java.util.Optional;
  * this process's class path.
  */
 final class ServiceCommand {
-    /** Mirrors the launcher's flags for {@code run}; keep the two in step. */
+    /** Mirrors the launcher's flags (and, below, its malloc settings) for {@code run}; keep the two in step. */
     static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
             "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-Dfile.encoding=UTF-8");
@@ -35,7 +35,8 @@ final class ServiceCommand {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(RUN_FLAGS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--no-console"));
-        return new IdleMemoryBench.RunCommandLine(cmd, Map.of("MALLOC_ARENA_MAX", "2"), Optional.empty());
+        return new IdleMemoryBench.RunCommandLine(cmd, Map.of("MALLOC_ARENA_MAX", "2",
+                "MALLOC_TRIM_THRESHOLD_", "4194304"), Optional.empty());
     }
 
     private static Optional<Path> launcherRoot() {

@@ -69,10 +69,12 @@ public final class BulkLoader {
         Sender sender = new Sender(Platform.DISCORD, "184467440737095516", "alice", Role.OPERATOR);
         Origin origin = new Origin(Platform.DISCORD, "1100000000000000001", "1200000000000000002", null, null);
         long start = System.currentTimeMillis() - rows * 250L;
+        long firstSeq = nextSeq(c);
         try (PreparedStatement message = c.prepareStatement("""
-                INSERT INTO messages(id, correlation_id, agent, priority, state, attempts, not_before, method,
-                                     verified, created_at, updated_at, payload)
-                VALUES (?,?,?,?, 'DELIVERED', 1, ?, 'inbox', 1, ?, ?, ?)""");
+                INSERT INTO messages(seq, id, correlation_id, agent, priority, state, attempts, not_before, method,
+                                     verified, created_at, updated_at)
+                VALUES (?,?,?,?,?, 'DELIVERED', 1, ?, 'inbox', 1, ?, ?)""");
+             PreparedStatement payload = c.prepareStatement("INSERT INTO payloads(seq, payload) VALUES (?,?)");
              PreparedStatement transition = c.prepareStatement("""
                 INSERT INTO transitions(message_id, from_state, to_state, at, attempt, method, verified, detail)
                 VALUES (?,?,?,?,?,?,?,?)""")) {
@@ -83,20 +85,25 @@ public final class BulkLoader {
                 UnifiedMessage m = new UnifiedMessage(id, id, sender, Recipient.agent(agent), MessageType.TEXT,
                         Priority.NORMAL, "please rebase onto main and rerun the tests (request " + i + ")",
                         null, null, origin, Instant.ofEpochMilli(created), null);
-                message.setString(1, id);
+                long seq = firstSeq + i;
+                message.setLong(1, seq);
                 message.setString(2, id);
-                message.setString(3, agent);
-                message.setInt(4, Priority.NORMAL.ordinal());
-                message.setLong(5, created);
+                message.setString(3, id);
+                message.setString(4, agent);
+                message.setInt(5, Priority.NORMAL.ordinal());
                 message.setLong(6, created);
-                message.setLong(7, created + 40);
-                message.setString(8, MessageCodec.encode(m));
+                message.setLong(7, created);
+                message.setLong(8, created + 40);
                 message.addBatch();
+                payload.setLong(1, seq);
+                payload.setString(2, MessageCodec.encode(m));
+                payload.addBatch();
                 addTransition(transition, id, null, "QUEUED", created, 0, null, null);
                 addTransition(transition, id, "QUEUED", "DELIVERING", created + 20, 1, null, null);
                 addTransition(transition, id, "DELIVERING", "DELIVERED", created + 40, 1, "inbox", 1);
                 if ((i + 1) % 1_000 == 0 || i + 1 == rows) {
                     message.executeBatch();
+                    payload.executeBatch();
                     transition.executeBatch();
                 }
                 if ((i + 1) % ROWS_PER_TRANSACTION == 0 || i + 1 == rows) {
@@ -104,6 +111,15 @@ public final class BulkLoader {
                     progress.accept(i + 1L);
                 }
             }
+        }
+    }
+
+    /** Rows get explicit seqs so each payload can name its message without a round trip per row. */
+    private static long nextSeq(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM messages")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

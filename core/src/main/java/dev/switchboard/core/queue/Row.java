@@ -8,7 +8,9 @@ import java.time.Instant;
 /** One row of {@code messages} as read. */
 record Row(String id, MessageState state, int attempts, long notBefore, String method, Boolean verified,
            String lastError, long updatedAt, String payload) {
-    static final String COLUMNS = "id, state, attempts, not_before, method, verified, last_error, updated_at, payload";
+    /** Selects rows of {@code messages m} with their payload; callers add the {@code WHERE} (seq is {@code m.seq}). */
+    static final String SELECT = "SELECT m.id, m.state, m.attempts, m.not_before, m.method, m.verified, m.last_error,"
+            + " m.updated_at, p.payload FROM messages m JOIN payloads p ON p.seq = m.seq";
 
     static Row read(ResultSet rs) throws SQLException {
         return new Row(rs.getString(1), MessageState.valueOf(rs.getString(2)), rs.getInt(3), rs.getLong(4),

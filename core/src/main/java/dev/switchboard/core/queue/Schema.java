@@ -1,12 +1,21 @@
 package dev.switchboard.core.queue;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The queue's tables. Versioned with {@code PRAGMA user_version} so later changes can migrate. */
+/**
+ * The queue's tables, versioned with {@code PRAGMA user_version}; an older file is migrated when opened.
+ *
+ * <p>Version 2 keeps each message's JSON in {@code payloads}, written once, apart from the small
+ * {@code messages} row that changes three or four times: SQLite rewrites a whole row on every update and
+ * logs every page it touches, so with the payload inline each state change rewrote half a kilobyte and the
+ * rows of the messages in flight spread over several times more pages (version 1 wrote about 15 KB of
+ * write-ahead log per message through its cycle).
+ */
 final class Schema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** States a worker may still act on; the partial index covers exactly these rows. */
     static final String PENDING = "state IN ('QUEUED','RETRY_WAIT','DELIVERING')";
@@ -14,50 +23,101 @@ final class Schema {
     private Schema() {
     }
 
+    /** Creates the tables, or migrates an older file; in one transaction, so a crash leaves the old file. */
     static void create(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS messages (
-                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                      id TEXT NOT NULL UNIQUE,
-                      correlation_id TEXT NOT NULL,
-                      agent TEXT NOT NULL,
-                      priority INTEGER NOT NULL,
-                      state TEXT NOT NULL,
-                      attempts INTEGER NOT NULL DEFAULT 0,
-                      not_before INTEGER NOT NULL,
-                      lease_owner TEXT,
-                      lease_until INTEGER,
-                      method TEXT,
-                      verified INTEGER,
-                      last_error TEXT,
-                      created_at INTEGER NOT NULL,
-                      updated_at INTEGER NOT NULL,
-                      payload TEXT NOT NULL)""");
-            // Only pending rows are indexed for claiming: a million delivered rows cost nothing here.
-            s.execute("CREATE INDEX IF NOT EXISTS messages_pending ON messages(agent, priority, seq) WHERE "
-                    + PENDING);
-            // Expired leases are looked for before every claim: the few DELIVERING rows have their own index, or
-            // that look-up would read every pending row of the agent (a backlog of thousands, on each claim).
-            s.execute("CREATE INDEX IF NOT EXISTS messages_leased ON messages(agent, lease_until) WHERE state = 'DELIVERING'");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS transitions (
-                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                      message_id TEXT NOT NULL,
-                      from_state TEXT,
-                      to_state TEXT NOT NULL,
-                      at INTEGER NOT NULL,
-                      attempt INTEGER NOT NULL,
-                      method TEXT,
-                      verified INTEGER,
-                      detail TEXT)""");
-            s.execute("CREATE INDEX IF NOT EXISTS transitions_message ON transitions(message_id)");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS paused_agents (
-                      agent TEXT PRIMARY KEY,
-                      at INTEGER NOT NULL,
-                      by TEXT)""");
-            s.execute("PRAGMA user_version = " + VERSION);
+            int version = version(s);
+            if (version == VERSION) {
+                return;
+            }
+            if (version > VERSION) {
+                throw new QueueException("queue.db has schema version " + version + ", newer than this Switchboard"
+                        + " knows (" + VERSION + "): use the newer Switchboard, or move queue.db aside");
+            }
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                // Read again under the write lock: another process may have created or migrated it meanwhile.
+                version = version(s);
+                if (version == 0) {
+                    createCurrent(s);
+                } else if (version == 1) {
+                    migrateFrom1(s);
+                }
+                s.execute("PRAGMA user_version = " + VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
+    }
+
+    private static int version(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static void createCurrent(Statement s) throws SQLException {
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS messages (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                  id TEXT NOT NULL UNIQUE,
+                  correlation_id TEXT NOT NULL,
+                  agent TEXT NOT NULL,
+                  priority INTEGER NOT NULL,
+                  state TEXT NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  not_before INTEGER NOT NULL,
+                  lease_owner TEXT,
+                  lease_until INTEGER,
+                  method TEXT,
+                  verified INTEGER,
+                  last_error TEXT,
+                  created_at INTEGER NOT NULL,
+                  updated_at INTEGER NOT NULL)""");
+        createPayloads(s);
+        createIndexes(s);
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS transitions (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                  message_id TEXT NOT NULL,
+                  from_state TEXT,
+                  to_state TEXT NOT NULL,
+                  at INTEGER NOT NULL,
+                  attempt INTEGER NOT NULL,
+                  method TEXT,
+                  verified INTEGER,
+                  detail TEXT)""");
+        s.execute("CREATE INDEX IF NOT EXISTS transitions_message ON transitions(message_id)");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS paused_agents (
+                  agent TEXT PRIMARY KEY,
+                  at INTEGER NOT NULL,
+                  by TEXT)""");
+    }
+
+    /** A message's JSON, keyed by its {@code messages.seq}. */
+    private static void createPayloads(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS payloads (seq INTEGER PRIMARY KEY, payload TEXT NOT NULL)");
+    }
+
+    private static void createIndexes(Statement s) throws SQLException {
+        // Only pending rows are indexed for claiming: a million delivered rows cost nothing here.
+        s.execute("CREATE INDEX IF NOT EXISTS messages_pending ON messages(agent, priority, seq) WHERE " + PENDING);
+        // Expired leases are looked for before every claim: the few DELIVERING rows have their own index, or
+        // that look-up would read every pending row of the agent (a backlog of thousands, on each claim).
+        s.execute("CREATE INDEX IF NOT EXISTS messages_leased ON messages(agent, lease_until) WHERE state = 'DELIVERING'");
+    }
+
+    /** Version 1 kept the payload in {@code messages}: move it out (rewrites the table once). */
+    private static void migrateFrom1(Statement s) throws SQLException {
+        createPayloads(s);
+        s.execute("INSERT INTO payloads(seq, payload) SELECT seq, payload FROM messages");
+        s.execute("ALTER TABLE messages DROP COLUMN payload");
     }
 }

@@ -27,8 +27,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -48,11 +46,8 @@ public final class SqliteMessageQueue implements MessageQueue {
     private final RandomGenerator random;
     private final int maxAttempts;
     private final Backoff backoff;
-    /**
-     * A message's payload never changes, and its four or five transitions are published close together:
-     * decoding its JSON once for all of them saves most of the event pump's CPU.
-     */
-    private final Cache<String, UnifiedMessage> decodedForEvents = Caffeine.newBuilder().maximumSize(4_096).build();
+    /** Correlation, agent, sender and origin of the messages in flight, so events need no payload decoded. */
+    private final EventHeaders eventHeaders = new EventHeaders(8_192);
     private final List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
@@ -68,7 +63,12 @@ public final class SqliteMessageQueue implements MessageQueue {
             Files.createDirectories(dataDir);
             String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
             Connection writeConnection = open(url, false);
-            Schema.create(writeConnection);
+            try {
+                Schema.create(writeConnection);
+            } catch (SQLException | RuntimeException e) {
+                writeConnection.close(); // a file we cannot use is not held open
+                throw e;
+            }
             try (var s = writeConnection.createStatement()) {
                 // Commits never checkpoint (that stalled the producers of that commit): the Checkpointer does.
                 s.execute("PRAGMA wal_autocheckpoint = 0");
@@ -126,8 +126,8 @@ public final class SqliteMessageQueue implements MessageQueue {
             {
                 PreparedStatement p = prepare(c, """
                     INSERT INTO messages(id, correlation_id, agent, priority, state, attempts, not_before,
-                                         created_at, updated_at, payload)
-                    VALUES (?,?,?,?, 'QUEUED', 0, ?, ?, ?, ?)""");
+                                         created_at, updated_at)
+                    VALUES (?,?,?,?, 'QUEUED', 0, ?, ?, ?)""");
                 p.setString(1, m.id());
                 p.setString(2, m.correlationId());
                 p.setString(3, agent);
@@ -135,10 +135,16 @@ public final class SqliteMessageQueue implements MessageQueue {
                 p.setLong(5, m.notBefore().toEpochMilli());
                 p.setLong(6, m.createdAt().toEpochMilli());
                 p.setLong(7, now);
-                p.setString(8, payload);
+                p.executeUpdate();
+            }
+            {
+                PreparedStatement p = prepare(c, "INSERT INTO payloads(seq, payload) VALUES (last_insert_rowid(), ?)");
+                p.setString(1, payload);
                 p.executeUpdate();
             }
             insertTransition(c, m.id(), null, MessageState.QUEUED, now, 0, null, null, null);
+            // Before the commit, so the event pump (woken by it) finds the header.
+            eventHeaders.remember(m);
             return new QueuedMessage(m, MessageState.QUEUED, 0, m.notBefore(), null, null, null,
                     Instant.ofEpochMilli(now));
         });
@@ -167,8 +173,8 @@ public final class SqliteMessageQueue implements MessageQueue {
             expireLeases(c, agent, now);
             List<Row> rows = new ArrayList<>();
             {
-                PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE agent = ? AND "
-                    + Schema.PENDING + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, seq LIMIT ?");
+                PreparedStatement p = prepare(c, Row.SELECT + " WHERE agent = ? AND "
+                    + Schema.PENDING + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, m.seq LIMIT ?");
                 p.setString(1, agent);
                 p.setLong(2, now);
                 p.setInt(3, max);
@@ -200,7 +206,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     private void expireLeases(Connection c, String agent, long now) throws SQLException {
         List<Row> expired = new ArrayList<>();
         {
-            PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE agent = ? AND "
+            PreparedStatement p = prepare(c, Row.SELECT + " WHERE agent = ? AND "
                 + Schema.PENDING + " AND state = 'DELIVERING' AND lease_until < ?");
             p.setString(1, agent);
             p.setLong(2, now);
@@ -217,33 +223,46 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public QueuedMessage markDelivered(String id, String method, boolean verified, String detail) {
-        // The JSON payload is decoded here, on the caller's thread: the writer thread is the queue's bottleneck.
-        return await(delivered(id, method, verified, detail)).toQueued();
+        return await(writer.submit(c -> {
+            delivered(c, id, method, verified, detail);
+            return load(c, id);
+        })).toQueued(); // the JSON payload is decoded on the caller's thread: the writer thread is the bottleneck
     }
 
     @Override
     public CompletableFuture<Void> markDeliveredAsync(String id, String method, boolean verified, String detail) {
-        return delivered(id, method, verified, detail).thenApply(row -> null);
+        return writer.submit(c -> {
+            delivered(c, id, method, verified, detail);
+            return null;
+        });
     }
 
-    private CompletableFuture<Row> delivered(String id, String method, boolean verified, String detail) {
-        return writer.submit(c -> {
-            Row r = load(c, id);
-            long now = clock.millis();
+    private void delivered(Connection c, String id, String method, boolean verified, String detail)
+            throws SQLException {
+        long now = clock.millis();
+        // One statement in the usual case (the message is DELIVERING): no read of the row before the update.
+        PreparedStatement p = prepare(c, "UPDATE messages SET state = 'DELIVERED', method = ?, verified = ?,"
+                + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND state = 'DELIVERING'"
+                + " RETURNING attempts");
+        p.setString(1, method);
+        p.setInt(2, verified ? 1 : 0);
+        p.setLong(3, now);
+        p.setString(4, id);
+        Integer attempts = returnedInt(p);
+        if (attempts == null) {
+            Row r = load(c, id); // unknown id, or not DELIVERING: say which
             r.state().checkMoveTo(MessageState.DELIVERED, id);
-            {
-                PreparedStatement p = prepare(c, "UPDATE messages SET state = 'DELIVERED', method = ?,"
-                    + " verified = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?");
-                p.setString(1, method);
-                p.setInt(2, verified ? 1 : 0);
-                p.setLong(3, now);
-                p.setString(4, id);
-                p.executeUpdate();
-            }
-            insertTransition(c, id, r.state(), MessageState.DELIVERED, now, r.attempts(), method, verified, detail);
-            return new Row(id, MessageState.DELIVERED, r.attempts(), r.notBefore(), method, verified, r.lastError(),
-                    now, r.payload());
-        });
+            throw new IllegalStateException("message " + id + " changed while it was marked delivered");
+        }
+        insertTransition(c, id, MessageState.DELIVERING, MessageState.DELIVERED, now, attempts, method, verified,
+                detail);
+    }
+
+    /** Runs an {@code UPDATE … RETURNING} of one integer column: the value, or null when no row matched. */
+    private static Integer returnedInt(PreparedStatement p) throws SQLException {
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : null;
+        }
     }
 
     @Override
@@ -266,11 +285,22 @@ public final class SqliteMessageQueue implements MessageQueue {
     @Override
     public boolean markRead(String id, String via) {
         return await(writer.submit(c -> {
+            long now = clock.millis();
+            // The usual case (DELIVERED → READ) in one statement; anything else goes the general way below.
+            PreparedStatement p = prepare(c, "UPDATE messages SET state = 'READ', updated_at = ?"
+                    + " WHERE id = ? AND state = 'DELIVERED' RETURNING attempts");
+            p.setLong(1, now);
+            p.setString(2, id);
+            Integer attempts = returnedInt(p);
+            if (attempts != null) {
+                insertTransition(c, id, MessageState.DELIVERED, MessageState.READ, now, attempts, null, null, via);
+                return true;
+            }
             Row r = load(c, id);
             if (r.state() == MessageState.READ) {
                 return false;
             }
-            move(c, r, MessageState.READ, clock.millis(), null, null, via, r.notBefore());
+            move(c, r, MessageState.READ, now, null, null, via, r.notBefore());
             return true;
         }));
     }
@@ -329,7 +359,7 @@ public final class SqliteMessageQueue implements MessageQueue {
         return await(writer.submit(c -> {
             List<Row> rows = new ArrayList<>();
             {
-                PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE "
+                PreparedStatement p = prepare(c, Row.SELECT + " WHERE "
                     + Schema.PENDING + " AND state = 'DELIVERING' AND (lease_owner IS NULL OR lease_owner NOT LIKE ?)");
                 p.setString(1, incarnation + "%");
                 try (ResultSet rs = p.executeQuery()) {
@@ -351,6 +381,7 @@ public final class SqliteMessageQueue implements MessageQueue {
         return await(writer.submit(c -> {
             try (var s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM transitions WHERE message_id IN (SELECT id FROM messages WHERE state = 'DEAD')");
+                s.executeUpdate("DELETE FROM payloads WHERE seq IN (SELECT seq FROM messages WHERE state = 'DEAD')");
                 return s.executeUpdate("DELETE FROM messages WHERE state = 'DEAD'");
             }
         }));
@@ -400,7 +431,7 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     private Row load(Connection c, String id) throws SQLException {
         {
-            PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS + " FROM messages WHERE id = ?");
+            PreparedStatement p = prepare(c, Row.SELECT + " WHERE id = ?");
             p.setString(1, id);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
@@ -425,8 +456,8 @@ public final class SqliteMessageQueue implements MessageQueue {
         }
         List<Row> found = new ArrayList<>();
         {
-            PreparedStatement p = prepare(c, "SELECT " + Row.COLUMNS
-                + " FROM messages WHERE id LIKE ? OR id LIKE ? ORDER BY seq DESC LIMIT 2");
+            PreparedStatement p = prepare(c, Row.SELECT
+                + " WHERE id LIKE ? OR id LIKE ? ORDER BY m.seq DESC LIMIT 2");
             p.setString(1, "%" + key);
             p.setString(2, key + "%");
             try (ResultSet rs = p.executeQuery()) {
@@ -519,7 +550,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     @Override
     public List<QueuedMessage> list(Collection<MessageState> states, String agent, int limit) {
         return read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT " + Row.COLUMNS + " FROM messages WHERE 1=1");
+            StringBuilder sql = new StringBuilder(Row.SELECT + " WHERE 1=1");
             if (!states.isEmpty()) {
                 sql.append(" AND state IN (").append(states.stream().map(s -> "'" + s.name() + "'")
                         .collect(Collectors.joining(","))).append(')');
@@ -527,7 +558,7 @@ public final class SqliteMessageQueue implements MessageQueue {
             if (agent != null) {
                 sql.append(" AND agent = ?");
             }
-            sql.append(" ORDER BY seq DESC LIMIT ?");
+            sql.append(" ORDER BY m.seq DESC LIMIT ?");
             try (PreparedStatement p = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 if (agent != null) {
@@ -585,29 +616,36 @@ public final class SqliteMessageQueue implements MessageQueue {
     public List<StatusEvent> eventsAfter(long seq, int limit) {
         return read(c -> {
             List<StatusEvent> out = new ArrayList<>();
-            {
-                PreparedStatement p = prepare(c, "SELECT t.seq, t.message_id, t.from_state, t.to_state, t.at,"
-                    + " t.attempt, t.method, t.verified, t.detail, m.payload FROM transitions t"
-                    + " JOIN messages m ON m.id = t.message_id WHERE t.seq > ? ORDER BY t.seq LIMIT ?");
-                p.setLong(1, seq);
-                p.setInt(2, limit);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        UnifiedMessage m = decodedForEvents.get(rs.getString(2), id -> decodePayload(rs));
-                        out.add(new StatusEvent(rs.getLong(1), rs.getString(2), m.correlationId(), m.agent(),
-                                state(rs.getString(3)), state(rs.getString(4)), rs.getInt(6), rs.getString(7),
-                                bool(rs, 8), rs.getString(9), Instant.ofEpochMilli(rs.getLong(5)), m.sender(),
-                                m.origin()));
+            PreparedStatement p = prepare(c, "SELECT seq, message_id, from_state, to_state, at, attempt, method,"
+                + " verified, detail FROM transitions WHERE seq > ? ORDER BY seq LIMIT ?");
+            p.setLong(1, seq);
+            p.setInt(2, limit);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(2);
+                    EventHeaders.Header h = eventHeaders.get(id, this::loadHeader);
+                    if (h == null) {
+                        continue; // the message was purged since: nobody is left to tell
                     }
+                    out.add(new StatusEvent(rs.getLong(1), id, h.correlationId(), h.agent(),
+                            state(rs.getString(3)), state(rs.getString(4)), rs.getInt(6), rs.getString(7),
+                            bool(rs, 8), rs.getString(9), Instant.ofEpochMilli(rs.getLong(5)), h.sender(),
+                            h.origin()));
                 }
             }
             return out;
         });
     }
 
-    private static UnifiedMessage decodePayload(ResultSet rs) {
+    /** On the read connection (its lock held by {@link #eventsAfter}): a header from the stored payload. */
+    private EventHeaders.Header loadHeader(String id) {
         try {
-            return MessageCodec.decode(rs.getString(10));
+            PreparedStatement p = prepare(readConnection,
+                    "SELECT p.payload FROM messages m JOIN payloads p ON p.seq = m.seq WHERE m.id = ?");
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? EventHeaders.Header.of(MessageCodec.decode(rs.getString(1))) : null;
+            }
         } catch (SQLException e) {
             throw new QueueException("cannot read a stored message: " + e.getMessage(), e);
         }
