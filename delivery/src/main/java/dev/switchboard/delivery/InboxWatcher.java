@@ -129,8 +129,17 @@ public final class InboxWatcher implements AutoCloseable {
         }
         MessageState state = qm.get().state();
         if (state == MessageState.DELIVERED) {
-            queue.markRead(id.get(), "moved to processed/");
-            done.add(id.get());
+            String messageId = id.get();
+            done.add(messageId);
+            // Not waited for: an agent that clears a backlog moves many files at once, and their acknowledgements
+            // then share one commit. If it fails, the id is forgotten so the next scan tries again.
+            queue.markReadAsync(messageId, "moved to processed/").whenComplete((changed, error) -> {
+                if (error != null) {
+                    done.remove(messageId);
+                    LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
+                            error.getMessage());
+                }
+            });
         } else if (state == MessageState.READ || state == MessageState.CANCELLED) {
             done.add(id.get());
         }

@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,14 +30,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The full cycle on the real pieces: producers enqueue, the event pump wakes the real per-agent
  * {@link dev.switchboard.delivery.DeliveryWorker}s, which claim under a lease, deliver and mark DELIVERED; on
- * the DELIVERED event the message is acknowledged ({@code markRead}, what {@code switchboard ack} does). Timed
+ * the DELIVERED event the message is acknowledged as the inbox watcher does when an agent moves its file to
+ * {@code processed/} ({@code markReadAsync}: acknowledgements arriving together share a commit). Timed
  * from the first enqueue to the last READ. Run twice: once delivering into nothing (the queue's own cycle, the
  * figure the goal is about) and once writing every inbox file (bounded by the disk's atomic-write rate).
  */
 final class CycleBench {
     /** As many concurrent senders as the enqueue figure's headline (64): with 8 the producers are the limit. */
     static final int PRODUCERS = 64;
-    static final int ACKERS = 16;
 
     /** Figures, with when (seconds from the start) the last message was enqueued and delivered. */
     record Result(int messages, double perSecond, double seconds, double allEnqueuedAt, double allDeliveredAt) {
@@ -84,7 +82,6 @@ final class CycleBench {
         AtomicLong delivered = new AtomicLong();
         AtomicLong lastDelivery = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        ExecutorService ackers = Executors.newFixedThreadPool(ACKERS);
         try (SqliteMessageQueue queue = SqliteMessageQueue.open(dataDir, 3, new Backoff(1_000, 60_000))) {
             EventPump pump = new EventPump(queue, bus, 200);
             queue.onCommit(pump::wakeUp);
@@ -93,12 +90,11 @@ final class CycleBench {
                     if (delivered.incrementAndGet() == messages) {
                         lastDelivery.set(System.nanoTime());
                     }
-                    ackers.execute(() -> {
-                        try {
-                            queue.markRead(e.messageId(), "bench ack");
+                    queue.markReadAsync(e.messageId(), "bench ack").whenComplete((changed, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        } else {
                             allRead.countDown();
-                        } catch (RuntimeException ex) {
-                            failure.compareAndSet(null, ex);
                         }
                     });
                 } else if (e.to() == MessageState.DEAD || e.to() == MessageState.RETRY_WAIT) {
@@ -129,8 +125,6 @@ final class CycleBench {
                 workers.close();
                 close(ack);
                 pump.close();
-                ackers.shutdown();
-                ackers.awaitTermination(10, TimeUnit.SECONDS);
             }
         }
     }

@@ -70,8 +70,11 @@ public final class OutboxWatcher implements AgentAnswers, AutoCloseable {
         }
     }
 
-    /** One pass over every agent's outbox. @return how many answers were handed on */
-    int scanOnce() {
+    /**
+     * One pass over every agent's outbox; passes never overlap (the watcher's thread and a caller's), so each
+     * answer is handed on once and in order. @return how many answers were handed on
+     */
+    synchronized int scanOnce() {
         int n = 0;
         for (AgentConfig agent : agents.get()) {
             Path outbox = outboxOf.apply(agent);

@@ -45,7 +45,8 @@ class OutboxWatcherTest {
         try (OutboxWatcher w = watcher(60_000)) {
             w.subscribe(got::add);
 
-            assertEquals(2, w.scanOnce());
+            // The watcher's own thread may have scanned first (it starts at once): count what was handed on.
+            w.scanOnce();
             assertEquals(0, w.scanOnce(), "each answer once");
         }
 

@@ -59,6 +59,18 @@ public interface MessageQueue extends AutoCloseable {
     /** DELIVERED → READ. @return false if it was already read (idempotent) */
     boolean markRead(String id, String via);
 
+    /**
+     * {@link #markRead} without waiting for the commit, so many acknowledgements (a backlog of inbox files moved
+     * at once) share one; the future holds what {@code markRead} would return, or its exception.
+     */
+    default CompletableFuture<Boolean> markReadAsync(String id, String via) {
+        try {
+            return CompletableFuture.completedFuture(markRead(id, via));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** QUEUED or RETRY_WAIT → CANCELLED. */
     QueuedMessage cancel(String id, String by);
 

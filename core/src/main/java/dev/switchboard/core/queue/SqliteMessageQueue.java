@@ -284,7 +284,12 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public boolean markRead(String id, String via) {
-        return await(writer.submit(c -> {
+        return await(markReadAsync(id, via));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> markReadAsync(String id, String via) {
+        return writer.submit(c -> {
             long now = clock.millis();
             // The usual case (DELIVERED → READ) in one statement; anything else goes the general way below.
             PreparedStatement p = prepare(c, "UPDATE messages SET state = 'READ', updated_at = ?"
@@ -302,7 +307,7 @@ public final class SqliteMessageQueue implements MessageQueue {
             }
             move(c, r, MessageState.READ, now, null, null, via, r.notBefore());
             return true;
-        }));
+        });
     }
 
     @Override

@@ -174,6 +174,36 @@ class QueueLifecycleTest {
     }
 
     @Test
+    void acknowledgementsSubmittedTogetherAllLandAndEachReportsItsOwnOutcome() throws Exception {
+        // GIVEN the message and five more delivered, and one unknown id
+        List<UnifiedMessage> all = new java.util.ArrayList<>(List.of(m));
+        for (int i = 0; i < 5; i++) {
+            UnifiedMessage more = message(clock, "Agent-1", Priority.NORMAL, "more " + i);
+            queue.enqueue(more);
+            all.add(more);
+        }
+        queue.claimBatch("Agent-1", "w", LEASE, 10);
+        all.forEach(x -> queue.markDelivered(x.id(), "inbox", true, null));
+        queue.markRead(all.get(0).id(), "already");
+        String unknown = dev.switchboard.core.message.MessageIds.newId();
+
+        // WHEN all are acknowledged without waiting in between
+        List<java.util.concurrent.CompletableFuture<Boolean>> acks = all.stream()
+                .map(x -> queue.markReadAsync(x.id(), "moved to processed/")).toList();
+        var missing = queue.markReadAsync(unknown, "moved to processed/");
+
+        // THEN the one already read says so, the others changed, and the unknown one failed alone
+        assertEquals(List.of(false, true, true, true, true, true),
+                acks.stream().map(java.util.concurrent.CompletableFuture::join).toList());
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                missing::get);
+        assertTrue(e.getCause() instanceof UnknownMessageException, e.getCause().toString());
+        all.forEach(x -> assertEquals(MessageState.READ, queue.find(x.id()).orElseThrow().state()));
+        assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED, MessageState.READ),
+                queue.history(all.get(3).id()).stream().map(Transition::to).toList(), "one READ each");
+    }
+
+    @Test
     void pauseHoldsAnAgentsMessagesUntilResumedAndSurvivesARestart() {
         queue.pause("Agent-1", "admin");
         assertTrue(queue.isPaused("Agent-1"));
