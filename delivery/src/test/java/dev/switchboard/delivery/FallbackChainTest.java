@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.core.MutableClock;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.message.UnifiedMessage;
@@ -47,7 +48,7 @@ class FallbackChainTest {
         }
     }
 
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock();
+    private final MutableClock clock = MutableClock.startingNow();
     private final Scripted gui = new Scripted(DeliveryMethod.GUI, () -> DeliveryOutcome.verified(null));
     private final Scripted inbox = new Scripted(DeliveryMethod.INBOX, () -> DeliveryOutcome.verified(null));
     private final FallbackChain chain = new FallbackChain(List.of(gui, inbox), 2, Duration.ofSeconds(30), clock);

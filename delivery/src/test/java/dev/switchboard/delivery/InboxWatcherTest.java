@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.core.Await;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.agents.AgentRegistry;
@@ -83,7 +84,7 @@ class InboxWatcherTest {
 
         moveToProcessed(m);
 
-        Fixtures.await(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
+        Await.until(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
         assertEquals(MessageState.DELIVERED, state(untouched));
         assertEquals("moved to processed/", queue.history(m.id()).get(3).detail());
     }
@@ -95,7 +96,7 @@ class InboxWatcherTest {
 
         watcher = new InboxWatcher(queue, registry, this::inboxOf, 60_000);
 
-        Fixtures.await(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
+        Await.until(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
     }
 
     @Test
@@ -111,7 +112,7 @@ class InboxWatcherTest {
         queue.markDelivered(m.id(), "inbox", true, null);
 
         // THEN a later scan marks it READ
-        Fixtures.await(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
+        Await.until(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
     }
 
     @Test
@@ -125,7 +126,7 @@ class InboxWatcherTest {
 
         watcher = new InboxWatcher(queue, registry, this::inboxOf, 100);
 
-        Fixtures.await(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
+        Await.until(WAIT, () -> state(m) == MessageState.READ, () -> "state " + state(m));
         assertEquals(1, queue.stats().count(MessageState.READ));
     }
 }

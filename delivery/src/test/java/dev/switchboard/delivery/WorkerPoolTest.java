@@ -3,6 +3,7 @@ package dev.switchboard.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.core.Await;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.agents.AgentRegistry;
@@ -101,7 +102,7 @@ class WorkerPoolTest {
             sent.add(m);
         }
 
-        Fixtures.await(WAIT, () -> queue.stats().count(MessageState.DELIVERED) == 60, () -> "" + queue.stats().byState());
+        Await.until(WAIT, () -> queue.stats().count(MessageState.DELIVERED) == 60, () -> "" + queue.stats().byState());
 
         for (UnifiedMessage m : sent) {
             QueuedMessage q = queue.find(m.id()).orElseThrow();
@@ -115,7 +116,7 @@ class WorkerPoolTest {
         }
         // and the bus told the story of each message in order
         UnifiedMessage first = sent.get(0);
-        Fixtures.await(WAIT, () -> states(first.id()).size() == 3, () -> "" + states(first.id()));
+        Await.until(WAIT, () -> states(first.id()).size() == 3, () -> "" + states(first.id()));
         assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED), states(first.id()));
     }
 
@@ -137,7 +138,7 @@ class WorkerPoolTest {
         }
         queue.resume("Agent-1", "test");
 
-        Fixtures.await(WAIT, () -> order.size() == 30, () -> order.toString());
+        Await.until(WAIT, () -> order.size() == 30, () -> order.toString());
         assertEquals(bodies, order);
     }
 
@@ -151,7 +152,7 @@ class WorkerPoolTest {
         UnifiedMessage m = Fixtures.message("Agent-2", "doomed");
         queue.enqueue(m);
 
-        Fixtures.await(WAIT, () -> state(m.id()) == MessageState.DEAD, () -> "state " + state(m.id()));
+        Await.until(WAIT, () -> state(m.id()) == MessageState.DEAD, () -> "state " + state(m.id()));
 
         assertEquals(3, calls.get(), "maxAttempts");
         QueuedMessage dead = queue.find(m.id()).orElseThrow();
@@ -169,7 +170,7 @@ class WorkerPoolTest {
         UnifiedMessage m = Fixtures.message("Agent-1", "careful");
         queue.enqueue(m);
 
-        Fixtures.await(WAIT, () -> state(m.id()) == MessageState.DEAD, () -> "state " + state(m.id()));
+        Await.until(WAIT, () -> state(m.id()) == MessageState.DEAD, () -> "state " + state(m.id()));
         assertEquals(1, calls.get());
     }
 
@@ -202,13 +203,13 @@ class WorkerPoolTest {
         queue.enqueue(held);
         queue.enqueue(free);
 
-        Fixtures.await(WAIT, () -> state(free.id()) == MessageState.DELIVERED, () -> "state " + state(free.id()));
+        Await.until(WAIT, () -> state(free.id()) == MessageState.DELIVERED, () -> "state " + state(free.id()));
         Thread.sleep(3 * POLL_MILLIS); // several polls of Agent-1's worker
         assertEquals(MessageState.QUEUED, state(held.id()));
         assertEquals(List.of(), inboxFiles("Agent-1"));
 
         queue.resume("Agent-1", "admin");
-        Fixtures.await(WAIT, () -> state(held.id()) == MessageState.DELIVERED, () -> "state " + state(held.id()));
+        Await.until(WAIT, () -> state(held.id()) == MessageState.DELIVERED, () -> "state " + state(held.id()));
     }
 
     @Test
@@ -218,7 +219,7 @@ class WorkerPoolTest {
         assertEquals(java.util.Set.of("Agent-9"), pool.agents());
         UnifiedMessage m = Fixtures.message("Agent-9", "new agent");
         queue.enqueue(m);
-        Fixtures.await(WAIT, () -> state(m.id()) == MessageState.DELIVERED, () -> "state " + state(m.id()));
+        Await.until(WAIT, () -> state(m.id()) == MessageState.DELIVERED, () -> "state " + state(m.id()));
     }
 
     private static Deliverer recording(DeliveryMethod method, List<String> bodies,
