@@ -1,10 +1,14 @@
 package dev.switchboard.delivery.gui;
 
+import dev.switchboard.config.ScreenPoint;
 import java.awt.AWTError;
 import java.awt.AWTException;
 import java.awt.GraphicsDevice;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
+import java.awt.MouseInfo;
+import java.awt.Point;
+import java.awt.PointerInfo;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.event.InputEvent;
@@ -60,6 +64,25 @@ public final class AwtDesktop implements Desktop {
         r.mouseMove(x, y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    }
+
+    @Override
+    public Optional<ScreenPoint> pointer() {
+        try {
+            PointerInfo info = MouseInfo.getPointerInfo();
+            if (info == null) {
+                return Optional.empty(); // on a screen Java does not know (some multi-display set-ups)
+            }
+            Point p = info.getLocation();
+            return Optional.of(new ScreenPoint(p.x, p.y));
+        } catch (HeadlessException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void movePointer(int x, int y) {
+        robotOrThrow().mouseMove(x, y);
     }
 
     @Override

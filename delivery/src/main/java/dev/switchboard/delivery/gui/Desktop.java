@@ -1,5 +1,6 @@
 package dev.switchboard.delivery.gui;
 
+import dev.switchboard.config.ScreenPoint;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,12 @@ public interface Desktop {
     Look capture(Region region);
 
     void click(int x, int y);
+
+    /** Where the mouse pointer is, when that can be told. */
+    Optional<ScreenPoint> pointer();
+
+    /** Moves the pointer without clicking. */
+    void movePointer(int x, int y);
 
     /** Presses the chord's modifiers, taps its key, releases the modifiers. */
     void press(KeyChord chord);

@@ -116,11 +116,30 @@ public final class GuiDeliverer implements Deliverer {
         if (!lock.acquire(LOCK_WAIT_MS)) {
             return DeliveryOutcome.failedClean("GUI input busy for " + LOCK_WAIT_MS / 1000 + " s");
         }
+        Optional<ScreenPoint> userPointer = desktop.pointer();
         try {
             return new Attempt(agent, text).run(starter);
         } finally {
+            putPointerBack(userPointer, agent.gui().inputBox());
             focusedUntilNanos = System.nanoTime() + FOCUS_TRUST_MS * 1_000_000L;
             lock.release();
+        }
+    }
+
+    /**
+     * The pointer goes back where the user had it, unless they moved it since our last click (it is no longer
+     * on the input box): then their move wins.
+     */
+    private void putPointerBack(Optional<ScreenPoint> userPointer, ScreenPoint box) {
+        if (userPointer.isEmpty() || userPointer.get().equals(box)) {
+            return;
+        }
+        try {
+            if (desktop.pointer().filter(box::equals).isPresent()) {
+                desktop.movePointer(userPointer.get().x(), userPointer.get().y());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot put the mouse pointer back to {}: {}", userPointer.get(), e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.delivery.gui;
 
+import dev.switchboard.config.ScreenPoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,8 @@ final class FakeDesktop implements Desktop {
     String box = "";
     boolean placeholder;
     int submitPresses;
+    /** Where the user left the pointer; clicks move it. */
+    ScreenPoint pointer = new ScreenPoint(7, 7);
 
     @Override
     public Optional<String> displayProblem() {
@@ -49,6 +52,18 @@ final class FakeDesktop implements Desktop {
     @Override
     public void click(int x, int y) {
         events.add("click " + x + "," + y);
+        pointer = new ScreenPoint(x, y);
+    }
+
+    @Override
+    public Optional<ScreenPoint> pointer() {
+        return Optional.of(pointer);
+    }
+
+    @Override
+    public void movePointer(int x, int y) {
+        events.add("move " + x + "," + y);
+        pointer = new ScreenPoint(x, y);
     }
 
     @Override
@@ -82,6 +97,8 @@ final class FakeDesktop implements Desktop {
         String content = "user's text";
         String problem;
         final List<String> puts = new ArrayList<>();
+        /** Runs on each put: something happening meanwhile (the user moving the mouse, say). */
+        Runnable onPut = () -> { };
 
         @Override
         public Optional<String> problem() {
@@ -97,6 +114,7 @@ final class FakeDesktop implements Desktop {
         public void put(String text) {
             puts.add(text);
             content = text;
+            onPut.run();
         }
 
         @Override

@@ -45,9 +45,24 @@ class GuiDelivererTest {
         DeliveryOutcome o = deliver("hello agent", "enter");
 
         assertTrue(o.delivered() && o.verified(), o.toString());
-        assertEquals(List.of("click 500,900", "press ctrl+v", "press enter"), desktop.events);
+        assertEquals(List.of("click 500,900", "press ctrl+v", "press enter", "move 7,7"), desktop.events,
+                "the pointer goes back where the user had it");
         assertEquals(List.of("hello agent"), desktop.clipboard.puts);
         assertEquals("user's text", desktop.clipboard.content);
+    }
+
+    @Test
+    void aPointerTheUserMovedDuringTheDeliveryIsLeftWhereTheyPutIt() throws Exception {
+        desktop.onSubmit = FakeDesktop.OnSubmit.CLEAR;
+        GuiDeliverer d = deliverer();
+        AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
+        // the user grabs the mouse while the text is being pasted
+        desktop.clipboard.onPut = () -> desktop.pointer = new ScreenPoint(1200, 40);
+
+        assertTrue(d.deliver(Messages.to("Agent-1", "hi"), a).verified());
+
+        assertEquals(new ScreenPoint(1200, 40), desktop.pointer);
+        assertTrue(desktop.events.stream().noneMatch(e -> e.startsWith("move")), desktop.events.toString());
     }
 
     @Test
@@ -135,7 +150,8 @@ class GuiDelivererTest {
         DeliveryOutcome o = deliverer().deliverOnboarding(Messages.to("Agent-1", "welcome"), a);
 
         assertTrue(o.verified(), o.toString());
-        assertEquals(List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter"), desktop.events);
+        assertEquals(List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter", "move 7,7"),
+                desktop.events);
     }
 
     @Test

@@ -45,9 +45,11 @@ class GuiDeliveryXvfbTest {
 
     @Test
     void twoHundredAwkwardMessagesArriveExactlyInOrderAllVerifiedAndTheClipboardIsRestored() throws Exception {
-        // GIVEN a chat box target, and the user's own text on the clipboard
+        // GIVEN a chat box target, and the user's own text on the clipboard and mouse pointer in a corner
         List<String> texts = Messages.awkwardTexts(200);
         clipboard.put("the user's own clipboard text");
+        AwtDesktop desktop = new AwtDesktop();
+        desktop.movePointer(3, 4);
         try (TargetProcess target = TargetProcess.start(null, dir.resolve("submitted.log"), 60, 80, "enter")) {
             AgentConfig agent = agent("Agent-1", target.inputBox(), null, "enter");
             GuiDeliverer gui = deliverer();
@@ -67,6 +69,8 @@ class GuiDeliveryXvfbTest {
             assertEquals(texts, target.submitted());
         }
         assertEquals("the user's own clipboard text", clipboard.save().text());
+        assertEquals(java.util.Optional.of(new dev.switchboard.config.ScreenPoint(3, 4)), desktop.pointer(),
+                "the pointer is back where the user had it");
     }
 
     @Test
