@@ -14,7 +14,7 @@ record Row(String id, MessageState state, int attempts, long notBefore, String m
 
     static Row read(ResultSet rs) throws SQLException {
         return new Row(rs.getString(1), MessageState.valueOf(rs.getString(2)), rs.getInt(3), rs.getLong(4),
-                rs.getString(5), SqliteMessageQueue.bool(rs, 6), rs.getString(7), rs.getLong(8), rs.getString(9));
+                rs.getString(5), Rows.bool(rs, 6), rs.getString(7), rs.getLong(8), rs.getString(9));
     }
 
     Row withState(MessageState newState, int newAttempts, long now) {
