@@ -32,14 +32,12 @@ final class Schema {
             if (version == VERSION) {
                 return;
             }
-            if (version > VERSION) {
-                throw new QueueException("queue.db has schema version " + version + ", newer than this Switchboard"
-                        + " knows (" + VERSION + "): use the newer Switchboard, or move queue.db aside");
-            }
+            refuseNewer(version);
             s.execute("BEGIN IMMEDIATE");
             try {
                 // Read again under the write lock: another process may have created or migrated it meanwhile.
                 version = version(s);
+                refuseNewer(version);
                 if (version == 0) {
                     createCurrent(s);
                 } else if (version == 1) {
@@ -53,6 +51,13 @@ final class Schema {
             }
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void refuseNewer(int version) {
+        if (version > VERSION) {
+            throw new QueueException("queue.db has schema version " + version + ", newer than this Switchboard"
+                    + " knows (" + VERSION + "): use the newer Switchboard, or move queue.db aside");
         }
     }
 
