@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Outcomes: verified only when the paste was seen and the box then looked as before the paste; failedClean
  * when nothing was pasted (so the next method may run); failedDirty "typed but not submitted" when the text sits
  * in the box after two submit presses; unverified when the box changed in a way neither proves nor disproves it.
+ * After a paste that was never seen, the agent's box must look empty as before until anything is pasted there
+ * again ({@link UnseenPastes}).
  */
 public final class GuiDeliverer implements Deliverer {
 
@@ -39,6 +41,8 @@ public final class GuiDeliverer implements Deliverer {
      * burst nobody else clicks in between; after a pause the user may have clicked elsewhere.
      */
     static final long FOCUS_TRUST_MS = 2_000;
+
+    private final UnseenPastes unseenPastes = new UnseenPastes(System::currentTimeMillis);
 
     /** The input box clicked last and when that delivery ended; guarded by the input lock. */
     private ScreenPoint focused;
@@ -182,6 +186,10 @@ public final class GuiDeliverer implements Deliverer {
             }
             clickAndWaitForFocus(watcher, starter != null);
             Look empty = watcher.settle(t.clickSettleMs());
+            Optional<String> leftover = unseenPastes.reasonNotToPaste(agent.id(), empty);
+            if (leftover.isPresent()) {
+                return DeliveryOutcome.failedClean(leftover.get()); // nothing pasted: the inbox may take it
+            }
 
             TextClipboard.Saved saved = clipboard.save();
             boolean restored = false;
@@ -204,6 +212,7 @@ public final class GuiDeliverer implements Deliverer {
                 }
             }
             if (!seen.met()) {
+                unseenPastes.remember(agent.id(), empty);
                 return DeliveryOutcome.failedClean("paste not seen at input box " + box + " within "
                         + t.pasteTimeoutMs() + " ms (window closed, covered or moved?)");
             }

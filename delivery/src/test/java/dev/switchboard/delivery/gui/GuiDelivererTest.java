@@ -119,6 +119,53 @@ class GuiDelivererTest {
     }
 
     @Test
+    void afterAPasteThatWasNotSeenNothingIsPastedIntoABoxThatChangedUntilItLooksEmptyAgain() throws Exception {
+        GuiDeliverer gui = deliverer();
+        AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
+        // GIVEN a window too busy to show the paste in time ...
+        desktop.pasteShows = false;
+        assertTrue(gui.deliver(Messages.to("Agent-1", "first"), a).detail().startsWith("paste not seen"));
+        // ... which shows the text later, unsubmitted
+        desktop.box = "first";
+        desktop.pasteShows = true;
+        desktop.events.clear();
+
+        // WHEN the next message comes
+        DeliveryOutcome second = gui.deliver(Messages.to("Agent-1", "second"), a);
+
+        // THEN nothing is pasted or submitted into that box, and the next method may take the message
+        assertFalse(second.delivered());
+        assertTrue(second.fallbackAllowed());
+        assertTrue(second.detail().startsWith("input box changed since a paste there was not seen"), second.detail());
+        assertTrue(desktop.events.stream().noneMatch(e -> e.startsWith("press")), desktop.events.toString());
+        assertEquals("first", desktop.box);
+
+        // AND once the user clears the box, GUI delivery goes on as before
+        desktop.box = "";
+        DeliveryOutcome third = gui.deliver(Messages.to("Agent-1", "third"), a);
+        assertTrue(third.verified(), third.toString());
+        assertEquals(List.of("first", "third"), desktop.clipboard.puts, "the second was never put on the clipboard");
+    }
+
+    @Test
+    void aStaleUnseenPasteIsForgottenSoItCannotBlockGuiDeliveryForGood() {
+        long[] now = {1_000};
+        UnseenPastes unseen = new UnseenPastes(() -> now[0]);
+        Look empty = new Look(3, 1, new int[] {0, 0, 0});
+        Look changed = new Look(3, 1, new int[] {0, 5, 0});
+        Look wider = new Look(4, 1, new int[] {1, 5, 1, 1});
+        unseen.remember("Agent-1", empty);
+
+        assertTrue(unseen.reasonNotToPaste("Agent-1", wider).isPresent());
+        assertEquals(Optional.empty(), unseen.reasonNotToPaste("Agent-2", wider), "other agents are not held");
+        now[0] += UnseenPastes.FORGET_AFTER_MS - 1;
+        assertTrue(unseen.reasonNotToPaste("Agent-1", wider).isPresent());
+        now[0] += 2;
+        assertEquals(Optional.empty(), unseen.reasonNotToPaste("Agent-1", wider));
+        assertEquals(Optional.empty(), unseen.reasonNotToPaste("Agent-1", changed), "forgotten, not re-armed");
+    }
+
+    @Test
     void preflightNamesEachProblem() {
         GuiDeliverer gui = deliverer();
         assertEquals(Optional.of("no gui.input_box configured for Agent-1"),
