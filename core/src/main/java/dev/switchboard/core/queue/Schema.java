@@ -13,9 +13,11 @@ import java.sql.Statement;
  * logs every page it touches, so with the payload inline each state change rewrote half a kilobyte and the
  * rows of the messages in flight spread over several times more pages (version 1 wrote about 15 KB of
  * write-ahead log per message through its cycle).
+ *
+ * <p>Version 3 adds {@code schedules} (recurring messages, see {@link ScheduleStore}); nothing else changes.
  */
 final class Schema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** States a worker may still act on; the partial index covers exactly these rows. */
     static final String PENDING = "state IN ('QUEUED','RETRY_WAIT','DELIVERING')";
@@ -40,8 +42,14 @@ final class Schema {
                 refuseNewer(version);
                 if (version == 0) {
                     createCurrent(s);
-                } else if (version == 1) {
-                    migrateFrom1(s);
+                } else {
+                    // Each step is self-contained and runs in order, so a file of any older version arrives here.
+                    if (version < 2) {
+                        migrateFrom1(s);
+                    }
+                    if (version < 3) {
+                        ScheduleStore.createTable(s);
+                    }
                 }
                 s.execute("PRAGMA user_version = " + VERSION);
                 s.execute("COMMIT");
@@ -104,6 +112,7 @@ final class Schema {
                   agent TEXT PRIMARY KEY,
                   at INTEGER NOT NULL,
                   by TEXT)""");
+        ScheduleStore.createTable(s);
     }
 
     /** A message's JSON, keyed by its {@code messages.seq}. */
