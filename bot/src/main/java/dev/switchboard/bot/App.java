@@ -1,15 +1,19 @@
 package dev.switchboard.bot;
 
+import dev.switchboard.bot.lifecycle.StatusReporter;
 import dev.switchboard.bot.outbox.AgentAnswers;
-import dev.switchboard.bot.outbox.OutboxWatcher;
+import dev.switchboard.bot.outbox.AnswerRelay;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
-import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.lifecycle.FatalServiceException;
+import dev.switchboard.core.lifecycle.ServiceStartException;
+import dev.switchboard.core.lifecycle.ServiceStatus;
+import dev.switchboard.core.lifecycle.Supervisor;
 import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.routing.AgentMessageHandler;
@@ -18,23 +22,20 @@ import dev.switchboard.core.routing.FanOutHandler;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RateLimitMiddleware;
 import dev.switchboard.core.routing.ValidationMiddleware;
-import dev.switchboard.delivery.FallbackChain;
-import dev.switchboard.delivery.InboxWatcher;
-import dev.switchboard.delivery.WorkerPool;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Switchboard, wired: queue, routing, commands; and, when running as the service, the event pump,
- * delivery workers, inbox watcher, config reload and bridges. Closing it stops everything in reverse order
- * and leaves the queue intact.
+ * One Switchboard, wired: queue, routing, commands; and, when running as the service, a {@link Supervisor} of
+ * the services {@link RunServices} lists (event pump, delivery, watchers, scheduler, bridges). Closing it stops
+ * everything in reverse order and leaves the queue intact.
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -52,8 +53,12 @@ public final class App implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final AgentRegistry agents;
     private final CommandSet commands;
+    /** Front-ends attached after the start (the console); stopped before the services. */
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final AnswerRelay relay = new AnswerRelay();
     private volatile AgentAnswers answers = AgentAnswers.NONE;
+    private volatile Supervisor supervisor;
+    private volatile EventPump eventPump;
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -61,7 +66,8 @@ public final class App implements AutoCloseable {
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
         this.agents = new AgentRegistry(cfg.agents());
-        Clock clock = Clock.systemUTC();
+        // Local time zone: msg --at 14:30 means the machine's 14:30, and replies say so.
+        Clock clock = Clock.systemDefaultZone();
         MessageRouter router = new MessageRouter(queue,
                 List.of(new ValidationMiddleware(() -> config.get().limits().maxText()),
                         new AuthorizationMiddleware(),
@@ -80,53 +86,51 @@ public final class App implements AutoCloseable {
      * The service: also delivers, reports status, reloads the agents file. The caller must hold the data
      * directory's {@link DataDirLock}.
      */
-    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) throws IOException {
+    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) {
+        return startService(cfg, secrets, tuning, Supervisor.Timing.defaults(), notice -> { });
+    }
+
+    /**
+     * @param notices one line for each failure, restart or late connection of a service (the console shows them)
+     * @throws FatalServiceException a platform rejected its token: nothing runs
+     * @throws ServiceStartException a required service could not start: nothing runs
+     */
+    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning, Supervisor.Timing timing,
+                                   Consumer<String> notices) {
         App app = new App(cfg);
         try {
-            app.startDelivery(tuning);
-            app.startBridges(secrets);
-        } catch (IOException | RuntimeException e) {
+            int recovered = app.queue.recoverAbandoned(app.incarnation);
+            if (recovered > 0) {
+                LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
+            }
+            app.queue.onCommit(app::wakeEventPump);
+            app.answers = app.relay;
+            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation, app.relay),
+                    timing, Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), notices));
+            app.supervisor.startAll();
+        } catch (RuntimeException e) {
+            app.supervisor = null; // startAll stopped what it had started
             app.close();
             throw e;
         }
         return app;
     }
 
-    private void startDelivery(Tuning tuning) throws IOException {
-        SwitchboardConfig cfg = config.get();
-        int recovered = queue.recoverAbandoned(incarnation);
-        if (recovered > 0) {
-            LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
-        }
-        EventPump pump = new EventPump(queue, bus, tuning.eventPollMillis());
-        queue.onCommit(pump::wakeUp);
-        running.add(pump);
-        FallbackChain chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
-                tuning.breakerCoolDown(), Clock.systemUTC());
-        running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
-                Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
-        running.add(new InboxWatcher(queue, agents, a -> currentConfig().inboxOf(a), tuning.inboxScanMillis()));
-        OutboxWatcher outbox = new OutboxWatcher(agents::all, a -> currentConfig().workspaceOf(a).resolve("outbox"),
-                tuning.inboxScanMillis(), Duration.ofMillis(300), Clock.systemUTC());
-        running.add(outbox);
-        answers = outbox;
-        if (cfg.source() != null) {
-            running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
-                    problem -> LOG.warn("{}", problem)));
+    void eventPumpStarted(EventPump pump) {
+        eventPump = pump;
+    }
+
+    private void wakeEventPump() {
+        EventPump pump = eventPump;
+        if (pump != null) {
+            pump.wakeUp();
         }
     }
 
-    private void startBridges(Secrets secrets) {
-        for (Bridge bridge : Bridges.create(this, secrets)) {
-            try {
-                bridge.start();
-                running.add(bridge);
-                LOG.info("{} bridge started", bridge.name());
-            } catch (Exception e) {
-                bridge.close();
-                throw new IllegalStateException("cannot start the " + bridge.name() + " bridge: " + e.getMessage(), e);
-            }
-        }
+    /** Every service's state, uptime and restarts (empty for the CLI, which runs none). */
+    public List<ServiceStatus> services() {
+        Supervisor s = supervisor;
+        return s == null ? List.of() : s.status();
     }
 
     /** Applies a reloaded config file: the agent list and limits change at once; paths need a restart. */
@@ -185,6 +189,11 @@ public final class App implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("error while stopping {}", toClose.get(i), e);
             }
+        }
+        Supervisor s = supervisor;
+        supervisor = null;
+        if (s != null) {
+            s.close();
         }
         queue.close();
     }

@@ -77,6 +77,9 @@ final class ConfigValidator {
         if (!t.ircUrl().startsWith("ws://") && !t.ircUrl().startsWith("wss://")) {
             problems.add("twitch.irc_url: must start with ws:// or wss://");
         }
+        if (!t.authUrl().matches("(?i)https?://\\S+")) {
+            problems.add("twitch.auth_url: must be an http:// or https:// URL, e.g. " + TwitchConfig.TWITCH_AUTH_URL);
+        }
         for (String channel : t.channels()) {
             if (!channel.replaceFirst("^#", "").matches("[A-Za-z0-9_]{1,25}")) {
                 problems.add("twitch.channels: '" + printable(channel) + "' is not a Twitch channel name");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Consumer<SwitchboardConfig> onChange;
     private final Consumer<String> onError;
     private final ScheduledExecutorService timer;
+    private final ScheduledFuture<?> polling;
     private List<Stamp> last;
     /** The coords file named by the last config that loaded, watched beside it; null when there is none. */
     private volatile Path coordsFile;
@@ -52,7 +54,12 @@ public final class ConfigWatcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::check, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        this.polling = timer.scheduleWithFixedDelay(this::check, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** False once polling has ended: an executor drops a periodic task for good when one run throws. */
+    public boolean isAlive() {
+        return !polling.isDone();
     }
 
     /**

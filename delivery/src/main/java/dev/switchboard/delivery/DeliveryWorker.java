@@ -56,6 +56,11 @@ public final class DeliveryWorker implements AutoCloseable {
         return agent;
     }
 
+    /** False once its thread has ended. */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
     /** Something may be ready for this agent. */
     public void wakeUp() {
         wake.release();

@@ -146,6 +146,11 @@ public final class InboxWatcher implements AutoCloseable {
         // DELIVERING: the delivery is not recorded yet; the next scan will see it again.
     }
 
+    /** False once its thread has ended. */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
     @Override
     public void close() {
         running = false;

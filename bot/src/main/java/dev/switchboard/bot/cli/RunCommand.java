@@ -8,6 +8,7 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.core.lifecycle.Supervisor;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -51,7 +52,14 @@ public final class RunCommand implements Callable<Integer> {
         lock = acquired.get();
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            app = App.startService(cfg, Secrets.fromEnvironment(), App.Tuning.defaults());
+            // Failures, restarts and late connections of services: one line each, beside the console's output.
+            app = App.startService(cfg, Secrets.fromEnvironment(), App.Tuning.defaults(), Supervisor.Timing.defaults(),
+                    notice -> {
+                        synchronized (out) {
+                            out.println("switchboard: " + notice);
+                            out.flush();
+                        }
+                    });
         } catch (RuntimeException e) {
             lock.close();
             err.println("error: " + e.getMessage());

@@ -3,6 +3,9 @@ package dev.switchboard.bot.discord;
 import dev.switchboard.bot.Bridge;
 import dev.switchboard.bot.outbox.AgentAnswers;
 import dev.switchboard.config.DiscordConfig;
+import dev.switchboard.config.Secrets;
+import dev.switchboard.core.lifecycle.FatalServiceException;
+import dev.switchboard.core.lifecycle.Service;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.message.Platform;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +56,7 @@ public final class DiscordBridge implements Bridge {
         return t;
     });
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private JDA jda;
+    private volatile JDA jda;
 
     /**
      * @param token        the bot token; never logged
@@ -95,13 +99,39 @@ public final class DiscordBridge implements Bridge {
                 ready.countDown();
             }
         };
-        jda = JdaClients.build(token, config, listener, onReady); // a bad token fails here, at login
+        jda = login(listener, onReady);
         startStatusChannel();
         // Discord being slow or down must not stop the service: JDA keeps connecting in the background
         if (!ready.await(READY_WAIT.toSeconds(), TimeUnit.SECONDS)) {
             LOG.warn("Discord gateway not ready after {} s (status {}); still trying in the background",
                     READY_WAIT.toSeconds(), jda.getStatus());
         }
+    }
+
+    /**
+     * A token Discord rejects stops for good; anything else (Discord unreachable) is an ordinary failure, so the
+     * supervisor retries in the background while the rest of Switchboard runs.
+     */
+    private JDA login(Object... listeners) {
+        try {
+            return JdaClients.build(token, config, listeners); // a bad token fails here, at login
+        } catch (InvalidTokenException e) {
+            throw new FatalServiceException(Secrets.DISCORD_TOKEN + " was rejected by Discord (401): copy a new"
+                    + " token from the Developer Portal (Bot → Reset Token)", null);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach Discord at " + config.apiUrl() + " (" + rootCause(e)
+                    + ")", e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return root.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst()
+                .orElse(""));
     }
 
     private void registerSlashCommands(JDA jda, List<SlashCommandDef> slash) {
@@ -135,6 +165,18 @@ public final class DiscordBridge implements Bridge {
                 LOG.warn("could not check paused agents: {}", e.toString());
             }
         }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** JDA reconnects by itself; only a client that gave up (shut down, login failed) needs a new start. */
+    @Override
+    public Service.Health health() {
+        JDA client = jda;
+        if (client == null) {
+            return Service.Health.failed("not connected");
+        }
+        JDA.Status status = client.getStatus();
+        return Service.Health.of(status != JDA.Status.SHUTDOWN && status != JDA.Status.FAILED_TO_LOGIN,
+                "the Discord client stopped (" + status + ")");
     }
 
     @Override

@@ -49,6 +49,11 @@ public final class OutboxWatcher implements AgentAnswers, AutoCloseable {
         thread.start();
     }
 
+    /** False once its thread has ended. */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
     @Override
     public AutoCloseable subscribe(Consumer<AgentAnswer> listener) {
         listeners.add(listener);

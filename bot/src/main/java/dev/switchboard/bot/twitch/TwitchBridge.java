@@ -10,6 +10,7 @@ import com.github.twitch4j.common.events.domain.EventChannel;
 import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.TwitchConfig;
+import dev.switchboard.core.lifecycle.FatalServiceException;
 import dev.switchboard.core.events.EventBus;
 import java.time.Duration;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class TwitchBridge implements Bridge {
     private final String token;
     private final ChatCommands commands;
     private final EventBus bus;
+    private final TokenCheck tokenCheck;
     private final TwitchIdentityProvider identity;
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger dropped = new AtomicInteger();
@@ -62,12 +64,22 @@ public final class TwitchBridge implements Bridge {
     private volatile AutoCloseable subscription;
     private volatile TwitchCommandHandler handler;
 
-    /** Production: the token is validated with Twitch once at start, which also tells the bot's user id. */
+    /**
+     * Production: the token is checked once at start at {@code twitch.auth_url} (Twitch's validate endpoint by
+     * default), which also tells the bot's user id.
+     */
     public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus) {
-        this(config, token, ChatCommands.of(commands), bus, new TwitchIdentityProvider(null, null, null));
+        this(config, token, ChatCommands.of(commands), bus, TokenCheck.http(config.authUrl()),
+                TokenCheck.identityProviderFor(config.authUrl()));
     }
 
+    /** Tests: a local identity provider answers the token check. */
     TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
+                 TwitchIdentityProvider identity) {
+        this(config, token, commands, bus, TokenCheck.of(identity), identity);
+    }
+
+    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus, TokenCheck tokenCheck,
                  TwitchIdentityProvider identity) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a Twitch chat token is required");
@@ -76,6 +88,7 @@ public final class TwitchBridge implements Bridge {
         this.token = token;
         this.commands = commands;
         this.bus = bus;
+        this.tokenCheck = tokenCheck;
         this.identity = identity;
     }
 
@@ -87,7 +100,7 @@ public final class TwitchBridge implements Bridge {
     @Override
     public synchronized void start() {
         if (config.channels().isEmpty()) {
-            throw new IllegalStateException("twitch.channels is empty: name at least one channel to join");
+            throw new FatalServiceException("twitch.channels is empty: name at least one channel to join", null);
         }
         QuoteBook quotes = QuoteBook.load(config.quotesFile(), new SplittableRandom());
         clientExecutor = new ScheduledThreadPoolExecutor(Math.max(2, TwitchChat.REQUIRED_THREAD_COUNT),
@@ -106,7 +119,7 @@ public final class TwitchBridge implements Bridge {
         handler = new TwitchCommandHandler(commands, new TwitchRoles(config.operators()),
                 new Cooldowns(Duration.ofSeconds(config.cooldownSeconds()), System::nanoTime, 10_000), quotes, outbox,
                 follower);
-        chat = TwitchClientFactory.create(config, token, identity, clientExecutor);
+        chat = TwitchClientFactory.create(config, token, tokenCheck, identity, clientExecutor);
         chat.getEventManager().onEvent(ChannelMessageEvent.class, this::onMessage);
         chat.getEventManager().onEvent(UserStateEvent.class, this::onUserState);
         chat.getEventManager().onEvent(ChannelNoticeEvent.class, e -> acknowledge(e.getChannel()));

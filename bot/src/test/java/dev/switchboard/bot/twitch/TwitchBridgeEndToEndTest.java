@@ -67,7 +67,7 @@ class TwitchBridgeEndToEndTest {
 
     private TwitchConfig config(String greeting, Path quotes, int rateMessages, int rateSeconds, int cooldown) {
         return new TwitchConfig("switchbot", List.of(CHANNEL), List.of("trusted"), server.url(), greeting, quotes,
-                rateMessages, rateSeconds, cooldown);
+                rateMessages, rateSeconds, cooldown, null);
     }
 
     private void startBridge(TwitchConfig cfg) throws Exception {

@@ -102,6 +102,11 @@ public final class EventPump implements AutoCloseable {
         }
     }
 
+    /** For the supervisor's health check: false once its thread has ended (stopped, or died of an error). */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
     /** Publishes what is already committed, then stops. */
     @Override
     public void close() {

@@ -76,8 +76,9 @@ public final class Supervisor implements AutoCloseable {
                 stopQuietly(slot);
                 if (e instanceof FatalServiceException || !slot.service.optional()) {
                     stopAll();
-                    if (e instanceof FatalServiceException fatal) {
-                        throw fatal;
+                    if (e instanceof FatalServiceException) {
+                        throw new FatalServiceException("cannot start the " + slot.service.name() + ": "
+                                + oneLine(e), e);
                     }
                     throw new ServiceStartException("cannot start the " + slot.service.name() + ": "
                             + oneLine(e), e);

@@ -180,7 +180,7 @@ class SupervisorTest {
         twitch.failStart = new FatalServiceException("SWITCHBOARD_TWITCH_TOKEN was rejected (401)", null);
         Supervisor s = new Supervisor(List.of(pump, twitch), FAST, Clock.systemUTC(), listener);
         FatalServiceException e = assertThrows(FatalServiceException.class, s::startAll);
-        assertEquals("SWITCHBOARD_TWITCH_TOKEN was rejected (401)", e.getMessage());
+        assertEquals("cannot start the twitch: SWITCHBOARD_TWITCH_TOKEN was rejected (401)", e.getMessage());
         assertEquals(List.of("start pump", "start twitch", "stop twitch", "stop twitch", "stop pump"), log);
     }
 

@@ -1,0 +1,87 @@
+package dev.switchboard.bot;
+
+import dev.switchboard.bot.discord.ChatCommands;
+import dev.switchboard.bot.discord.DiscordBridge;
+import dev.switchboard.bot.lifecycle.BridgeService;
+import dev.switchboard.bot.lifecycle.LoopService;
+import dev.switchboard.bot.outbox.AnswerRelay;
+import dev.switchboard.bot.outbox.OutboxWatcher;
+import dev.switchboard.bot.twitch.TwitchBridge;
+import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.ConfigWatcher;
+import dev.switchboard.config.Secrets;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.lifecycle.Service;
+import dev.switchboard.core.lifecycle.Service.Health;
+import dev.switchboard.core.queue.ScheduleRunner;
+import dev.switchboard.delivery.FallbackChain;
+import dev.switchboard.delivery.InboxWatcher;
+import dev.switchboard.delivery.WorkerPool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services {@code switchboard run} supervises, and what each depends on: the event pump first (the workers
+ * wake on its events, the bridges report them), then delivery, the watchers and the scheduler, then the chat
+ * bridges, each only when its token is set. The web server joins here when it exists.
+ */
+final class RunServices {
+    private static final Logger LOG = LoggerFactory.getLogger(RunServices.class);
+    static final String EVENT_PUMP = "event-pump";
+    static final String DELIVERY = "delivery";
+    static final String OUTBOX = "outbox-watcher";
+
+    private RunServices() {
+    }
+
+    static List<Service> create(App app, Secrets secrets, App.Tuning tuning, String incarnation, AnswerRelay answers) {
+        List<Service> services = new ArrayList<>();
+        services.add(new LoopService<>(EVENT_PUMP, List.of(),
+                () -> new EventPump(app.queue(), app.bus(), tuning.eventPollMillis()),
+                pump -> Health.of(pump.isAlive(), "the event pump's thread ended"), app::eventPumpStarted));
+        FallbackChain chain = new FallbackChain(Deliverers.create(app::currentConfig), tuning.breakerThreshold(),
+                tuning.breakerCoolDown(), Clock.systemUTC());
+        services.add(new LoopService<>(DELIVERY, List.of(EVENT_PUMP),
+                () -> new WorkerPool(incarnation, app.queue(), app.agents(), chain, app.bus(),
+                        Duration.ofSeconds(app.currentConfig().retry().leaseSeconds()), tuning.workerPollMillis()),
+                pool -> {
+                    List<String> dead = pool.deadWorkers();
+                    return Health.of(dead.isEmpty(), "delivery worker(s) stopped: " + String.join(", ", dead));
+                }, pool -> { }));
+        services.add(new LoopService<>("inbox-watcher", List.of(EVENT_PUMP),
+                () -> new InboxWatcher(app.queue(), app.agents(), a -> app.currentConfig().inboxOf(a),
+                        tuning.inboxScanMillis()),
+                w -> Health.of(w.isAlive(), "the inbox watcher's thread ended"), w -> { }));
+        services.add(new LoopService<>(OUTBOX, List.of(),
+                () -> new OutboxWatcher(app.agents()::all, a -> app.currentConfig().workspaceOf(a).resolve("outbox"),
+                        tuning.inboxScanMillis(), Duration.ofMillis(300), Clock.systemUTC()),
+                w -> Health.of(w.isAlive(), "the outbox watcher's thread ended"), answers::attach));
+        SwitchboardConfig cfg = app.currentConfig();
+        if (cfg.source() != null) {
+            services.add(new LoopService<>("config-watcher", List.of(),
+                    () -> new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), app::reload,
+                            problem -> LOG.warn("{}", problem)),
+                    w -> Health.of(w.isAlive(), "the config watcher stopped polling"), w -> { }));
+        }
+        services.add(new ScheduleRunner(app.queue().schedules(), Clock.systemUTC(), 1_000));
+        secrets.discordToken().ifPresent(token -> services.add(new BridgeService("discord", List.of(EVENT_PUMP, OUTBOX),
+                () -> new DiscordBridge(app.currentConfig().discord(), token, ChatCommands.of(app.commands()),
+                        app.bus(), answers, () -> pausedAgents(app), Duration.ofSeconds(2)))));
+        secrets.twitchToken().ifPresent(token -> services.add(new BridgeService("twitch", List.of(EVENT_PUMP),
+                () -> new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus()))));
+        return services;
+    }
+
+    /** One indexed lookup per agent: cheap enough to poll, unlike full queue stats. */
+    private static Set<String> pausedAgents(App app) {
+        return app.agents().all().stream().map(AgentConfig::id).filter(app.queue()::isPaused)
+                .collect(Collectors.toSet());
+    }
+}
