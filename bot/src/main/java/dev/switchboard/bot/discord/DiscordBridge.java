@@ -124,13 +124,20 @@ public final class DiscordBridge implements Bridge {
         }
     }
 
+    /** The network error under JDA's wrappers (its ContextException only records where a request was made). */
     private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable pick = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                pick = t;
+                break;
+            }
+            if (!t.getClass().getSimpleName().equals("ContextException")) {
+                pick = t;
+            }
         }
-        String m = root.getMessage();
-        return root.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst()
+        String m = pick.getMessage();
+        return pick.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst()
                 .orElse(""));
     }
 

@@ -42,7 +42,10 @@ public record ServiceStatus(String name, State state, Instant since, int restart
     }
 
     static String duration(Duration d) {
-        long s = Math.max(0, d.toSeconds());
+        if (d.toMillis() < 1_000) {
+            return Math.max(0, d.toMillis()) + "ms";
+        }
+        long s = d.toSeconds();
         if (s < 60) {
             return s + "s";
         }
