@@ -45,6 +45,7 @@ class TwitchFuzzTest {
     private SwitchboardRig rig;
     private FakeTwitchChat server;
     private TwitchBridge bridge;
+    private final Map<Path, String> read = new HashMap<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -180,8 +181,14 @@ class TwitchFuzzTest {
         List<String> out = new ArrayList<>();
         for (String agent : List.of("Agent-1", "Agent-2", "Agent-3")) {
             for (Path f : rig.inboxFiles(agent)) {
-                String text = Files.readString(f);
-                out.add(text.substring(text.indexOf("\n---\n") + 5));
+                // inbox files are written once (atomically) and never change: each is read once
+                String body = read.get(f);
+                if (body == null) {
+                    String text = Files.readString(f);
+                    body = text.substring(text.indexOf("\n---\n") + 5);
+                    read.put(f, body);
+                }
+                out.add(body);
             }
         }
         return out;
