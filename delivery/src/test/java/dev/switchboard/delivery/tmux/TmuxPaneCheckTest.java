@@ -101,7 +101,17 @@ class TmuxPaneCheckTest {
                 assertTrue(o.delivered() && !o.verified(), o.toString());
                 assertTrue(o.detail().contains("showed something else than the text"), o.detail());
             }
-            assertEquals(texts, SubmittedLog.read(submitted));
+            // (the last Enter may still be on its way to the program when deliver returns)
+            Await.until(TestPane.WAIT, () -> read(submitted).size() >= texts.size(), () -> "" + read(submitted));
+            assertEquals(texts, read(submitted));
+        }
+    }
+
+    private static List<String> read(Path file) {
+        try {
+            return SubmittedLog.read(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
