@@ -38,7 +38,8 @@ if ! broker_up; then
   broker_up || { echo "test: RabbitMQ did not start on 127.0.0.1:5672" >&2; exit 1; }
 fi
 
-MVN=(mvn -B -ntp verify "$@")
+# Maven from the system if it has one, else the wrapper (it fetches the pinned version from Maven Central).
+MVN=("$(command -v mvn || echo "$ROOT/mvnw")" -B -ntp verify "$@")
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
   echo "test: no DISPLAY; running under xvfb-run" >&2
   exec xvfb-run -a -s "-screen 0 1920x1080x24" "${MVN[@]}"
