@@ -13,13 +13,13 @@ import java.util.Set;
  */
 final class PaneGuard {
 
-    /**
-     * Programs that run pasted lines as commands (or, like {@code su}, take them as a password). Refused unless
-     * {@code tmux.expect} names them.
-     */
+    /** Programs that run pasted lines as commands. Refused unless {@code tmux.expect} names them. */
     static final Set<String> SHELLS = Set.of("sh", "bash", "rbash", "dash", "ash", "zsh", "fish", "ksh", "mksh",
             "oksh", "pdksh", "lksh", "tcsh", "csh", "yash", "posh", "busybox", "nu", "elvish", "xonsh", "pwsh",
-            "powershell", "rc", "es", "sash", "login", "su", "sudo");
+            "powershell", "rc", "es", "sash");
+
+    /** Programs that may be asking for a password: a chat message must not be typed there either. */
+    static final Set<String> PASSWORD_PROMPTS = Set.of("login", "su", "sudo", "doas", "passwd");
 
     private PaneGuard() {
     }
@@ -39,6 +39,9 @@ final class PaneGuard {
         if (cfg.expect() != null) {
             return cfg.expect().contains(name) ? Optional.empty()
                     : Optional.of("runs " + shown + ", which is not in tmux.expect " + cfg.expect());
+        }
+        if (PASSWORD_PROMPTS.contains(name.toLowerCase(Locale.ROOT))) {
+            return Optional.of("runs " + name + ", which may be asking for a password");
         }
         if (name.isEmpty() || SHELLS.contains(name.toLowerCase(Locale.ROOT))) {
             return Optional.of("runs " + shown + ", a shell: pasted text would run as commands (has the agent "

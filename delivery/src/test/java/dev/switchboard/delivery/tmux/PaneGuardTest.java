@@ -18,6 +18,10 @@ class PaneGuardTest {
             Optional<String> why = PaneGuard.refusal(DEFAULT, false, shell);
             assertTrue(why.isPresent() && why.get().contains("a shell"), shell + ": " + why);
         }
+        for (String login : List.of("sudo", "su", "login")) {
+            Optional<String> why = PaneGuard.refusal(DEFAULT, false, login);
+            assertTrue(why.isPresent() && why.get().contains("password"), login + ": " + why);
+        }
         for (String agent : List.of("claude", "codex", "node", "python3", "aider")) {
             assertEquals(Optional.empty(), PaneGuard.refusal(DEFAULT, false, agent), agent);
         }
