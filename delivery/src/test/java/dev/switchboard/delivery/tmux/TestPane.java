@@ -37,10 +37,15 @@ final class TestPane implements AutoCloseable {
     /** A pane showing an interactive bash prompt (no rc files, no history file). */
     static TestPane shell() throws InterruptedException {
         TestPane pane = running("env HISTFILE=/dev/null PS1='$ ' bash --norc --noprofile -i");
-        pane.awaitCommand("bash");
-        // capture-pane drops trailing spaces: the prompt shows as "$".
-        Await.until(WAIT, () -> pane.capture().strip().endsWith("$"), () -> "no prompt: " + pane.capture());
-        return pane;
+        try {
+            pane.awaitCommand("bash");
+            // capture-pane drops trailing spaces: the prompt shows as "$".
+            Await.until(WAIT, () -> pane.capture().strip().endsWith("$"), () -> "no prompt: " + pane.capture());
+            return pane;
+        } catch (RuntimeException | AssertionError e) {
+            pane.close();
+            throw e;
+        }
     }
 
     /** Starts the prompt_toolkit chat app from the shell, as a user would type it, and waits for its prompt. */
@@ -112,6 +117,14 @@ final class TestPane implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        String path = show("#{socket_path}");
         tmux.run("kill-server");
+        if (!path.isEmpty()) {
+            try {
+                java.nio.file.Files.deleteIfExists(Path.of(path)); // ours (a random name): tidy it
+            } catch (IOException e) {
+                // a leftover socket file is harmless
+            }
+        }
     }
 }

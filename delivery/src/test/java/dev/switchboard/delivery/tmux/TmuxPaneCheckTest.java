@@ -118,8 +118,13 @@ class TmuxPaneCheckTest {
     private static TestPane target(String mode, Path submitted) throws InterruptedException {
         TestPane pane = TestPane.running("/usr/bin/python3 " + TestPane.quote(TestPane.resource("/tui/raw_target.py")
                 .toString()) + " " + mode + " " + TestPane.quote(submitted.toString()));
-        pane.awaitCommand("python3");
-        Await.until(TestPane.WAIT, () -> pane.capture().strip().startsWith(">"), pane::capture);
-        return pane;
+        try {
+            pane.awaitCommand("python3");
+            Await.until(TestPane.WAIT, () -> pane.capture().strip().startsWith(">"), pane::capture);
+            return pane;
+        } catch (RuntimeException | AssertionError e) {
+            pane.close();
+            throw e;
+        }
     }
 }
