@@ -55,6 +55,9 @@ public final class FallbackChain {
         }
     }
 
+    /** The shortest wait for a message whose methods are all cooling down. */
+    static final Duration MIN_WAIT = Duration.ofSeconds(1);
+
     private final Map<DeliveryMethod, Deliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     /** The last real failure of each agent's method, so "paused" still says why. */
@@ -161,7 +164,10 @@ public final class FallbackChain {
         }
         String summary = notes.isEmpty() ? last.detail() : String.join("; ", notes);
         // Nothing tried because every method is cooling down: not an attempt, the message waits for the first.
-        Instant waitUntil = lastMethod == null && coolDownEnds != null ? coolDownEnds : null;
+        // At least a moment: a half-open breaker whose trial is still running elsewhere says "until now".
+        Instant soonest = clock.instant().plus(MIN_WAIT);
+        Instant waitUntil = lastMethod == null && coolDownEnds != null
+                ? (coolDownEnds.isBefore(soonest) ? soonest : coolDownEnds) : null;
         return new Result(new DeliveryOutcome(false, false, summary, last.fallbackAllowed()), lastMethod, List.of(),
                 waitUntil);
     }

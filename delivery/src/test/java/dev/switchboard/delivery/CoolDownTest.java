@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.Await;
 import dev.switchboard.core.MutableClock;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.message.MessageState;
@@ -104,9 +105,9 @@ class CoolDownTest {
         worker.deliverOne(); // the trial after the cool-down
         worker.deliverOne();
 
-        // THEN both arrive, once each
-        assertEquals(MessageState.DELIVERED, find(first).state());
-        assertEquals(MessageState.DELIVERED, find(second).state());
+        // THEN both arrive, once each (the worker records a delivery without waiting for the commit)
+        Await.until(Duration.ofSeconds(10), () -> find(first).state() == MessageState.DELIVERED
+                && find(second).state() == MessageState.DELIVERED, () -> find(first) + " / " + find(second));
         try (Stream<Path> files = Files.list(inbox)) {
             assertEquals(2, files.filter(p -> p.toString().endsWith(".md")).count());
         }
