@@ -77,8 +77,23 @@ final class InputBoxes {
             return false;
         }
         Region before = found.get(agent.id());
-        Optional<Region> now = find(agent, screen);
-        return now.isPresent() && !now.get().equals(before);
+        ScreenPoint p = agent.gui().inputBox();
+        Region area = WidgetBounds.searchArea(p.x(), p.y(), screen);
+        Optional<Region> now = WidgetBounds.find(desktop.capture(area), area, p.x(), p.y());
+        if (now.isEmpty() || before != null && sameBox(before, now.get())) {
+            // A focused box may draw its focus ring a pixel into its inside: that is still the same box, and
+            // its looks learned so far still apply.
+            return false;
+        }
+        found.put(agent.id(), now.get());
+        return true;
+    }
+
+    /** Two finds of one box: they overlap in at least 90 % of the larger one. */
+    static boolean sameBox(Region a, Region b) {
+        Region both = a.intersect(b);
+        long larger = Math.max((long) a.width() * a.height(), (long) b.width() * b.height());
+        return both != null && (long) both.width() * both.height() * 10 >= larger * 9;
     }
 
     private Optional<Region> find(AgentConfig agent, Region screen) {
