@@ -186,12 +186,16 @@ public final class GuiDeliverer implements Deliverer {
             clickAndWaitForFocus(watcher, starter != null);
             Look empty = watcher.settle(t.clickSettleMs());
             Optional<String> notEmpty = boxes.reasonNotToPaste(agent.id(), region, empty);
-            if (notEmpty.isPresent() && boxes.findAgain(agent, screen)) {
+            InputBoxes.Refound refound = notEmpty.isPresent() ? boxes.findAgain(agent, screen) : null;
+            if (refound == InputBoxes.Refound.MOVED) {
                 // The window moved or was replaced: judge the box where it is now.
                 region = boxes.watchRegion(agent, screen);
                 watcher = new ScreenWatcher(desktop, region, t.pollMs());
                 empty = watcher.settle(t.clickSettleMs());
                 notEmpty = boxes.reasonNotToPaste(agent.id(), region, empty);
+            } else if (refound == InputBoxes.Refound.NONE) {
+                notEmpty = Optional.of(notEmpty.get() + "; no text box can be told at " + box + " either: is the"
+                        + " window closed, covered or moved?");
             }
             if (notEmpty.isPresent()) {
                 return DeliveryOutcome.failedClean(notEmpty.get()); // nothing pasted: the next method may take it

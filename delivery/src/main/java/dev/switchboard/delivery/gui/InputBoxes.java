@@ -66,27 +66,36 @@ final class InputBoxes {
         return known != null ? known : find(agent, screen).orElseGet(() -> fallback(agent.gui().inputBox(), screen));
     }
 
+    /** What looking for the box again found. */
+    enum Refound {
+        /** the box where it was (or a configured or calibrated region, which are kept) */
+        SAME,
+        /** the box elsewhere: the window moved or was replaced; its region is used from now on */
+        MOVED,
+        /** nothing that looks like a text box around the point */
+        NONE
+    }
+
     /**
-     * Looks for the box around the point again (the window may have moved or been replaced). Only for agents
-     * whose region is found on screen, not configured or calibrated.
-     *
-     * @return whether the region changed
+     * Looks for the box around the point again, after it did not look empty: the window may have moved or been
+     * replaced, or be gone. Only a region found on screen is replaced, never a configured or calibrated one.
      */
-    boolean findAgain(AgentConfig agent, Region screen) {
-        if (agent.gui().watch() != null || calibrated(agent.id()).isPresent()) {
-            return false;
-        }
-        Region before = found.get(agent.id());
+    Refound findAgain(AgentConfig agent, Region screen) {
         ScreenPoint p = agent.gui().inputBox();
         Region area = WidgetBounds.searchArea(p.x(), p.y(), screen);
         Optional<Region> now = WidgetBounds.find(desktop.capture(area), area, p.x(), p.y());
-        if (now.isEmpty() || before != null && sameBox(before, now.get())) {
+        if (now.isEmpty()) {
+            return Refound.NONE;
+        }
+        Region before = found.get(agent.id());
+        if (agent.gui().watch() != null || calibrated(agent.id()).isPresent()
+                || before != null && sameBox(before, now.get())) {
             // A focused box may draw its focus ring a pixel into its inside: that is still the same box, and
             // its looks learned so far still apply.
-            return false;
+            return Refound.SAME;
         }
         found.put(agent.id(), now.get());
-        return true;
+        return Refound.MOVED;
     }
 
     /** Two finds of one box: they overlap in at least 90 % of the larger one. */

@@ -113,4 +113,29 @@ class BrowserDeliveryXvfbTest {
             assertEquals(List.of("third"), browser.submitted());
         }
     }
+
+    @Test
+    void aBrowserWindowThatWasKilledAndStartedAgainIsUsedAgainAtOnce() throws Exception {
+        GuiDeliverer gui = deliverer();
+        AgentConfig agent;
+        try (BrowserTarget first = BrowserTarget.start(null, "enter", dir.resolve("first"))) {
+            agent = agent(first.inputBox(), "enter");
+            assertTrue(gui.deliver(Messages.to("Agent-1", "before the crash"), agent).verified());
+        }
+        // GIVEN the window is gone (killed): nothing is pasted into what shows there instead
+        DeliveryOutcome whileGone = gui.deliver(Messages.to("Agent-1", "while gone"), agent);
+        assertFalse(whileGone.delivered());
+        assertTrue(whileGone.fallbackAllowed() && !whileGone.mayBeInInput(), whileGone.toString());
+        assertTrue(whileGone.detail().contains("is the window closed, covered or moved?"), whileGone.detail());
+
+        // WHEN it is started again, at the same place
+        try (BrowserTarget second = BrowserTarget.start(null, "enter", dir.resolve("second"))) {
+            assertEquals(agent.gui().inputBox(), second.inputBox());
+            // THEN GUI delivery works at once: its box looks empty as learned before the crash
+            DeliveryOutcome after = gui.deliver(Messages.to("Agent-1", "after the restart"), agent);
+            assertTrue(after.verified(), after.toString());
+            assertTrue(second.awaitSubmitted(1, 10_000));
+            assertEquals(List.of("after the restart"), second.submitted());
+        }
+    }
 }
