@@ -138,4 +138,27 @@ class BrowserDeliveryXvfbTest {
             assertEquals(List.of("after the restart"), second.submitted());
         }
     }
+
+    @Test
+    void calibrationWatchesWhereThePastedTextShowsAtTheComposersTopLeft() throws Exception {
+        try (BrowserTarget browser = BrowserTarget.start(null, "enter", dir)) {
+            AgentConfig agent = agent(browser.inputBox(), "enter");
+            Calibrator.Result r = Calibrator.create(dir).calibrate(agent, 2);
+
+            ScreenPoint corner = browser.composerTopLeft();
+            assertTrue(r.watch().contains(corner.x() + 10, corner.y() + 10), "the text starts top-left: " + r.watch());
+            assertFalse(r.watch().contains(corner.x() - 10, corner.y() - 10), "nothing outside the composer: "
+                    + r.watch());
+            assertTrue(new TimingStore(dir).box("Agent-1").isPresent());
+            assertEquals(List.of(), browser.submitted(), "calibration submits nothing");
+
+            GuiDeliverer calibrated = new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(),
+                    new AdaptiveTiming(new TimingStore(dir)));
+            for (String text : List.of("one", "two\nlines", "three")) {
+                assertTrue(calibrated.deliver(Messages.to("Agent-1", text), agent).verified(), text);
+            }
+            assertTrue(browser.awaitSubmitted(3, 10_000));
+            assertEquals(List.of("one", "two\nlines", "three"), browser.submitted());
+        }
+    }
 }
