@@ -16,6 +16,8 @@ final class FakeDesktop implements Desktop {
     enum OnSubmit { CLEAR, NOTHING, NEWLINE, PLACEHOLDER, CLEAR_ON_SECOND_PRESS }
 
     final List<String> events = new ArrayList<>();
+    /** Every region captured, in order. */
+    final List<Region> captured = new ArrayList<>();
     final FakeClipboard clipboard = new FakeClipboard();
     List<Region> screens = List.of(new Region(0, 0, 1920, 1080));
     String displayProblem;
@@ -41,6 +43,7 @@ final class FakeDesktop implements Desktop {
 
     @Override
     public Look capture(Region region) {
+        captured.add(region);
         int[] px = new int[region.width() * region.height()];
         if (deadColour != null) {
             Arrays.fill(px, deadColour);

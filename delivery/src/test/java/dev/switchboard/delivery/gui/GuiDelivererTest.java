@@ -8,6 +8,7 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.GuiConfig;
 import dev.switchboard.config.ScreenPoint;
+import dev.switchboard.config.WatchArea;
 import dev.switchboard.delivery.DeliveryOutcome;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.testutil.Messages;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +246,24 @@ class GuiDelivererTest {
         desktop.box = "";
         DeliveryOutcome second = gui.deliver(Messages.to("Agent-1", "slow again"), a);
         assertTrue(second.detail().contains("within 120 ms"), second.detail());
+    }
+
+    @Test
+    void aConfiguredWatchAreaIsWhatIsWatched() throws Exception {
+        AgentConfig a = new AgentConfig("Agent-1", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
+                new GuiConfig(new ScreenPoint(500, 900), null, "enter", new WatchArea(100, 700, 800, 300)), null);
+        assertTrue(deliverer().deliver(Messages.to("Agent-1", "hi"), a).verified());
+        assertEquals(Set.of(new Region(100, 700, 800, 300)), Set.copyOf(desktop.captured));
+    }
+
+    @Test
+    void withoutABoxToFindTheWatchedRegionReachesFarAboveThePoint() throws Exception {
+        // the fake screen is one colour everywhere: no box can be told, so the tall default region is watched
+        assertTrue(deliver("hi", "enter").verified());
+        Region watched = desktop.captured.get(desktop.captured.size() - 1);
+        assertEquals(InputBoxes.fallback(new ScreenPoint(500, 900), new Region(0, 0, 1920, 1080)), watched);
+        assertTrue(watched.contains(500 - 290, 900 - 210), "a tall composer's top-left: " + watched);
+        assertTrue(watched.contains(500, 900));
     }
 
     @Test
