@@ -57,6 +57,7 @@ public final class App implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private final AnswerRelay relay = new AnswerRelay();
     private volatile AgentAnswers answers = AgentAnswers.NONE;
+    private final List<Consumer<String>> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Supervisor supervisor;
     private volatile EventPump eventPump;
     private final String incarnation = UUID.randomUUID().toString();
@@ -106,7 +107,10 @@ public final class App implements AutoCloseable {
             app.queue.onCommit(app::wakeEventPump);
             app.answers = app.relay;
             app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation, app.relay),
-                    timing, Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), notices));
+                    timing, Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
+                        notices.accept(line);
+                        app.announce(line);
+                    }));
             app.supervisor.startAll();
         } catch (RuntimeException e) {
             app.supervisor = null; // startAll stopped what it had started
@@ -141,6 +145,22 @@ public final class App implements AutoCloseable {
         }
         config.set(next.withDataDir(previous.dataDir()));
         agents.replace(next.agents());
+    }
+
+    /** System notices (a node went offline, a service restarted …) for the status channel and the console. */
+    public AutoCloseable onNotice(Consumer<String> listener) {
+        notices.add(listener);
+        return () -> notices.remove(listener);
+    }
+
+    void announce(String line) {
+        for (Consumer<String> l : notices) {
+            try {
+                l.accept(line);
+            } catch (RuntimeException e) {
+                LOG.warn("a notice listener failed on '{}'", line, e);
+            }
+        }
     }
 
     /** Starts one more front-end (the console) and stops it with the app. */

@@ -7,7 +7,9 @@ import dev.switchboard.bot.lifecycle.LoopService;
 import dev.switchboard.bot.outbox.AnswerRelay;
 import dev.switchboard.bot.outbox.OutboxWatcher;
 import dev.switchboard.bot.twitch.TwitchBridge;
+import dev.switchboard.broker.Hub;
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.BrokerConfig;
 import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -55,6 +58,13 @@ final class RunServices {
                     List<String> dead = pool.deadWorkers();
                     return Health.of(dead.isEmpty(), "delivery worker(s) stopped: " + String.join(", ", dead));
                 }, pool -> { }));
+        if (app.currentConfig().broker() != null) {
+            // Agents on other desktops: their messages go out through the broker to their nodes.
+            services.add(new LoopService<>("broker-hub", List.of(EVENT_PUMP),
+                    () -> new Hub(app.currentConfig(), Optional.ofNullable(System.getenv(BrokerConfig.PASSWORD_ENV)),
+                            app.queue(), app.agents(), app.bus(), incarnation, tuning.workerPollMillis(), app::announce),
+                    hub -> Health.ok(), hub -> { }));
+        }
         services.add(new LoopService<>("inbox-watcher", List.of(EVENT_PUMP),
                 () -> new InboxWatcher(app.queue(), app.agents(), a -> app.currentConfig().inboxOf(a),
                         tuning.inboxScanMillis()),

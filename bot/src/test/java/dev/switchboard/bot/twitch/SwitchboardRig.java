@@ -35,7 +35,7 @@ final class SwitchboardRig implements AutoCloseable {
         SwitchboardConfig base = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-1"),
                 AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")));
         config = limits == null ? base : new SwitchboardConfig(base.dataDir(), base.workspaces(), null, null,
-                base.agents(), limits, base.retry(), base.discord(), base.twitch(), base.web(), null);
+                base.agents(), limits, base.retry(), base.discord(), base.twitch(), base.web(), null, null);
         Files.createDirectories(config.dataDir());
         lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow();
         app = App.startService(config, Secrets.from(Map.of()),
