@@ -52,11 +52,6 @@ public final class ScheduleRunner implements Service {
         t.start();
     }
 
-    /** A schedule was added here: look again now. */
-    public void wakeUp() {
-        wake.release();
-    }
-
     private void loop() {
         while (running) {
             try {
