@@ -4,6 +4,7 @@ import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.Reply;
+import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageIds;
@@ -15,7 +16,7 @@ import java.io.PrintWriter;
 /**
  * Interactive chat on the terminal: each line is a command ({@code !msg Agent-2 please rebase}; the
  * {@code !} is optional), a line ending in {@code \} continues on the next one. Status of messages sent from
- * here is printed as it changes. End of input calls {@code onEnd} (the app stops).
+ * here is printed as it changes (followed by the shared request tracker). End of input calls {@code onEnd} (the app stops).
  */
 public final class ConsoleBridge implements Bridge {
     private final CommandSet commands;
@@ -25,6 +26,8 @@ public final class ConsoleBridge implements Bridge {
     private final boolean interactive;
     private final Runnable onEnd;
     private final Caller caller = Caller.local(Platform.CONSOLE);
+    private final RequestTracker tracker = new RequestTracker(
+            e -> e.origin() != null && e.origin().platform() == Platform.CONSOLE, 10_000);
     private AutoCloseable subscription;
     private Thread reader;
 
@@ -45,16 +48,13 @@ public final class ConsoleBridge implements Bridge {
 
     @Override
     public void start() {
-        subscription = bus.subscribe(this::onEvent);
+        subscription = bus.subscribe(tracker);
         reader = new Thread(this::readLoop, "console");
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void onEvent(StatusEvent e) {
-        if (e.origin() == null || e.origin().platform() != Platform.CONSOLE) {
-            return;
-        }
+    private void print(StatusEvent e) {
         synchronized (out) {
             out.println("  #" + MessageIds.shortForm(e.messageId()) + " " + e.agent() + ": " + e.describe());
             out.flush();
@@ -101,12 +101,15 @@ public final class ConsoleBridge implements Bridge {
             onEnd.run();
             return;
         }
-        // Holding the output while the command runs keeps its reply (with the id) ahead of the status lines
-        // of the message it queued, which the event pump may publish before the command returns.
+        // The tracker keeps the status lines of what the command queued until the reply (with the id) is printed,
+        // even when the event pump publishes them before the command returns.
+        Reply reply = commands.executeChat(trimmed, caller);
         synchronized (out) {
-            Reply reply = commands.executeChat(trimmed, caller);
             out.println(render(reply));
             out.flush();
+        }
+        if (!reply.messageIds().isEmpty()) {
+            tracker.track(reply.messageIds(), (progress, event) -> print(event));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.bot.discord;
 
 import dev.switchboard.bot.Bridge;
 import dev.switchboard.bot.outbox.AgentAnswers;
+import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.config.DiscordConfig;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.message.Platform;
@@ -77,7 +78,7 @@ public final class DiscordBridge implements Bridge {
 
     @Override
     public void start() throws InterruptedException {
-        StatusTracker tracker = new StatusTracker(e -> e.origin() != null
+        RequestTracker tracker = new RequestTracker(e -> e.origin() != null
                 && e.origin().platform() == Platform.DISCORD, TRACKED_IDS);
         // subscribe before the first command can run, so no event of a Discord request is missed
         subscriptions.add(bus.subscribe(tracker));

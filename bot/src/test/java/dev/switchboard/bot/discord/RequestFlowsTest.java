@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandInfo;
 import dev.switchboard.commands.Reply;
+import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.core.message.Origin;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Role;
@@ -75,7 +76,7 @@ class RequestFlowsTest {
         }
     }
 
-    private final StatusTracker tracker = new StatusTracker(e -> true, 100);
+    private final RequestTracker tracker = new RequestTracker(e -> true, 100);
     private final ReplyThrottle throttle = new ReplyThrottle(Clock.systemUTC(), Duration.ofSeconds(10));
 
     @Test
@@ -162,5 +163,67 @@ class RequestFlowsTest {
         assertEquals(List.of("msg|--|Agent-2|hi"), commands.asked);
         assertEquals(List.of("#a001: queued", "#a001 to Agent-2: delivered (inbox, verified)"), shown);
         assertTrue(tracker.trackedCount() > 0, "still followed until read");
+    }
+
+    @Test
+    void slashReplyTitleFollowsTheStateInsteadOfStayingQueued() {
+        RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK,
+                "queued #a001 for Agent-2 (id " + ID + ")", List.of(), List.of(ID))), tracker, throttle);
+        List<String> titles = new ArrayList<>();
+
+        flows.slash(List.of("msg", "--", "Agent-2", "hi"), ALICE, r -> titles.add(r.embed() == null
+                ? r.texts().get(0) : r.embed().title()));
+        tracker.accept(event(3, ID, DELIVERING, DELIVERED, "inbox", true, null));
+        tracker.accept(event(4, ID, DELIVERED, READ, null, null, "moved to processed/"));
+
+        assertEquals("queued #a001 for Agent-2 (id " + ID + ")", titles.get(0));
+        assertEquals("#a001 for Agent-2: read: moved to processed/", titles.get(titles.size() - 1),
+                "the title says read once the state says read: " + titles);
+        assertEquals(0, tracker.trackedCount(), "read is final");
+    }
+
+    /**
+     * Issue 14.8b: events buffered before the command returned are replayed on the command's thread while the
+     * bus delivers a newer one on its own thread. Reactions must still come out in state order, ending in 👀.
+     */
+    @Test
+    void aReplayRacingALiveEventNeverPutsReactionsOutOfOrder() throws Exception {
+        for (int round = 0; round < 300; round++) {
+            RequestTracker t = new RequestTracker(e -> true, 100);
+            String id = "0190aaaa-0000-7000-8000-0000000%05d".formatted(round);
+            RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK, "queued", List.of(),
+                    List.of(id))), t, throttle);
+            List<String> reactions = java.util.Collections.synchronizedList(new ArrayList<>());
+            RequestFlows.ChatView view = new RequestFlows.ChatView() {
+                @Override
+                public void react(String emoji) {
+                    reactions.add(emoji);
+                    Thread.yield(); // widen the window between deciding and reacting
+                }
+
+                @Override
+                public void reply(ReplyRenderer.Rendered reply) {
+                }
+            };
+            t.accept(event(1, id, null, QUEUED));
+            t.accept(event(2, id, DELIVERING, DELIVERED, "inbox", true, null));
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            Thread live = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                t.accept(event(3, id, DELIVERED, READ));
+            });
+            live.start();
+            go.countDown();
+            flows.chat("msg Agent-2 hi", ALICE, view);
+            live.join();
+
+            assertEquals(StatusEmoji.READ, reactions.get(reactions.size() - 1), "round " + round + ": " + reactions);
+            int delivered = reactions.indexOf(StatusEmoji.DELIVERED);
+            assertTrue(delivered < 0 || delivered < reactions.indexOf(StatusEmoji.READ), reactions.toString());
+        }
     }
 }
