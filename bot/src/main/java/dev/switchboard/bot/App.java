@@ -1,13 +1,16 @@
 package dev.switchboard.bot;
 
-import dev.switchboard.bot.outbox.AgentAnswers;
-import dev.switchboard.bot.outbox.OutboxWatcher;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.answers.AnswerBoard;
+import dev.switchboard.commands.answers.AnswerIntake;
+import dev.switchboard.commands.answers.AnswerRouter;
+import dev.switchboard.commands.answers.OutboxWatcher;
 import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.answers.AnswerStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.queue.Backoff;
@@ -53,7 +56,10 @@ public final class App implements AutoCloseable {
     private final AgentRegistry agents;
     private final CommandSet commands;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private volatile AgentAnswers answers = AgentAnswers.NONE;
+    private final AnswerStore answerStore;
+    private final AnswerIntake answerIntake;
+    private volatile AnswerBoard answers = AnswerBoard.NONE;
+    private volatile Runnable answerStored = () -> { };
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -61,6 +67,12 @@ public final class App implements AutoCloseable {
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
         this.agents = new AgentRegistry(cfg.agents());
+        try {
+            this.answerStore = AnswerStore.open(cfg.dataDir());
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
         Clock clock = Clock.systemUTC();
         MessageRouter router = new MessageRouter(queue,
                 List.of(new ValidationMiddleware(() -> config.get().limits().maxText()),
@@ -68,7 +80,8 @@ public final class App implements AutoCloseable {
                         new RateLimitMiddleware(() -> new RateLimitMiddleware.Limit(config.get().limits().perUser(),
                                 config.get().limits().perSeconds()), clock)),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
-        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock));
+        this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
+        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake));
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
@@ -106,13 +119,27 @@ public final class App implements AutoCloseable {
         running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
                 Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
         running.add(new InboxWatcher(queue, agents, a -> currentConfig().inboxOf(a), tuning.inboxScanMillis()));
-        OutboxWatcher outbox = new OutboxWatcher(agents::all, a -> currentConfig().workspaceOf(a).resolve("outbox"),
-                tuning.inboxScanMillis(), Duration.ofMillis(300), Clock.systemUTC());
-        running.add(outbox);
-        answers = outbox;
+        AnswerRouter router = new AnswerRouter(answerStore, tuning.inboxScanMillis(), Duration.ofSeconds(5),
+                Clock.systemUTC());
+        running.add(router);
+        answers = router;
+        answerStored = router::wakeUp;
+        running.add(new OutboxWatcher(agents::all, a -> currentConfig().workspaceOf(a).resolve("outbox"),
+                answerIntake, this::outboxRefused, tuning.inboxScanMillis(), Duration.ofMillis(300),
+                Clock.systemUTC()));
         if (cfg.source() != null) {
             running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
+        }
+    }
+
+    /** A refused outbox file: in the log, and once in the status channel, for the agent's operator to see. */
+    private void outboxRefused(String agent, String line) {
+        LOG.warn("{}", line);
+        try {
+            answerIntake.notice(agent, "⚠️ " + line);
+        } catch (RuntimeException e) {
+            LOG.warn("could not announce a refused outbox file: {}", e.getMessage());
         }
     }
 
@@ -163,9 +190,14 @@ public final class App implements AutoCloseable {
         return agents;
     }
 
-    /** Agents' answers from their outboxes (only while the service runs). */
-    public AgentAnswers answers() {
+    /** Where front-ends sign up to show agents' answers (only while the service runs). */
+    public AnswerBoard answers() {
         return answers;
+    }
+
+    /** Takes agents' answers (outbox files, {@code reply}, {@code say}). */
+    public AnswerIntake answerIntake() {
+        return answerIntake;
     }
 
     public CommandSet commands() {
@@ -186,6 +218,7 @@ public final class App implements AutoCloseable {
                 LOG.warn("error while stopping {}", toClose.get(i), e);
             }
         }
+        answerStore.close();
         queue.close();
     }
 }

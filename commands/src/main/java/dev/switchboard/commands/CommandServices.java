@@ -1,5 +1,6 @@
 package dev.switchboard.commands;
 
+import dev.switchboard.commands.answers.AnswerIntake;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.queue.MessageQueue;
@@ -7,7 +8,25 @@ import dev.switchboard.core.routing.MessageRouter;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-/** What commands may use. The config supplier returns the current config (it reloads while running). */
+/**
+ * What commands may use. The config supplier returns the current config (it reloads while running).
+ *
+ * @param answers where agents' answers are taken ({@code reply}, {@code say}); null where there is none
+ */
 public record CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
-                             Supplier<SwitchboardConfig> config, Clock clock) {
+                             Supplier<SwitchboardConfig> config, Clock clock, AnswerIntake answers) {
+
+    /** Without answers (tests of other commands). */
+    public CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
+                           Supplier<SwitchboardConfig> config, Clock clock) {
+        this(router, queue, agents, config, clock, null);
+    }
+
+    /** @throws IllegalArgumentException when there is no answer intake here (one-line error) */
+    public AnswerIntake requireAnswers() {
+        if (answers == null) {
+            throw new IllegalArgumentException("answers are not available here");
+        }
+        return answers;
+    }
 }

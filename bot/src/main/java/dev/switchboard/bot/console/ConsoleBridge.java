@@ -4,6 +4,10 @@ import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.Reply;
+import dev.switchboard.commands.answers.AnswerBoard;
+import dev.switchboard.commands.answers.AnswerSink;
+import dev.switchboard.core.answers.Answer;
+import dev.switchboard.core.answers.Destination;
 import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.StatusEvent;
@@ -12,6 +16,9 @@ import dev.switchboard.core.message.Platform;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Interactive chat on the terminal: each line is a command ({@code !msg Agent-2 please rebase}; the
@@ -28,6 +35,8 @@ public final class ConsoleBridge implements Bridge {
     private final Caller caller = Caller.local(Platform.CONSOLE);
     private final RequestTracker tracker = new RequestTracker(
             e -> e.origin() != null && e.origin().platform() == Platform.CONSOLE, 10_000);
+    private AnswerBoard answers = AnswerBoard.NONE;
+    private final List<AutoCloseable> registrations = new ArrayList<>();
     private AutoCloseable subscription;
     private Thread reader;
 
@@ -41,6 +50,12 @@ public final class ConsoleBridge implements Bridge {
         this.onEnd = onEnd;
     }
 
+    /** Shows agents' answers to questions asked here, and those for the status channel. Call before start. */
+    public ConsoleBridge showingAnswers(AnswerBoard board) {
+        this.answers = board;
+        return this;
+    }
+
     @Override
     public String name() {
         return "console";
@@ -49,6 +64,20 @@ public final class ConsoleBridge implements Bridge {
     @Override
     public void start() {
         subscription = bus.subscribe(tracker);
+        AnswerSink sink = new AnswerSink() {
+            @Override
+            public String name() {
+                return "console";
+            }
+
+            @Override
+            public CompletableFuture<Void> post(Answer answer) {
+                printAnswer(answer);
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+        registrations.add(answers.register(Destination.CONSOLE, sink));
+        registrations.add(answers.register(Destination.STATUS, sink));
         reader = new Thread(this::readLoop, "console");
         reader.setDaemon(true);
         reader.start();
@@ -57,6 +86,17 @@ public final class ConsoleBridge implements Bridge {
     private void print(StatusEvent e) {
         synchronized (out) {
             out.println("  #" + MessageIds.shortForm(e.messageId()) + " " + e.agent() + ": " + e.describe());
+            out.flush();
+        }
+    }
+
+    /** "💬 Agent-2 answered #2af0:" and the text, indented; a notice on one line. */
+    private void printAnswer(Answer a) {
+        String text = a.kind() == Answer.Kind.NOTICE ? "ℹ️ " + a.body()
+                : "💬 " + a.agent() + " answered" + (a.replyTo() == null ? "" : " #" + MessageIds.shortForm(a.replyTo()))
+                + ":\n  " + a.body().strip().replace("\n", "\n  ");
+        synchronized (out) {
+            out.println(text);
             out.flush();
         }
     }
@@ -138,6 +178,13 @@ public final class ConsoleBridge implements Bridge {
 
     @Override
     public void close() {
+        for (AutoCloseable r : registrations) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (subscription != null) {
             try {
                 subscription.close();
