@@ -6,11 +6,14 @@ import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.answers.AnswerIntake;
 import dev.switchboard.commands.answers.AnswerRouter;
 import dev.switchboard.commands.answers.OutboxWatcher;
+import dev.switchboard.commands.gas.GasPipeline;
+import dev.switchboard.commands.gas.StatusWatcher;
 import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.answers.AnswerStore;
+import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.queue.Backoff;
@@ -58,6 +61,8 @@ public final class App implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private final AnswerStore answerStore;
     private final AnswerIntake answerIntake;
+    private final GasStateStore gasStore;
+    private final GasPipeline gas;
     private volatile AnswerBoard answers = AnswerBoard.NONE;
     private volatile Runnable answerStored = () -> { };
     private final String incarnation = UUID.randomUUID().toString();
@@ -73,6 +78,13 @@ public final class App implements AutoCloseable {
             queue.close();
             throw e;
         }
+        try {
+            this.gasStore = GasStateStore.open(cfg.dataDir());
+        } catch (RuntimeException e) {
+            answerStore.close();
+            queue.close();
+            throw e;
+        }
         Clock clock = Clock.systemUTC();
         MessageRouter router = new MessageRouter(queue,
                 List.of(new ValidationMiddleware(() -> config.get().limits().maxText()),
@@ -81,7 +93,10 @@ public final class App implements AutoCloseable {
                                 config.get().limits().perSeconds()), clock)),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
         this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
-        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake));
+        this.gas = new GasPipeline(queue, router, agents, gasStore, answerIntake, () -> config.get().gas(), clock);
+        answerIntake.onActivity(gas::activity);
+        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake,
+                gas));
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
@@ -125,16 +140,23 @@ public final class App implements AutoCloseable {
         answers = router;
         answerStored = router::wakeUp;
         running.add(new OutboxWatcher(agents::all, a -> currentConfig().workspaceOf(a).resolve("outbox"),
-                answerIntake, this::outboxRefused, tuning.inboxScanMillis(), Duration.ofMillis(300),
+                answerIntake, this::agentFileProblem, tuning.inboxScanMillis(), Duration.ofMillis(300),
                 Clock.systemUTC()));
+        if (cfg.gas().watch()) {
+            running.add(new StatusWatcher(agents::all, a -> currentConfig().workspaceOf(a), gas, this::agentFileProblem,
+                    cfg.gas().scanSeconds() * 1000L));
+        }
         if (cfg.source() != null) {
             running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
         }
     }
 
-    /** A refused outbox file: in the log, and once in the status channel, for the agent's operator to see. */
-    private void outboxRefused(String agent, String line) {
+    /**
+     * A refused outbox file or an unusable status file: in the log, and once in the status channel, for the
+     * agent's operator to see.
+     */
+    private void agentFileProblem(String agent, String line) {
         LOG.warn("{}", line);
         try {
             answerIntake.notice(agent, "⚠️ " + line);
@@ -200,6 +222,10 @@ public final class App implements AutoCloseable {
         return answerIntake;
     }
 
+    public GasPipeline gas() {
+        return gas;
+    }
+
     public CommandSet commands() {
         return commands;
     }
@@ -218,6 +244,7 @@ public final class App implements AutoCloseable {
                 LOG.warn("error while stopping {}", toClose.get(i), e);
             }
         }
+        gasStore.close();
         answerStore.close();
         queue.close();
     }

@@ -1,10 +1,12 @@
 package dev.switchboard.commands;
 
 import dev.switchboard.commands.answers.AnswerIntake;
+import dev.switchboard.commands.gas.GasPipeline;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.answers.AnswerStore;
+import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.message.Origin;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Role;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+
 /**
  * The command layer on a real SQLite queue in a temp folder: three inbox agents (Agent-1 tagged ui with the
  * alias a1, Agent-2, Agent-3), the routing pipeline, the answers table and its intake. No delivery workers.
@@ -34,6 +37,9 @@ public final class Rig implements AutoCloseable {
     public final MessageRouter router;
     public final AnswerStore answers;
     public final AnswerIntake intake;
+    public final GasStateStore gasStore;
+    public final GasPipeline gas;
+    public final TestClock clock = new TestClock();
     public final CommandSet commands;
     public final AtomicInteger wakeUps = new AtomicInteger();
 
@@ -49,8 +55,11 @@ public final class Rig implements AutoCloseable {
                 new AuthorizationMiddleware()), List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
         this.answers = AnswerStore.open(cfg.dataDir());
         this.intake = new AnswerIntake(queue, router, agents, answers, Clock.systemUTC(), wakeUps::incrementAndGet);
+        this.gasStore = GasStateStore.open(cfg.dataDir());
+        this.gas = new GasPipeline(queue, router, agents, gasStore, intake, () -> config.get().gas(), clock);
+        intake.onActivity(gas::activity);
         this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, Clock.systemUTC(),
-                intake));
+                intake, gas));
     }
 
     public static Caller caller(String name, Role role, Platform platform) {
@@ -64,6 +73,7 @@ public final class Rig implements AutoCloseable {
 
     @Override
     public void close() {
+        gasStore.close();
         answers.close();
         queue.close();
     }

@@ -8,11 +8,14 @@ import java.util.stream.IntStream;
  * Every setting of Switchboard, as read from {@code switchboard.yaml} (snake_case keys) or defaulted.
  * Paths are absolute once loaded: relative ones are taken from the config file's folder.
  *
- * @param source the file this came from, or {@code null} for the built-in default
+ * @param onboarding onboarding templates
+ * @param gas        the gas pipeline
+ * @param source     the file this came from, or {@code null} for the built-in default
  */
 public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout,
                                 List<AgentConfig> agents, Limits limits, RetryConfig retry,
-                                DiscordConfig discord, TwitchConfig twitch, WebConfig web, Path source) {
+                                DiscordConfig discord, TwitchConfig twitch, WebConfig web,
+                                OnboardingConfig onboarding, GasConfig gas, Path source) {
 
     public static final int DEFAULT_AGENT_COUNT = 8;
 
@@ -25,6 +28,15 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
         discord = discord == null ? DiscordConfig.defaults() : discord;
         twitch = twitch == null ? TwitchConfig.defaults() : twitch;
         web = web == null ? WebConfig.defaults() : web;
+        onboarding = onboarding == null ? OnboardingConfig.defaults() : onboarding;
+        gas = gas == null ? GasConfig.defaults() : gas;
+    }
+
+    /** Without onboarding and gas settings (their defaults). */
+    public SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout, List<AgentConfig> agents,
+                             Limits limits, RetryConfig retry, DiscordConfig discord, TwitchConfig twitch,
+                             WebConfig web, Path source) {
+        this(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch, web, null, null, source);
     }
 
     /** The safe embedded default: Agent-1 … Agent-8 on inbox delivery, paths under {@code baseDir}. */
@@ -50,16 +62,16 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
 
     public SwitchboardConfig withAgents(List<AgentConfig> newAgents) {
         return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, newAgents, limits, retry, discord, twitch,
-                web, source);
+                web, onboarding, gas, source);
     }
 
     public SwitchboardConfig withDataDir(Path newDataDir) {
         return new SwitchboardConfig(newDataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
-                web, source);
+                web, onboarding, gas, source);
     }
 
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
-                twitch, web, source);
+                twitch, web, onboarding, gas, source);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
  *
  * @param agent          the agent
  * @param task           its current task as last reported, or null
+ * @param taskSince      when that task was first seen (tells a task from a later one of the same name), or null
  * @param fired          thresholds (percent) already prompted for that task
  * @param progress       last reported progress, or null
  * @param statusStamp    what identifies the last status file seen (its {@code last_updated}, or size and time),
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * @param lastPrompt     when the last prompt was sent, or null
  * @param lastPromptKind which prompt that was ("75", "90", "100", "silent", "manual"), or null
  */
-public record GasState(String agent, String task, Set<Integer> fired, Integer progress, String statusStamp,
+public record GasState(String agent, String task, Instant taskSince, Set<Integer> fired, Integer progress, String statusStamp,
                        Instant lastActivity, Instant lastPrompt, String lastPromptKind) {
     public GasState {
         Objects.requireNonNull(agent, "agent");
@@ -27,6 +28,6 @@ public record GasState(String agent, String task, Set<Integer> fired, Integer pr
     }
 
     public static GasState fresh(String agent, Instant now) {
-        return new GasState(agent, null, Set.of(), null, null, now, null, null);
+        return new GasState(agent, null, null, Set.of(), null, null, now, null, null);
     }
 }

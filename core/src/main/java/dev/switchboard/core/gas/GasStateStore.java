@@ -28,7 +28,7 @@ public final class GasStateStore implements AutoCloseable {
 
     public synchronized Optional<GasState> get(String agent) {
         try (PreparedStatement p = connection.prepareStatement("SELECT task, fired, progress, status_stamp,"
-                + " last_activity, last_prompt, last_prompt_kind FROM gas_state WHERE agent = ?")) {
+                + " last_activity, last_prompt, last_prompt_kind, task_since FROM gas_state WHERE agent = ?")) {
             p.setString(1, agent);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
@@ -38,7 +38,8 @@ public final class GasStateStore implements AutoCloseable {
                         .map(Integer::valueOf).collect(Collectors.toSet());
                 Integer progress = rs.getObject(3) == null ? null : rs.getInt(3);
                 Instant lastPrompt = rs.getObject(6) == null ? null : Instant.ofEpochMilli(rs.getLong(6));
-                return Optional.of(new GasState(agent, rs.getString(1), fired, progress, rs.getString(4),
+                Instant since = rs.getObject(8) == null ? null : Instant.ofEpochMilli(rs.getLong(8));
+                return Optional.of(new GasState(agent, rs.getString(1), since, fired, progress, rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5)), lastPrompt, rs.getString(7)));
             }
         } catch (SQLException e) {
@@ -50,8 +51,8 @@ public final class GasStateStore implements AutoCloseable {
     public synchronized void put(GasState s) {
         try (PreparedStatement p = connection.prepareStatement("""
                 INSERT OR REPLACE INTO gas_state(agent, task, fired, progress, status_stamp, last_activity,
-                                                 last_prompt, last_prompt_kind)
-                VALUES (?,?,?,?,?,?,?,?)""")) {
+                                                 last_prompt, last_prompt_kind, task_since)
+                VALUES (?,?,?,?,?,?,?,?,?)""")) {
             p.setString(1, s.agent());
             p.setString(2, s.task());
             p.setString(3, s.fired().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
@@ -60,6 +61,7 @@ public final class GasStateStore implements AutoCloseable {
             p.setLong(6, s.lastActivity().toEpochMilli());
             p.setObject(7, s.lastPrompt() == null ? null : s.lastPrompt().toEpochMilli());
             p.setString(8, s.lastPromptKind());
+            p.setObject(9, s.taskSince() == null ? null : s.taskSince().toEpochMilli());
             p.executeUpdate();
         } catch (SQLException e) {
             throw new QueueException("could not store the gas state of " + s.agent() + ": " + e.getMessage(), e);

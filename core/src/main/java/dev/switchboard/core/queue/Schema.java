@@ -167,6 +167,7 @@ final class Schema {
                 CREATE TABLE IF NOT EXISTS gas_state (
                   agent TEXT PRIMARY KEY,
                   task TEXT,
+                  task_since INTEGER,
                   fired TEXT NOT NULL DEFAULT '',
                   progress INTEGER,
                   status_stamp TEXT,
