@@ -14,6 +14,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +40,7 @@ public final class StatusWatcher implements AutoCloseable {
     private final Function<AgentConfig, Path> workspaceOf;
     private final GasPipeline pipeline;
     private final BiConsumer<String, String> malformed;
-    /** Size and time of the file last read per agent: an untouched file is not read again. */
+    /** What the file last read per agent held (size and hash): the same content is not news. */
     private final Map<String, String> seen = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -101,24 +104,33 @@ public final class StatusWatcher implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
-            return "?".equals(seen.get(agent.id())) ? false : report(agent, "?", "cannot read: " + e.getMessage());
+            return report(agent, "unreadable", "cannot read: " + e.getMessage());
         }
-        String version = attrs.size() + "@" + attrs.lastModifiedTime().toMillis() + "#" + attrs.fileKey();
+        if (!attrs.isRegularFile()) {
+            return report(agent, "not a file", "not a regular file");
+        }
+        if (attrs.size() > MAX_BYTES) {
+            return report(agent, "large " + attrs.size() + "@" + attrs.lastModifiedTime().toMillis(),
+                    "larger than " + MAX_BYTES + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            // vanished or being replaced while read: the next pass sees the new version
+            LOG.debug("gas: {} of {} changed while read: {}", FILE, agent.id(), e.toString());
+            return false;
+        }
+        // The content, not the file time, tells versions apart: two writes within a millisecond differ too.
+        String version = digest(bytes);
         if (version.equals(seen.get(agent.id()))) {
             return false;
         }
-        if (!attrs.isRegularFile()) {
-            return report(agent, version, "not a regular file");
-        }
-        if (attrs.size() > MAX_BYTES) {
+        if (bytes.length > MAX_BYTES) {
             return report(agent, version, "larger than " + MAX_BYTES + " bytes");
         }
         StatusReport status;
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                return report(agent, version, "larger than " + MAX_BYTES + " bytes");
-            }
+        try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             status = StatusReport.parse(text, agent.id());
@@ -126,10 +138,6 @@ public final class StatusWatcher implements AutoCloseable {
             return report(agent, version, "not UTF-8 text");
         } catch (IllegalArgumentException e) {
             return report(agent, version, e.getMessage());
-        } catch (IOException e) {
-            // vanished or being replaced while read: the next pass sees the new version
-            LOG.debug("gas: {} of {} changed while read: {}", FILE, agent.id(), e.toString());
-            return false;
         }
         try {
             pipeline.observe(agent.id(), status);
@@ -140,8 +148,19 @@ public final class StatusWatcher implements AutoCloseable {
         return true;
     }
 
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     /** Reports a file version once; later passes skip that version until the file changes. */
     private boolean report(AgentConfig agent, String version, String why) {
+        if (version.equals(seen.get(agent.id()))) {
+            return false;
+        }
         seen.put(agent.id(), version);
         malformed.accept(agent.id(), agent.id() + "'s " + FILE + " is not usable: " + why);
         return false;
