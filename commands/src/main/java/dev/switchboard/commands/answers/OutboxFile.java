@@ -47,11 +47,13 @@ public record OutboxFile(String replyTo, String to, String body) {
         return new OutboxFile(blankToNull(keys.get("reply_to")), blankToNull(keys.get("to")), body);
     }
 
+    /** A quoted value as written; an unquoted one without a trailing {@code  # comment}. */
     private static String unquote(String v) {
         if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\"")) || (v.startsWith("'") && v.endsWith("'")))) {
             return v.substring(1, v.length() - 1);
         }
-        return v;
+        int comment = v.indexOf(" #");
+        return comment >= 0 ? v.substring(0, comment).strip() : v;
     }
 
     private static String blankToNull(String v) {
