@@ -43,10 +43,22 @@ final class ConfigValidator {
                     || a.tmux().target().isBlank())) {
                 problems.add(at + ".tmux.target: required for tmux delivery (e.g. agents:0.1)");
             }
+            if (a.node() != null && !NAME.matcher(a.node()).matches()) {
+                problems.add(at + ".node: '" + printable(a.node()) + "' is not a valid node name (letters, digits, "
+                        + "'-', '_', '.')");
+            } else if (a.remote() && cfg.broker() == null) {
+                problems.add(at + ".node: needs a broker (broker: {url: amqp://…}) to reach node " + a.node());
+            }
             if (a.gui() != null && !List.of("enter", "ctrl+enter", "shift+enter", "alt+enter", "meta+enter")
                     .contains(a.gui().submit())) {
                 problems.add(at + ".gui.submit: '" + a.gui().submit()
                         + "' is not one of enter, ctrl+enter, shift+enter, alt+enter, meta+enter");
+            }
+            WatchArea w = a.gui() == null ? null : a.gui().watch();
+            if (w != null && (w.w() <= 0 || w.h() <= 0)) {
+                problems.add(at + ".gui.watch: w and h must be positive (got " + w.w() + "x" + w.h() + ")");
+            } else if (w != null && a.gui().inputBox() != null && !inside(w, a.gui().inputBox())) {
+                problems.add(at + ".gui.watch: must contain gui.input_box " + a.gui().inputBox() + " (got " + w + ")");
             }
         }
         Limits l = cfg.limits();
@@ -120,6 +132,16 @@ final class ConfigValidator {
         if (cfg.discord().statusChannel() != null) {
             snowflake(problems, "discord.status_channel", cfg.discord().statusChannel());
         }
+        if (cfg.broker() != null) {
+            BrokerConfig b = cfg.broker();
+            if (b.url() == null || !b.url().matches("(?i)amqps?://\\S+")) {
+                problems.add("broker.url: must be an amqp:// or amqps:// URL, e.g. amqp://switchboard@127.0.0.1:5672/sb");
+            }
+            positive(problems, "broker.heartbeat_seconds", b.heartbeatSeconds());
+            if (b.offlineAfterSeconds() <= b.heartbeatSeconds()) {
+                problems.add("broker.offline_after_seconds: must be more than heartbeat_seconds");
+            }
+        }
         return problems;
     }
 
@@ -155,5 +177,9 @@ final class ConfigValidator {
         StringBuilder b = new StringBuilder();
         s.codePoints().limit(80).forEach(cp -> b.append(Character.isISOControl(cp) ? "?" : Character.toString(cp)));
         return b.toString();
+    }
+
+    private static boolean inside(WatchArea w, ScreenPoint p) {
+        return p.x() >= w.x() && p.y() >= w.y() && p.x() < w.x() + w.w() && p.y() < w.y() + w.h();
     }
 }

@@ -25,7 +25,7 @@ class OnboardingTest {
     private static void useTemplates(Rig rig, Path folder) {
         SwitchboardConfig c = rig.config.get();
         rig.config.set(new SwitchboardConfig(c.dataDir(), c.workspaces(), c.coordsFile(), c.layout(), c.agents(),
-                c.limits(), c.retry(), c.discord(), c.twitch(), c.web(), new OnboardingConfig(folder), c.gas(),
+                c.limits(), c.retry(), c.discord(), c.twitch(), c.web(), c.broker(), new OnboardingConfig(folder), c.gas(),
                 c.source()));
     }
 
