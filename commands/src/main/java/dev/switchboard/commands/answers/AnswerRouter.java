@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Hands stored answers to the front-end of their destination, oldest first, and marks each posted once the
  * platform took it. An answer whose front-end is not up waits in the database (also across restarts); one a
  * platform refused is tried again after {@code retryAfter}. Answers for the status channel go to every status
- * sink (Discord's channel, the console); one for a question asked in Discord goes to Discord only.
+ * sink (Discord's channel, the console), each once, and count as posted when all have them; one for a question
+ * asked in Discord goes to Discord only.
  * It polls (answers stored by another process, e.g. {@code switchboard reply}) and is woken by local stores.
  */
 public final class AnswerRouter implements AnswerBoard, AutoCloseable {
@@ -42,6 +42,8 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
     private final List<Registration> sinks = new CopyOnWriteArrayList<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
+    /** Sinks that already showed an answer not yet marked posted (a status answer waiting for another sink). */
+    private final Map<String, Set<String>> postedTo = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread thread;
@@ -115,10 +117,13 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
             if (inFlight.contains(a.id()) || (wait != null && now.isBefore(wait))) {
                 continue;
             }
+            Set<String> done = postedTo.getOrDefault(a.id(), Set.of());
             List<AnswerSink> targets = new ArrayList<>();
             for (Registration r : sinks) {
                 if (r.destination() == a.destination()) {
-                    targets.add(r.sink());
+                    if (!done.contains(r.sink().name())) {
+                        targets.add(r.sink());
+                    }
                     if (a.destination() != Destination.STATUS) {
                         break; // a question is answered in one place
                     }
@@ -132,10 +137,14 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
         return n;
     }
 
+    /**
+     * Hands the answer to each target. A status answer is marked posted once every status sink has it: the
+     * console showing it must not keep it from Discord's channel while Discord is down.
+     */
     private void post(Answer a, List<AnswerSink> targets) {
         inFlight.add(a.id());
         AtomicInteger left = new AtomicInteger(targets.size());
-        AtomicReference<String> postedBy = new AtomicReference<>();
+        AtomicInteger failed = new AtomicInteger();
         for (AnswerSink sink : targets) {
             CompletableFuture<Void> f;
             try {
@@ -145,22 +154,24 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
             }
             f.whenComplete((ok, error) -> {
                 if (error == null) {
-                    postedBy.accumulateAndGet(sink.name(), (x, y) -> x == null ? y : x + "," + y);
+                    postedTo.computeIfAbsent(a.id(), id -> ConcurrentHashMap.newKeySet()).add(sink.name());
                 } else {
+                    failed.incrementAndGet();
                     LOG.warn("{} could not post answer {} of {} (trying again): {}", sink.name(), a.id(), a.agent(),
                             error.toString());
                 }
                 if (left.decrementAndGet() == 0) {
-                    finish(a, postedBy.get());
+                    finish(a, failed.get() == 0);
                 }
             });
         }
     }
 
-    private void finish(Answer a, String postedBy) {
+    private void finish(Answer a, boolean everyTargetTookIt) {
         try {
-            if (postedBy != null) {
-                store.markPosted(a.id(), postedBy, clock.instant());
+            if (everyTargetTookIt) {
+                store.markPosted(a.id(), String.join(",", new java.util.TreeSet<>(postedTo.remove(a.id()))),
+                        clock.instant());
                 notBefore.remove(a.id());
             } else {
                 notBefore.put(a.id(), clock.instant().plus(retryAfter));

@@ -32,8 +32,9 @@ class AnswerRouterTest {
 
         @Override
         public CompletableFuture<Void> post(Answer answer) {
+            boolean down = refuse; // decided before the test can see this post and change it
             posted.add(answer);
-            return refuse ? CompletableFuture.failedFuture(new IllegalStateException("down"))
+            return down ? CompletableFuture.failedFuture(new IllegalStateException("down"))
                     : CompletableFuture.completedFuture(null);
         }
     }
@@ -60,6 +61,49 @@ class AnswerRouterTest {
             router.register(Destination.STATUS, status);
             rig.intake.take(new AgentAnswer("Agent-1", null, null, "third", "t"));
             assertEquals("third", status.posted.poll(10, TimeUnit.SECONDS).body());
+        }
+    }
+
+    /** Names a sink (the router tells sinks apart by name). */
+    private static final class NamedSink implements AnswerSink {
+        final Sink inner = new Sink();
+        private final String name;
+
+        NamedSink(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public CompletableFuture<Void> post(Answer answer) {
+            return inner.post(answer);
+        }
+    }
+
+    @Test
+    void aStatusAnswerShownOnTheConsoleStillReachesDiscordOnceItIsBack() throws Exception {
+        try (Rig rig = new Rig(dir);
+             AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(30), Clock.systemUTC())) {
+            NamedSink console = new NamedSink("console");
+            NamedSink discord = new NamedSink("discord");
+            discord.inner.refuse = true;
+            router.register(Destination.STATUS, console);
+            router.register(Destination.STATUS, discord);
+            rig.intake.take(new AgentAnswer("Agent-2", null, null, "status news", "t"));
+
+            assertEquals("status news", discord.inner.posted.poll(10, TimeUnit.SECONDS).body());
+            discord.inner.refuse = false;
+            assertEquals("status news", discord.inner.posted.poll(10, TimeUnit.SECONDS).body(), "tried again");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (rig.answers.countWaiting() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, rig.answers.countWaiting(), "posted once both have it");
+            assertEquals(1, console.inner.posted.size(), "the console showed it once, not on every retry");
         }
     }
 
