@@ -184,46 +184,56 @@ class RequestFlowsTest {
 
     /**
      * Issue 14.8b: events buffered before the command returned are replayed on the command's thread while the
-     * bus delivers a newer one on its own thread. Reactions must still come out in state order, ending in 👀.
+     * bus delivers a newer one on its own thread. Here the live READ arrives exactly while the replayed
+     * DELIVERED is being shown; it must wait its turn, so the reactions end in 👀, not in ✅.
      */
     @Test
-    void aReplayRacingALiveEventNeverPutsReactionsOutOfOrder() throws Exception {
-        for (int round = 0; round < 300; round++) {
-            RequestTracker t = new RequestTracker(e -> true, 100);
-            String id = "0190aaaa-0000-7000-8000-0000000%05d".formatted(round);
-            RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK, "queued", List.of(),
-                    List.of(id))), t, throttle);
-            List<String> reactions = java.util.Collections.synchronizedList(new ArrayList<>());
-            RequestFlows.ChatView view = new RequestFlows.ChatView() {
-                @Override
-                public void react(String emoji) {
-                    reactions.add(emoji);
-                    Thread.yield(); // widen the window between deciding and reacting
+    void aLiveEventArrivingDuringTheReplayNeverOvertakesIt() throws Exception {
+        FixedCommands commands = new FixedCommands(new Reply(Reply.Status.OK, "queued", List.of(), List.of(ID)));
+        RequestFlows flows = new RequestFlows(commands, tracker, throttle);
+        java.util.concurrent.CountDownLatch replaying = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch liveSent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch readShown = new java.util.concurrent.CountDownLatch(1);
+        List<String> reactions = java.util.Collections.synchronizedList(new ArrayList<>());
+        RequestFlows.ChatView view = new RequestFlows.ChatView() {
+            @Override
+            public void react(String emoji) {
+                if (emoji.equals(StatusEmoji.DELIVERED)) {
+                    replaying.countDown();
+                    try {
+                        assertTrue(liveSent.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                        // room for the live event to overtake, as it could before the fix
+                        readShown.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
+                reactions.add(emoji);
+                if (emoji.equals(StatusEmoji.READ)) {
+                    readShown.countDown();
+                }
+            }
 
-                @Override
-                public void reply(ReplyRenderer.Rendered reply) {
-                }
-            };
-            t.accept(event(1, id, null, QUEUED));
-            t.accept(event(2, id, DELIVERING, DELIVERED, "inbox", true, null));
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            Thread live = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                t.accept(event(3, id, DELIVERED, READ));
-            });
-            live.start();
-            go.countDown();
-            flows.chat("msg Agent-2 hi", ALICE, view);
-            live.join();
+            @Override
+            public void reply(ReplyRenderer.Rendered reply) {
+            }
+        };
+        tracker.accept(event(1, ID, null, QUEUED));
+        tracker.accept(event(2, ID, DELIVERING, DELIVERED, "inbox", true, null));
+        Thread live = new Thread(() -> {
+            try {
+                replaying.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            liveSent.countDown();
+            tracker.accept(event(3, ID, DELIVERED, READ));
+        });
+        live.start();
 
-            assertEquals(StatusEmoji.READ, reactions.get(reactions.size() - 1), "round " + round + ": " + reactions);
-            int delivered = reactions.indexOf(StatusEmoji.DELIVERED);
-            assertTrue(delivered < 0 || delivered < reactions.indexOf(StatusEmoji.READ), reactions.toString());
-        }
+        flows.chat("msg Agent-2 hi", ALICE, view);
+        live.join(10_000);
+
+        assertEquals(List.of(StatusEmoji.QUEUED, StatusEmoji.DELIVERED, StatusEmoji.READ), reactions);
     }
 }
