@@ -163,8 +163,14 @@ public final class GasPipeline {
         AgentConfig agent = agent(agentName);
         Instant now = clock.instant();
         GasState s = store.get(agent.id()).orElse(GasState.fresh(agent.id(), now));
-        String body = text == null || text.isBlank()
-                ? render(config.get().prompts().keepGoing(), agent.id(), s.task(), s.progress()) : text;
+        String body;
+        if (text != null && !text.isBlank()) {
+            body = text;
+        } else if (s.progress() == null) {
+            body = agent.id() + ", keep going with your current task: you are on track."; // nothing known to fill in
+        } else {
+            body = render(config.get().prompts().keepGoing(), agent.id(), s.task(), s.progress());
+        }
         String id = MessageIds.newId();
         send(agent.id(), id, body, "by hand");
         store.put(new GasState(s.agent(), s.task(), s.taskSince(), s.fired(), s.progress(), s.statusStamp(),
