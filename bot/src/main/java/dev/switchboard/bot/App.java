@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -69,7 +68,6 @@ public final class App implements AutoCloseable {
     private final GasPipeline gas;
     private volatile AnswerBoard answers = AnswerBoard.NONE;
     private volatile Runnable answerStored = () -> { };
-    private final List<Consumer<String>> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -198,19 +196,12 @@ public final class App implements AutoCloseable {
         agents.replace(next.agents());
     }
 
-    /** System notices (a node went offline …) for the status channel and the console. */
-    public AutoCloseable onNotice(Consumer<String> listener) {
-        notices.add(listener);
-        return () -> notices.remove(listener);
-    }
-
+    /** A system notice (a node went offline or came back): in the log, and durably for the status channel. */
     private void announce(String line) {
-        for (Consumer<String> l : notices) {
-            try {
-                l.accept(line);
-            } catch (RuntimeException e) {
-                LOG.warn("a notice listener failed on '{}'", line, e);
-            }
+        try {
+            answerIntake.notice("switchboard", line);
+        } catch (RuntimeException e) {
+            LOG.warn("could not announce '{}': {}", line, e.getMessage());
         }
     }
 
