@@ -1,13 +1,17 @@
 package dev.switchboard.bot;
 
 import dev.switchboard.bot.lifecycle.StatusReporter;
-import dev.switchboard.bot.outbox.AgentAnswers;
-import dev.switchboard.bot.outbox.AnswerRelay;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.answers.AnswerBoard;
+import dev.switchboard.commands.answers.AnswerIntake;
+import dev.switchboard.commands.answers.AnswerRouter;
+import dev.switchboard.commands.gas.GasPipeline;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.answers.AnswerStore;
+import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.lifecycle.FatalServiceException;
@@ -33,9 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Switchboard, wired: queue, routing, commands; and, when running as the service, a {@link Supervisor} of
- * the services {@link RunServices} lists (event pump, delivery, watchers, scheduler, bridges). Closing it stops
- * everything in reverse order and leaves the queue intact.
+ * One Switchboard, wired: queue, routing, commands; and, when running as the service, the event pump,
+ * delivery workers, inbox watcher, config reload and bridges. Closing it stops everything in reverse order
+ * and leaves the queue intact.
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -55,9 +59,12 @@ public final class App implements AutoCloseable {
     private final CommandSet commands;
     /** Front-ends attached after the start (the console); stopped before the services. */
     private final List<AutoCloseable> running = new ArrayList<>();
-    private final AnswerRelay relay = new AnswerRelay();
-    private volatile AgentAnswers answers = AgentAnswers.NONE;
-    private final List<Consumer<String>> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AnswerStore answerStore;
+    private final AnswerIntake answerIntake;
+    private final GasStateStore gasStore;
+    private final GasPipeline gas;
+    private volatile AnswerBoard answers = AnswerBoard.NONE;
+    private volatile Runnable answerStored = () -> { };
     private volatile Supervisor supervisor;
     private volatile EventPump eventPump;
     private final String incarnation = UUID.randomUUID().toString();
@@ -67,6 +74,19 @@ public final class App implements AutoCloseable {
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
         this.agents = new AgentRegistry(cfg.agents());
+        try {
+            this.answerStore = AnswerStore.open(cfg.dataDir());
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+        try {
+            this.gasStore = GasStateStore.open(cfg.dataDir());
+        } catch (RuntimeException e) {
+            answerStore.close();
+            queue.close();
+            throw e;
+        }
         // Local time zone: msg --at 14:30 means the machine's 14:30, and replies say so.
         Clock clock = Clock.systemDefaultZone();
         MessageRouter router = new MessageRouter(queue,
@@ -75,7 +95,11 @@ public final class App implements AutoCloseable {
                         new RateLimitMiddleware(() -> new RateLimitMiddleware.Limit(config.get().limits().perUser(),
                                 config.get().limits().perSeconds()), clock)),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
-        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock));
+        this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
+        this.gas = new GasPipeline(queue, router, agents, gasStore, answerIntake, () -> config.get().gas(), clock);
+        answerIntake.onActivity(gas::activity);
+        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake,
+                gas));
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
@@ -105,11 +129,10 @@ public final class App implements AutoCloseable {
                 LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
             }
             app.queue.onCommit(app::wakeEventPump);
-            app.answers = app.relay;
-            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation, app.relay),
-                    timing, Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
+            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation), timing,
+                    Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
                         notices.accept(line);
-                        app.announce(line);
+                        app.announce(line); // durably to the status channel too
                     }));
             app.supervisor.startAll();
         } catch (RuntimeException e) {
@@ -131,10 +154,29 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** The answer router that runs now: the bridges show agents' answers through it. */
+    void answerRouterStarted(AnswerRouter router) {
+        answers = router;
+        answerStored = router::wakeUp;
+    }
+
     /** Every service's state, uptime and restarts (empty for the CLI, which runs none). */
     public List<ServiceStatus> services() {
         Supervisor s = supervisor;
         return s == null ? List.of() : s.status();
+    }
+
+    /**
+     * A refused outbox file or an unusable status file: in the log, and once in the status channel, for the
+     * agent's operator to see.
+     */
+    void agentFileProblem(String agent, String line) {
+        LOG.warn("{}", line);
+        try {
+            answerIntake.notice(agent, "⚠️ " + line);
+        } catch (RuntimeException e) {
+            LOG.warn("could not announce a refused outbox file: {}", e.getMessage());
+        }
     }
 
     /** Applies a reloaded config file: the agent list and limits change at once; paths need a restart. */
@@ -147,19 +189,12 @@ public final class App implements AutoCloseable {
         agents.replace(next.agents());
     }
 
-    /** System notices (a node went offline, a service restarted …) for the status channel and the console. */
-    public AutoCloseable onNotice(Consumer<String> listener) {
-        notices.add(listener);
-        return () -> notices.remove(listener);
-    }
-
+    /** A system notice (a node went offline or came back): in the log, and durably for the status channel. */
     void announce(String line) {
-        for (Consumer<String> l : notices) {
-            try {
-                l.accept(line);
-            } catch (RuntimeException e) {
-                LOG.warn("a notice listener failed on '{}'", line, e);
-            }
+        try {
+            answerIntake.notice("switchboard", line);
+        } catch (RuntimeException e) {
+            LOG.warn("could not announce '{}': {}", line, e.getMessage());
         }
     }
 
@@ -187,13 +222,34 @@ public final class App implements AutoCloseable {
         return agents;
     }
 
-    /** Agents' answers from their outboxes (only while the service runs). */
-    public AgentAnswers answers() {
+    /** Where front-ends sign up to show agents' answers (only while the service runs). */
+    public AnswerBoard answers() {
         return answers;
+    }
+
+    /** Takes agents' answers (outbox files, {@code reply}, {@code say}). */
+    public AnswerIntake answerIntake() {
+        return answerIntake;
+    }
+
+    public GasPipeline gas() {
+        return gas;
     }
 
     public CommandSet commands() {
         return commands;
+    }
+
+    AnswerStore answerStore() {
+        return answerStore;
+    }
+
+    AnswerIntake intake() {
+        return answerIntake;
+    }
+
+    GasPipeline gasPipeline() {
+        return gas;
     }
 
     @Override
@@ -215,6 +271,8 @@ public final class App implements AutoCloseable {
         if (s != null) {
             s.close();
         }
+        gasStore.close();
+        answerStore.close();
         queue.close();
     }
 }

@@ -4,10 +4,11 @@ import dev.switchboard.bot.discord.ChatCommands;
 import dev.switchboard.bot.discord.DiscordBridge;
 import dev.switchboard.bot.lifecycle.BridgeService;
 import dev.switchboard.bot.lifecycle.LoopService;
-import dev.switchboard.bot.outbox.AnswerRelay;
-import dev.switchboard.bot.outbox.OutboxWatcher;
 import dev.switchboard.bot.twitch.TwitchBridge;
 import dev.switchboard.broker.Hub;
+import dev.switchboard.commands.answers.AnswerRouter;
+import dev.switchboard.commands.answers.OutboxWatcher;
+import dev.switchboard.commands.gas.StatusWatcher;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.BrokerConfig;
 import dev.switchboard.config.ConfigWatcher;
@@ -40,11 +41,12 @@ final class RunServices {
     static final String EVENT_PUMP = "event-pump";
     static final String DELIVERY = "delivery";
     static final String OUTBOX = "outbox-watcher";
+    static final String ANSWERS = "answer-router";
 
     private RunServices() {
     }
 
-    static List<Service> create(App app, Secrets secrets, App.Tuning tuning, String incarnation, AnswerRelay answers) {
+    static List<Service> create(App app, Secrets secrets, App.Tuning tuning, String incarnation) {
         List<Service> services = new ArrayList<>();
         services.add(new LoopService<>(EVENT_PUMP, List.of(),
                 () -> new EventPump(app.queue(), app.bus(), tuning.eventPollMillis()),
@@ -69,10 +71,23 @@ final class RunServices {
                 () -> new InboxWatcher(app.queue(), app.agents(), a -> app.currentConfig().inboxOf(a),
                         tuning.inboxScanMillis()),
                 w -> Health.of(w.isAlive(), "the inbox watcher's thread ended"), w -> { }));
-        services.add(new LoopService<>(OUTBOX, List.of(),
+        // Agents' answers: kept in the database until a bridge has shown them; the bridges register with the
+        // router that runs when they start.
+        services.add(new LoopService<>(ANSWERS, List.of(),
+                () -> new AnswerRouter(app.answerStore(), tuning.inboxScanMillis(), Duration.ofSeconds(5),
+                        Clock.systemUTC()),
+                r -> Health.ok(), app::answerRouterStarted));
+        services.add(new LoopService<>(OUTBOX, List.of(ANSWERS),
                 () -> new OutboxWatcher(app.agents()::all, a -> app.currentConfig().workspaceOf(a).resolve("outbox"),
-                        tuning.inboxScanMillis(), Duration.ofMillis(300), Clock.systemUTC()),
-                w -> Health.of(w.isAlive(), "the outbox watcher's thread ended"), answers::attach));
+                        app.intake(), app::agentFileProblem, tuning.inboxScanMillis(), Duration.ofMillis(300),
+                        Clock.systemUTC()),
+                w -> Health.ok(), w -> { }));
+        if (app.currentConfig().gas().watch()) {
+            services.add(new LoopService<>("status-watcher", List.of(ANSWERS),
+                    () -> new StatusWatcher(app.agents()::all, a -> app.currentConfig().workspaceOf(a),
+                            app.gasPipeline(), app::agentFileProblem, app.currentConfig().gas().scanSeconds() * 1000L),
+                    w -> Health.ok(), w -> { }));
+        }
         SwitchboardConfig cfg = app.currentConfig();
         if (cfg.source() != null) {
             services.add(new LoopService<>("config-watcher", List.of(),
@@ -81,11 +96,12 @@ final class RunServices {
                     w -> Health.of(w.isAlive(), "the config watcher stopped polling"), w -> { }));
         }
         services.add(new ScheduleRunner(app.queue().schedules(), Clock.systemUTC(), 1_000));
-        secrets.discordToken().ifPresent(token -> services.add(new BridgeService("discord", List.of(EVENT_PUMP, OUTBOX),
+        secrets.discordToken().ifPresent(token -> services.add(new BridgeService("discord", List.of(EVENT_PUMP, ANSWERS),
                 () -> new DiscordBridge(app.currentConfig().discord(), token, ChatCommands.of(app.commands()),
-                        app.bus(), answers, () -> pausedAgents(app), Duration.ofSeconds(2)))));
-        secrets.twitchToken().ifPresent(token -> services.add(new BridgeService("twitch", List.of(EVENT_PUMP),
-                () -> new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus()))));
+                        app.bus(), app.answers(), () -> pausedAgents(app), Duration.ofSeconds(2)))));
+        secrets.twitchToken().ifPresent(token -> services.add(new BridgeService("twitch", List.of(EVENT_PUMP, ANSWERS),
+                () -> new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus(),
+                        app.answers()))));
         return services;
     }
 

@@ -9,7 +9,9 @@ import com.github.twitch4j.common.enums.CommandPermission;
 import com.github.twitch4j.common.events.domain.EventChannel;
 import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.config.TwitchConfig;
+import dev.switchboard.core.answers.Destination;
 import dev.switchboard.core.lifecycle.FatalServiceException;
 import dev.switchboard.core.events.EventBus;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public final class TwitchBridge implements Bridge {
     private final EventBus bus;
     private final TokenCheck tokenCheck;
     private final TwitchIdentityProvider identity;
+    private final AnswerBoard answers;
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger dropped = new AtomicInteger();
     private final Map<String, CompletableFuture<Void>> awaitingAck = new ConcurrentHashMap<>();
@@ -62,25 +65,33 @@ public final class TwitchBridge implements Bridge {
     private volatile TwitchChat chat;
     private volatile ChatOutbox outbox;
     private volatile AutoCloseable subscription;
+    private volatile AutoCloseable answerRegistration;
     private volatile TwitchCommandHandler handler;
 
     /**
      * Production: the token is checked once at start at {@code twitch.auth_url} (Twitch's validate endpoint by
      * default), which also tells the bot's user id.
      */
-    public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus) {
+    public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus, AnswerBoard answers) {
         this(config, token, ChatCommands.of(commands), bus, TokenCheck.http(config.authUrl()),
-                TokenCheck.identityProviderFor(config.authUrl()));
+                TokenCheck.identityProviderFor(config.authUrl()), answers);
     }
 
     /** Tests: a local identity provider answers the token check. */
     TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
                  TwitchIdentityProvider identity) {
-        this(config, token, commands, bus, TokenCheck.of(identity), identity);
+        this(config, token, commands, bus, TokenCheck.of(identity), identity, AnswerBoard.NONE);
     }
 
+    /** Tests: a local identity provider answers the token check. */
+    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
+                 TwitchIdentityProvider identity, AnswerBoard answers) {
+        this(config, token, commands, bus, TokenCheck.of(identity), identity, answers);
+    }
+
+    /** @param answers where agents' answers to questions asked in Twitch chat are picked up */
     TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus, TokenCheck tokenCheck,
-                 TwitchIdentityProvider identity) {
+                 TwitchIdentityProvider identity, AnswerBoard answers) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a Twitch chat token is required");
         }
@@ -90,6 +101,7 @@ public final class TwitchBridge implements Bridge {
         this.bus = bus;
         this.tokenCheck = tokenCheck;
         this.identity = identity;
+        this.answers = answers;
     }
 
     @Override
@@ -126,6 +138,7 @@ public final class TwitchBridge implements Bridge {
         for (String channel : config.channels()) {
             chat.joinChannel(channel.replaceFirst("^#", ""));
         }
+        answerRegistration = answers.register(Destination.TWITCH, new TwitchAnswers(outbox));
         LOG.info("twitch: joining {} via {}", config.channels(), config.ircUrl());
     }
 
@@ -199,6 +212,13 @@ public final class TwitchBridge implements Bridge {
 
     @Override
     public synchronized void close() {
+        if (answerRegistration != null) {
+            try {
+                answerRegistration.close();
+            } catch (Exception e) {
+                LOG.warn("twitch: unregistering from answers failed", e);
+            }
+        }
         if (subscription != null) {
             try {
                 subscription.close();

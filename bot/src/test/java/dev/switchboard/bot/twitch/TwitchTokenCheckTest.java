@@ -75,7 +75,7 @@ class TwitchTokenCheckTest {
     private TwitchBridge bridge(String authUrl) {
         TwitchConfig cfg = new TwitchConfig("realbot", List.of("stream"), List.of(), chat.url(), null, null, 20, 30, 10,
                 authUrl);
-        return new TwitchBridge(cfg, "oauth:tok-123", rig.app.commands(), rig.bus());
+        return new TwitchBridge(cfg, "oauth:tok-123", rig.app.commands(), rig.bus(), rig.app.answers());
     }
 
     @Test
