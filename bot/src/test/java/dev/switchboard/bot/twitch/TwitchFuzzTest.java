@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TwitchFuzzTest {
     private static final String CHANNEL = "stream";
     private static final int COUNT = Integer.getInteger("fuzz.count", 10_000);
-    private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    /** Fixed by default so the suite is repeatable; any other seed with -Dfuzz.seed. */
+    private static final long SEED = Long.getLong("fuzz.seed", 3_442_790_312_385L);
 
     @TempDir
     Path dir;

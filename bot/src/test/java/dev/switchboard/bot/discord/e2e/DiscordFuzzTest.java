@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class DiscordFuzzTest {
     private static final int COUNT = Integer.getInteger("fuzz.count", 10_000);
-    private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
+    /** Fixed by default so the suite is repeatable; any other seed with -Dfuzz.seed. */
+    private static final long SEED = Long.getLong("fuzz.seed", 3_381_420_400_738L);
     private static final List<FakeMember> WHO = List.of(DiscordHarness.ALICE, DiscordHarness.ALICE,
             DiscordHarness.BOB, DiscordHarness.CAROL);
 
