@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -30,6 +32,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteMessageQueue implements MessageQueue {
     public static final String FILE_NAME = "queue.db";
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteMessageQueue.class);
 
     private final QueueReader reader;
     private final GroupCommitWriter writer;
@@ -154,6 +157,44 @@ public final class SqliteMessageQueue implements MessageQueue {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
+        while (true) {
+            List<QueuedMessage> claimed = new ArrayList<>();
+            List<Row> unreadable = new ArrayList<>();
+            // Decoded on the caller's thread (the writer thread is the bottleneck), so a row that turns out
+            // unreadable is dead-lettered in a second step rather than left to be claimed again and again.
+            for (Row row : claimRows(agent, worker, lease, max)) {
+                try {
+                    claimed.add(row.toDeliverable());
+                } catch (UnreadableMessageException e) {
+                    LOG.error("message {} of {} is dead: {}", row.id(), agent, e.getMessage(), e);
+                    unreadable.add(row);
+                }
+            }
+            if (!unreadable.isEmpty()) {
+                deadLetterUnreadable(unreadable);
+            }
+            if (!claimed.isEmpty() || unreadable.isEmpty()) {
+                return claimed;
+            }
+            // Every row taken was unreadable: take the next ones, so one bad row does not cost a poll interval.
+        }
+    }
+
+    private void deadLetterUnreadable(List<Row> rows) {
+        await(writer.submit(c -> {
+            long now = clock.millis();
+            for (Row claimed : rows) {
+                Row r = load(claimed.id());
+                if (r.state() == MessageState.DELIVERING) {
+                    move(r, MessageState.DEAD, now, UnreadableMessageException.REASON, null,
+                            UnreadableMessageException.REASON, r.notBefore());
+                }
+            }
+            return null;
+        }));
+    }
+
+    private List<Row> claimRows(String agent, String worker, Duration lease, int max) {
         return await(writer.submit(c -> {
             long now = clock.millis();
             if (Rows.isPaused(writer::prepared, agent)) {
@@ -189,7 +230,7 @@ public final class SqliteMessageQueue implements MessageQueue {
                 claimed.add(row.withState(MessageState.DELIVERING, attempt, now));
             }
             return claimed;
-        })).stream().map(Row::toQueued).toList();
+        }));
     }
 
     private void expireLeases(String agent, long now) throws SQLException {
