@@ -53,7 +53,12 @@ public final class SqliteMessageQueue implements MessageQueue {
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         try {
+            if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+                throw new QueueException("the data folder " + dataDir + " is a file, not a folder: set data_dir to"
+                        + " a folder, or move the file aside");
+            }
             Files.createDirectories(dataDir);
+            refuseEmptyFile(dataDir.resolve(FILE_NAME));
             String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
             Connection writeConnection = open(url, false);
             try {
@@ -71,6 +76,19 @@ public final class SqliteMessageQueue implements MessageQueue {
             this.writer = new GroupCommitWriter(writeConnection, this::committed);
         } catch (SQLException | IOException e) {
             throw new QueueException("cannot open the queue in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SQLite takes a 0-byte file for a new database and would quietly start an empty queue over the place
+     * where the messages were (a truncated or wrongly copied file). A missing file is a fresh start; an empty
+     * one needs a person to say so. A write-ahead log beside it means another process is creating it now.
+     */
+    private static void refuseEmptyFile(Path db) throws IOException {
+        if (Files.isRegularFile(db) && Files.size(db) == 0
+                && !Files.exists(db.resolveSibling(FILE_NAME + "-wal"))) {
+            throw new QueueException(db + " is empty (0 bytes), so its messages are gone; to start a new queue on"
+                    + " purpose, move it aside (mv " + db + " " + db + ".empty) and start again");
         }
     }
 
