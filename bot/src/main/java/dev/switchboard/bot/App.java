@@ -4,13 +4,14 @@ import dev.switchboard.bot.outbox.AgentAnswers;
 import dev.switchboard.bot.outbox.OutboxWatcher;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
-import dev.switchboard.config.ConfigWatcher;
+import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.queue.Backoff;
+import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.routing.AgentMessageHandler;
 import dev.switchboard.core.routing.AuthorizationMiddleware;
@@ -81,9 +82,18 @@ public final class App implements AutoCloseable {
      * directory's {@link DataDirLock}.
      */
     public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) throws IOException {
+        return startService(cfg, ConfigOverrides.NONE, secrets, tuning);
+    }
+
+    /**
+     * The service, with the command line's overrides ({@code --layout}, {@code --data-dir}) that {@code cfg}
+     * was loaded with: every reload of the config file applies them again.
+     */
+    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning)
+            throws IOException {
         App app = new App(cfg);
         try {
-            app.startDelivery(tuning);
+            app.startDelivery(tuning, overrides);
             app.startBridges(secrets);
         } catch (IOException | RuntimeException e) {
             app.close();
@@ -92,7 +102,7 @@ public final class App implements AutoCloseable {
         return app;
     }
 
-    private void startDelivery(Tuning tuning) throws IOException {
+    private void startDelivery(Tuning tuning, ConfigOverrides overrides) throws IOException {
         SwitchboardConfig cfg = config.get();
         int recovered = queue.recoverAbandoned(incarnation);
         if (recovered > 0) {
@@ -111,7 +121,7 @@ public final class App implements AutoCloseable {
         running.add(outbox);
         answers = outbox;
         if (cfg.source() != null) {
-            running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
+            running.add(new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
         }
     }

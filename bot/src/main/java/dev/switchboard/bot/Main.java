@@ -8,7 +8,7 @@ import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.commands.CommandCatalog;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.ConfigException;
-import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.SwitchboardConfig;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -43,13 +43,14 @@ public final class Main {
 
     /** The effective config; also points the log file at its data directory. */
     public SwitchboardConfig loadConfig() {
-        SwitchboardConfig cfg = ConfigLoader.loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath(),
-                layout);
-        if (dataDir != null) {
-            cfg = cfg.withDataDir(dataDir.toAbsolutePath().normalize());
-        }
+        SwitchboardConfig cfg = overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath());
         System.setProperty("switchboard.logDir", cfg.dataDir().toString());
         return cfg;
+    }
+
+    /** What the command line says over the config file; reloads of the file apply it again. */
+    public ConfigOverrides overrides() {
+        return new ConfigOverrides(layout, dataDir);
     }
 
     public static void main(String[] args) {

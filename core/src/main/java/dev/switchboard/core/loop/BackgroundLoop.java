@@ -148,6 +148,11 @@ public final class BackgroundLoop implements AutoCloseable {
         }
     }
 
+    /** For a pass that waits between rounds: sleeps up to {@code millis}, returning at once on close. */
+    public void idle(long millis) {
+        pause(millis);
+    }
+
     /** Whether the loop still runs passes; passes that wait for work check it to return promptly on close. */
     public boolean running() {
         return running;
