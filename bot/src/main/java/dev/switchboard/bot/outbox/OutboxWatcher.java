@@ -1,6 +1,7 @@
 package dev.switchboard.bot.outbox;
 
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.core.loop.BackgroundLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -34,8 +35,7 @@ public final class OutboxWatcher implements AgentAnswers, AutoCloseable {
     private final Duration settle;
     private final Clock clock;
     private final List<Consumer<AgentAnswer>> listeners = new CopyOnWriteArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
 
     /** Starts a daemon thread that scans every {@code scanMillis}. */
     public OutboxWatcher(Supplier<List<AgentConfig>> agents, Function<AgentConfig, Path> outboxOf, long scanMillis,
@@ -44,9 +44,10 @@ public final class OutboxWatcher implements AgentAnswers, AutoCloseable {
         this.outboxOf = outboxOf;
         this.settle = settle;
         this.clock = clock;
-        this.thread = new Thread(() -> loop(scanMillis), "outbox-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        // A failing scan is logged once and retried with back-off; the answers wait in the outbox meanwhile.
+        this.loop = BackgroundLoop.named("outbox-watcher").log(LOG)
+                .backoff(Duration.ofMillis(scanMillis), Duration.ofSeconds(10)).stopWithin(Duration.ofSeconds(2))
+                .every(Duration.ofMillis(scanMillis)).start(this::pass);
     }
 
     @Override
@@ -55,18 +56,9 @@ public final class OutboxWatcher implements AgentAnswers, AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    private void loop(long scanMillis) {
-        while (running) {
-            try {
-                if (!listeners.isEmpty()) {
-                    scanOnce();
-                }
-                Thread.sleep(scanMillis);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("outbox scan failed", e);
-            }
+    private void pass() {
+        if (!listeners.isEmpty()) {
+            scanOnce();
         }
     }
 
@@ -149,12 +141,6 @@ public final class OutboxWatcher implements AgentAnswers, AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 }

@@ -31,6 +31,7 @@ public final class BackgroundLoop implements AutoCloseable {
     private final long minBackoffMillis;
     private final long maxBackoffMillis;
     private final Duration stopWithin;
+    private final long everyMillis;
     private final FailureLog failures;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stopRequested = lock.newCondition();
@@ -44,6 +45,7 @@ public final class BackgroundLoop implements AutoCloseable {
         this.minBackoffMillis = b.minBackoff.toMillis();
         this.maxBackoffMillis = Math.max(minBackoffMillis, b.maxBackoff.toMillis());
         this.stopWithin = b.stopWithin;
+        this.everyMillis = b.every.toMillis();
         this.failures = new FailureLog(b.log, b.name);
         this.thread = new Thread(this::loop, b.name);
         thread.setDaemon(true);
@@ -61,6 +63,7 @@ public final class BackgroundLoop implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Duration stopWithin = Duration.ofSeconds(10);
         private Runnable atExit = () -> { };
+        private Duration every = Duration.ZERO;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -75,6 +78,12 @@ public final class BackgroundLoop implements AutoCloseable {
         public Builder backoff(Duration min, Duration max) {
             this.minBackoff = min;
             this.maxBackoff = max;
+            return this;
+        }
+
+        /** A pause after each pass that worked (for passes that poll); a close ends it at once. */
+        public Builder every(Duration interval) {
+            this.every = interval;
             return this;
         }
 
@@ -105,6 +114,9 @@ public final class BackgroundLoop implements AutoCloseable {
                     pass.run();
                     failures.succeeded();
                     backoff = minBackoffMillis;
+                    if (everyMillis > 0) {
+                        pause(everyMillis);
+                    }
                 } catch (InterruptedException e) {
                     if (!running) {
                         return;
@@ -146,11 +158,6 @@ public final class BackgroundLoop implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** For a pass that waits between rounds: sleeps up to {@code millis}, returning at once on close. */
-    public void idle(long millis) {
-        pause(millis);
     }
 
     /** Whether the loop still runs passes; passes that wait for work check it to return promptly on close. */

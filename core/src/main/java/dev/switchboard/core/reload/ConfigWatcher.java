@@ -27,10 +27,10 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private final Path file;
     private final ConfigOverrides overrides;
-    private final long pollMillis;
     private final Consumer<SwitchboardConfig> onChange;
     private final Consumer<String> onError;
     private final BackgroundLoop loop;
+    private boolean firstPass = true;
     private List<Stamp> last;
     /** The coords file named by the last config that loaded, watched beside it; null when there is none. */
     private volatile Path coordsFile;
@@ -42,7 +42,6 @@ public final class ConfigWatcher implements AutoCloseable {
                          Consumer<String> onError) {
         this.file = file;
         this.overrides = Objects.requireNonNull(overrides, "overrides");
-        this.pollMillis = pollMillis;
         this.onChange = onChange;
         this.onError = onError;
         try {
@@ -52,14 +51,17 @@ public final class ConfigWatcher implements AutoCloseable {
             this.coordsFile = null;
         }
         this.last = stamp();
-        this.loop = BackgroundLoop.named("config-watcher").log(LOG).start(this::pass);
+        this.loop = BackgroundLoop.named("config-watcher").log(LOG).every(Duration.ofMillis(pollMillis))
+                .start(this::checkAfterFirstPause);
     }
 
-    private void pass() {
-        loop.idle(pollMillis);
-        if (loop.running()) {
-            check();
+    /** The first look comes one interval after the start, as every later one (the start has just loaded it). */
+    private void checkAfterFirstPause() {
+        if (firstPass) {
+            firstPass = false;
+            return;
         }
+        check();
     }
 
     /**
