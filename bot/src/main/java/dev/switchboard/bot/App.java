@@ -104,6 +104,11 @@ public final class App implements AutoCloseable {
 
     private void startDelivery(Tuning tuning, ConfigOverrides overrides) throws IOException {
         SwitchboardConfig cfg = config.get();
+        if (java.nio.file.Files.exists(cfg.workspaces()) && !java.nio.file.Files.isDirectory(cfg.workspaces())) {
+            throw new IllegalStateException("the workspaces folder " + cfg.workspaces() + " is a file, not a folder:"
+                    + " set workspaces to a folder, or move the file aside");
+        }
+        warnOrphans();
         int recovered = queue.recoverAbandoned(incarnation);
         if (recovered > 0) {
             LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
@@ -147,6 +152,23 @@ public final class App implements AutoCloseable {
         }
         config.set(next.withDataDir(previous.dataDir()));
         agents.replace(next.agents());
+        warnOrphans();
+    }
+
+    /** Agents taken out of the config keep their queued messages, with no worker: one warning line each. */
+    private void warnOrphans() {
+        try {
+            var stats = queue.stats();
+            for (String agent : stats.byAgent().keySet()) {
+                long pending = stats.pending(agent);
+                if (pending > 0 && agents.resolve(agent).isEmpty()) {
+                    LOG.warn("{} is no longer in the config but has {} message(s) waiting; they stay queued until"
+                            + " it is added back or they are cancelled ('agents' lists it as orphaned)", agent, pending);
+                }
+            }
+        } catch (dev.switchboard.core.queue.QueueException e) {
+            LOG.warn("cannot look for messages of removed agents: {}", e.getMessage());
+        }
     }
 
     /** Starts one more front-end (the console) and stops it with the app. */

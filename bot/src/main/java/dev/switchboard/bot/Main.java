@@ -8,6 +8,7 @@ import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.commands.CommandCatalog;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.SwitchboardConfig;
 import java.nio.file.Path;
@@ -48,6 +49,24 @@ public final class Main {
         return cfg;
     }
 
+    /**
+     * For commands that only look: a config file that does not load is reported in one warning line, and
+     * the queue it names (or the default beside it) is opened anyway, so it can be inspected meanwhile.
+     */
+    public SwitchboardConfig loadConfigForReading(java.util.function.Consumer<String> warn) {
+        try {
+            return loadConfig();
+        } catch (ConfigException e) {
+            Path file = ConfigLoader.locate(config, System.getenv(), Path.of("").toAbsolutePath())
+                    .orElseThrow(() -> e);
+            SwitchboardConfig cfg = overrides().salvage(file);
+            warn.accept("warning: config error: " + e.getMessage() + " (read-only: showing the queue in "
+                    + cfg.dataDir() + "; commands that send or change refuse until the file is fixed)");
+            System.setProperty("switchboard.logDir", cfg.dataDir().toString());
+            return cfg;
+        }
+    }
+
     /** What the command line says over the config file; reloads of the file apply it again. */
     public ConfigOverrides overrides() {
         return new ConfigOverrides(layout, dataDir);
@@ -64,6 +83,7 @@ public final class Main {
 
     /** Runs the CLI writing to the given streams (null: standard output / error); tests call this. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        SqliteNativeDir.configure(System.getenv()); // before anything loads the SQLite driver
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setExpandAtFiles(false);

@@ -181,6 +181,34 @@ public final class ConfigLoader {
         return (path.isEmpty() ? "" : path + ": ") + why + where;
     }
 
+    /**
+     * What can still be read of a file that does not load, for commands that only look at the queue: its
+     * {@code data_dir} and {@code workspaces} if those two can be read, else the defaults beside the file; no
+     * agents (the file's list is not to be trusted). Never throws for the file's content.
+     */
+    public static SwitchboardConfig salvage(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+        String dataDir = null;
+        String workspaces = null;
+        try {
+            if (Files.isRegularFile(abs) && Files.size(abs) <= MAX_FILE_BYTES) {
+                com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper(new YAMLFactory())
+                        .readTree(Files.readString(abs));
+                if (root != null && root.isObject()) {
+                    dataDir = root.path("data_dir").isTextual() ? root.path("data_dir").asText() : null;
+                    workspaces = root.path("workspaces").isTextual() ? root.path("workspaces").asText() : null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable as YAML at all: the defaults beside the file are the best guess left.
+            dataDir = null;
+        }
+        return new SwitchboardConfig(base.resolve(dataDir == null ? "switchboard-data" : dataDir).normalize(),
+                base.resolve(workspaces == null ? "agent_workspaces" : workspaces).normalize(), null, null, List.of(),
+                null, null, null, null, null, abs);
+    }
+
     /** A human list of the problems of a config, for {@code config check}. */
     public static List<String> problems(SwitchboardConfig cfg) {
         return new ArrayList<>(ConfigValidator.validate(cfg));

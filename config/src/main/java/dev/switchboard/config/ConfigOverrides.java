@@ -23,6 +23,11 @@ public record ConfigOverrides(String layout, Path dataDir) {
         return apply(ConfigLoader.loadOrDefault(explicit, env, workingDir, layout));
     }
 
+    /** The overrides over {@link ConfigLoader#salvage} of a file that does not load (read-only commands). */
+    public SwitchboardConfig salvage(Path file) {
+        return apply(ConfigLoader.salvage(file));
+    }
+
     private SwitchboardConfig apply(SwitchboardConfig cfg) {
         return dataDir == null ? cfg : cfg.withDataDir(dataDir.toAbsolutePath().normalize());
     }

@@ -47,7 +47,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         PrintWriter err = parsed.commandSpec().commandLine().getErr();
         SwitchboardConfig cfg;
         try {
-            cfg = main.loadConfig();
+            cfg = command.readOnly() ? main.loadConfigForReading(err::println) : main.loadConfig();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             return 1;
