@@ -72,6 +72,9 @@ public final class ConfigLoader {
     public static SwitchboardConfig load(Path file, String layoutOverride) {
         Path abs = file.toAbsolutePath().normalize();
         String name = file.toString();
+        if (Files.isDirectory(abs)) {
+            throw new ConfigException(name + ": is a folder, not a config file (give the path of switchboard.yaml)");
+        }
         if (!Files.isRegularFile(abs)) {
             throw new ConfigException(name + ": no such file");
         }
@@ -84,6 +87,7 @@ public final class ConfigLoader {
             if (text.isBlank()) {
                 raw = new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null);
             } else {
+                YamlShape.check(text, name);
                 raw = YAML.readValue(text, SwitchboardConfig.class);
             }
         } catch (JsonProcessingException e) {
@@ -167,6 +171,9 @@ public final class ConfigLoader {
                     : " (known: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ")");
             path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) + "." + u.getPropertyName() : path;
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                && mi.getTargetType() != null) {
+            why = ConfigShapes.expected(mi.getTargetType(), path, mi);
         } else {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
