@@ -298,4 +298,40 @@ class FaultSuiteTest {
                 dir.resolve("switchboard.yaml").toString(), "queue", "list", "--all", "-n", "100"));
         assertEquals(ids.size(), out.toString().lines().filter(l -> l.contains("message ")).count(), out.toString());
     }
+
+    @Test
+    void aCorruptPayloadRowGoesDeadAndItsNeighboursAndTheEventsGoOn() throws Exception {
+        try (App app = start("")) {
+            BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
+            app.bus().subscribe(events::add);
+            assertEquals(Reply.Status.OK, app.commands().executeChat("queue pause Agent-1", ME).status());
+            List<String> ids = new ArrayList<>();
+            for (String body : List.of("before", "garbled", "after")) {
+                ids.addAll(app.commands().executeChat("msg Agent-1 " + body, ME).messageIds());
+            }
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("queue.db"));
+                 java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE payloads SET payload = '{\"id\": garbage' WHERE seq = (SELECT seq FROM"
+                        + " messages WHERE id = '" + ids.get(1) + "')");
+            }
+
+            assertEquals(Reply.Status.OK, app.commands().executeChat("queue resume Agent-1", ME).status());
+
+            awaitDelivered(app, Set.of(ids.get(0), ids.get(2)));
+            assertEquals(List.of("before", "after"), inboxBodies());
+            var dead = app.queue().find(ids.get(1)).orElseThrow();
+            assertEquals(MessageState.DEAD, dead.state());
+            assertEquals("stored message is not readable", dead.lastError());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean deadReported = false;
+            while (!deadReported && System.nanoTime() < deadline) {
+                StatusEvent e = events.poll(200, TimeUnit.MILLISECONDS);
+                deadReported = e != null && e.messageId().equals(ids.get(1)) && e.to() == MessageState.DEAD;
+            }
+            assertTrue(deadReported, "the event pump did not report the dead message");
+            Reply purged = app.commands().executeChat("queue purge-dead", ME);
+            assertEquals(Reply.Status.OK, purged.status(), purged.text());
+            assertTrue(app.queue().find(ids.get(1)).isEmpty());
+        }
+    }
 }
