@@ -98,12 +98,23 @@ public final class Main {
             cl.setErr(err);
         }
         cl.setExecutionStrategy(new CommandSetBridge(main));
+        // A mistyped command line is one line (what is wrong, where to look), not the whole usage text.
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage().replaceAll("\\s+", " ").trim()
+                    + " (see: " + command + " --help)");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ConfigException) {
                 commandLine.getErr().println("config error: " + ex.getMessage());
                 return 1;
             }
-            throw ex;
+            // Anything else: one line here, the trace in the log file (logging is set up by now).
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("command failed", ex);
+            commandLine.getErr().println("error: " + String.valueOf(ex.getMessage()).replaceAll("\\s+", " ").trim()
+                    + " (details in the log)");
+            return 1;
         });
         return cl.execute(args);
     }

@@ -63,7 +63,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
                             + "; the message waits in the queue until one starts");
                 }
             } else {
-                err.println(text);
+                // A refusal is one line, also when it quotes what was typed (a line break in an argument).
+                err.println(text.strip().replaceAll("\\R+", " · "));
             }
             out.flush();
             err.flush();

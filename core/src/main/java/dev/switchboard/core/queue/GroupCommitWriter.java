@@ -39,6 +39,9 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Put in the queue by close(): wakes the writer at once instead of at its next poll. */
+    private static final Task<Object> WAKE = new Task<>(c -> null, new CompletableFuture<>());
+
     private final Connection connection;
     private final StatementCache statements;
     private final BlockingQueue<Task<?>> tasks = new LinkedBlockingQueue<>();
@@ -91,12 +94,13 @@ final class GroupCommitWriter implements AutoCloseable {
     /** One batch: what waits now, in one transaction. While closing, everything still queued. */
     private void pass() throws InterruptedException {
         do {
-            Task<?> first = tasks.poll(50, TimeUnit.MILLISECONDS);
-            if (first == null) {
+            Task<?> first = closing ? tasks.poll() : tasks.poll(50, TimeUnit.MILLISECONDS);
+            if (first == null || first == WAKE) {
                 return;
             }
             batch.add(first);
             tasks.drainTo(batch, MAX_BATCH - 1);
+            batch.remove(WAKE);
             try {
                 runBatch(batch);
             } catch (Throwable t) { // NOPMD: an Error must not leave this batch's callers waiting forever
@@ -117,7 +121,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private void exited() {
         stopped = true;
         for (Task<?> t; (t = tasks.poll()) != null; ) {
-            t.future().completeExceptionally(refusal());
+            t.future().completeExceptionally(refusal()); // WAKE's future included: nobody waits on it
         }
         closeConnection();
     }
@@ -237,6 +241,7 @@ final class GroupCommitWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        tasks.add(WAKE);
         loop.stop();
         for (Task<?> t; (t = tasks.poll()) != null; ) {
             t.future().completeExceptionally(new QueueClosedException());
