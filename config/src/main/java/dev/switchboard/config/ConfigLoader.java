@@ -140,12 +140,15 @@ public final class ConfigLoader {
 
     /** "not valid YAML at line 3: expected ',' or '}'" when the text itself does not parse. */
     static Optional<String> syntaxError(Throwable e) {
+        // SnakeYAML's own problem first: Jackson's wrapper repeats it with a quoted snippet and "in 'reader'".
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
                 int line = y.getProblemMark() == null ? -1 : y.getProblemMark().getLine() + 1;
                 return Optional.of("not valid YAML" + (line > 0 ? " at line " + line : "") + ": "
                         + oneLine(y.getProblem()));
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof com.fasterxml.jackson.core.JsonParseException p) {
                 return Optional.of("not valid YAML/JSON" + (p.getLocation() != null ? " at line "
                         + p.getLocation().getLineNr() : "") + ": " + oneLine(p.getOriginalMessage()));
