@@ -2,9 +2,6 @@ package dev.switchboard.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.spy;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.SwitchboardConfig;
@@ -14,6 +11,7 @@ import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Role;
 import dev.switchboard.core.message.Sender;
 import dev.switchboard.core.queue.Backoff;
+import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.routing.AgentMessageHandler;
@@ -40,9 +38,7 @@ class StoredMeansOkTest {
         SwitchboardConfig cfg = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-2")));
         try (SqliteMessageQueue real = SqliteMessageQueue.open(dir.resolve("data"), 3, new Backoff(10, 100))) {
             // GIVEN a queue that commits, but whose reads fail (as on a damaged file)
-            SqliteMessageQueue queue = spy(real);
-            doThrow(new QueueException("cannot read the queue: database disk image is malformed"))
-                    .when(queue).isPaused(anyString());
+            MessageQueue queue = readsFail(real);
             AgentRegistry agents = new AgentRegistry(cfg.agents());
             MessageRouter router = new MessageRouter(queue, List.of(new AuthorizationMiddleware()),
                     List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
@@ -60,5 +56,20 @@ class StoredMeansOkTest {
             assertEquals("rebase please", real.find(reply.messageIds().get(0)).orElseThrow().message().body());
             assertTrue(reply.text().contains("could not check whether Agent-2 is paused"), reply.text());
         }
+    }
+
+    /** The real queue, except that its pause look-up fails as a read of a damaged file does. */
+    private static MessageQueue readsFail(MessageQueue real) {
+        return (MessageQueue) java.lang.reflect.Proxy.newProxyInstance(MessageQueue.class.getClassLoader(),
+                new Class<?>[] {MessageQueue.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("isPaused")) {
+                        throw new QueueException("cannot read the queue: database disk image is malformed");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

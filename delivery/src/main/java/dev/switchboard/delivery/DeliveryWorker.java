@@ -142,6 +142,9 @@ public final class DeliveryWorker implements AutoCloseable {
                                     result.outcome().verified(), result.detail()));
                         }
                     });
+        } else if (result.deferred()) {
+            // Every method was cooling down, so nothing was tried: that must not use up an attempt.
+            queue.postpone(qm.id(), result.outcome().detail(), result.waitUntil());
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();
