@@ -58,6 +58,11 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
                 web, source);
     }
 
+    public SwitchboardConfig withWeb(WebConfig newWeb) {
+        return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
+                newWeb, source);
+    }
+
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
                 twitch, web, source);
