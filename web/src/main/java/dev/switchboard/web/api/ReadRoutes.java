@@ -122,7 +122,7 @@ public final class ReadRoutes implements WebRoutes {
         }
         int limit = intParam(ctx, "limit", 50, 1, 500);
         int offset = intParam(ctx, "offset", 0, 0, MAX_SCAN);
-        List<QueuedMessage> scanned = web.queue().list(states, agent, priorities.isEmpty() ? offset + limit : MAX_SCAN);
+        List<QueuedMessage> scanned = web.queue().list(states, agent, priorities.isEmpty() ? offset + limit + 1 : MAX_SCAN);
         List<QueuedMessage> matching = priorities.isEmpty() ? scanned
                 : scanned.stream().filter(q -> priorities.contains(q.message().priority())).toList();
         List<MessageView> page = matching.stream().skip(offset).limit(limit).map(q -> MessageView.of(q, null))
