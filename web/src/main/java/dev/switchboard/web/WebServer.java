@@ -72,7 +72,15 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(BadRequest.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
             config.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("web: {} {} failed", ctx.method(), ctx.path(), e);
+                String request;
+                try {
+                    request = ctx.method() + " " + ctx.path();
+                } catch (RuntimeException gone) {
+                    // the client went away (an event stream closed): there is nobody left to answer
+                    LOG.debug("web: request ended before its answer: {}", e.toString());
+                    return;
+                }
+                LOG.error("web: {} failed", request, e);
                 Responses.error(ctx, 500, "internal error; the log has the details");
             });
             config.routes.error(404, ctx -> {
