@@ -262,4 +262,22 @@ class WebApiTest {
         assertEquals(200, ok.status());
         assertEquals(200, rig.get("").status(), "the page itself holds no data and asks for the token");
     }
+
+    @Test
+    void aTakenPortStopsTheStartWithOneLineAndLeavesTheDataDirectoryFree() throws Exception {
+        rig.close();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path file = dir.resolve("taken.yaml");
+            Files.writeString(file, "data_dir: taken-data\nweb: {port: " + taken.getLocalPort() + "}\n");
+            var cfg = dev.switchboard.config.ConfigLoader.load(file);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> dev.switchboard.bot.App
+                    .startService(cfg, dev.switchboard.config.Secrets.from(Map.of()),
+                            dev.switchboard.bot.App.Tuning.defaults()));
+            assertTrue(e.getMessage().startsWith("cannot serve the web page on 127.0.0.1:" + taken.getLocalPort()
+                    + ": "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+        rig = WebRig.start(dir.resolve("after"), 100);
+    }
 }
