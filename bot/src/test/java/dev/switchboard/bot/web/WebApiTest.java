@@ -187,6 +187,7 @@ class WebApiTest {
         assertEquals(200, rig.get("api/v1/messaging/timing").status());
         WebRig.Answer config = rig.get("api/v1/messaging/config");
         assertEquals(0, config.json().path("config").path("web").path("port").asInt());
+        assertEquals(rig.config.dataDir().toString(), config.json().path("config").path("data_dir").asText());
         assertEquals("(set, redacted)", config.json().path("secrets").path("SWITCHBOARD_API_TOKEN").asText());
         assertFalse(config.body().contains(WebRig.TOKEN));
         JsonNode metrics = rig.get("api/v1/messaging/metrics").json();
