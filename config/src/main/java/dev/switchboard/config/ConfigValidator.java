@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     /** Agent ids and aliases become folder names: no separators, no dots at the start, nothing exotic. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** A command name: what {@code #{pane_current_command}} prints for a program (its file name). */
+    static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
 
     private ConfigValidator() {
     }
@@ -43,6 +45,9 @@ final class ConfigValidator {
                     || a.tmux().target().isBlank())) {
                 problems.add(at + ".tmux.target: required for tmux delivery (e.g. agents:0.1)");
             }
+            if (a.tmux() != null && a.tmux().expect() != null) {
+                checkExpect(problems, at + ".tmux.expect", a.tmux().expect());
+            }
             if (a.node() != null && !NAME.matcher(a.node()).matches()) {
                 problems.add(at + ".node: '" + printable(a.node()) + "' is not a valid node name (letters, digits, "
                         + "'-', '_', '.')");
@@ -53,6 +58,12 @@ final class ConfigValidator {
                     .contains(a.gui().submit())) {
                 problems.add(at + ".gui.submit: '" + a.gui().submit()
                         + "' is not one of enter, ctrl+enter, shift+enter, alt+enter, meta+enter");
+            }
+            WatchArea w = a.gui() == null ? null : a.gui().watch();
+            if (w != null && (w.w() <= 0 || w.h() <= 0)) {
+                problems.add(at + ".gui.watch: w and h must be positive (got " + w.w() + "x" + w.h() + ")");
+            } else if (w != null && a.gui().inputBox() != null && !inside(w, a.gui().inputBox())) {
+                problems.add(at + ".gui.watch: must contain gui.input_box " + a.gui().inputBox() + " (got " + w + ")");
             }
         }
         Limits l = cfg.limits();
@@ -67,6 +78,17 @@ final class ConfigValidator {
         positive(problems, "retry.lease_seconds", r.leaseSeconds());
         if (r.baseDelayMs() < 0 || r.maxDelayMs() < r.baseDelayMs()) {
             problems.add("retry: base_delay_ms must be >= 0 and <= max_delay_ms");
+        }
+        GasConfig g = cfg.gas();
+        positive(problems, "gas.scan_seconds", g.scanSeconds());
+        if (g.silenceMinutes() < 0) {
+            problems.add("gas.silence_minutes: must be 0 (never) or more");
+        }
+        for (String[] prompt : new String[][] {{"keep_going", g.prompts().keepGoing()},
+                {"wrap_up", g.prompts().wrapUp()}, {"report", g.prompts().report()}, {"silent", g.prompts().silent()}}) {
+            if (prompt[1].isBlank() || prompt[1].length() > 2000) {
+                problems.add("gas.prompts." + prompt[0] + ": 1 to 2000 characters");
+            }
         }
         if (cfg.web().port() < 0 || cfg.web().port() > 65535) {
             problems.add("web.port: must be 0..65535");
@@ -131,6 +153,20 @@ final class ConfigValidator {
         return problems;
     }
 
+    /** Program names as tmux shows them ({@code #{pane_current_command}}): a bare name, never a path. */
+    private static void checkExpect(List<String> problems, String at, List<String> expect) {
+        if (expect.isEmpty()) {
+            problems.add(at + ": empty: list the agent's programs (e.g. [claude, node]) or leave it out");
+        }
+        for (int j = 0; j < expect.size(); j++) {
+            String name = expect.get(j);
+            if (name == null || !PROGRAM.matcher(name).matches()) {
+                problems.add(at + "[" + j + "]: '" + (name == null ? "" : printable(name))
+                        + "' is not a program name as tmux shows it (e.g. claude, node, python3; no path)");
+            }
+        }
+    }
+
     private static void checkName(List<String> problems, String at, String name, Map<String, String> names,
                                   String owner) {
         if (!NAME.matcher(name).matches()) {
@@ -163,5 +199,9 @@ final class ConfigValidator {
         StringBuilder b = new StringBuilder();
         s.codePoints().limit(80).forEach(cp -> b.append(Character.isISOControl(cp) ? "?" : Character.toString(cp)));
         return b.toString();
+    }
+
+    private static boolean inside(WatchArea w, ScreenPoint p) {
+        return p.x() >= w.x() && p.y() >= w.y() && p.x() < w.x() + w.w() && p.y() < w.y() + w.h();
     }
 }

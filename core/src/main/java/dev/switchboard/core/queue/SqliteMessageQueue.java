@@ -75,6 +75,19 @@ public final class SqliteMessageQueue implements MessageQueue {
         return new SqliteMessageQueue(dataDir, maxAttempts, backoff, Clock.systemUTC(), RandomGenerator.getDefault());
     }
 
+    /**
+     * A connection of its own to the queue file of {@code dataDir}, with the queue's settings (WAL, full sync,
+     * busy timeout), for small side tables (answers, gas state) that are written rarely and need no group
+     * commit. Open the queue first: it creates or upgrades the tables.
+     */
+    public static Connection connect(Path dataDir) {
+        try {
+            return open("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath(), false);
+        } catch (SQLException e) {
+            throw new QueueException("cannot open the queue in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Connection open(String url, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -267,6 +280,18 @@ public final class SqliteMessageQueue implements MessageQueue {
                 long next = now + backoff.delayBefore(r.attempts(), random).toMillis();
                 move(r, MessageState.RETRY_WAIT, now, reason, null, reason, next);
             }
+            return load(id).toQueued();
+        }));
+    }
+
+    @Override
+    public QueuedMessage postpone(String id, String reason, Instant until) {
+        return await(writer.submit(c -> {
+            Row r = load(id);
+            long now = clock.millis();
+            // The claim counted an attempt that was never made: give it back. last_error stays the root cause.
+            int attempts = Math.max(0, r.attempts() - 1);
+            move(r, MessageState.RETRY_WAIT, now, null, attempts, reason, Math.max(now, until.toEpochMilli()));
             return load(id).toQueued();
         }));
     }
