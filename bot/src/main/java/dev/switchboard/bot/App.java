@@ -7,6 +7,7 @@ import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.answers.AnswerIntake;
 import dev.switchboard.commands.answers.AnswerRouter;
 import dev.switchboard.commands.gas.GasPipeline;
+import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
@@ -26,10 +27,14 @@ import dev.switchboard.core.routing.FanOutHandler;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RateLimitMiddleware;
 import dev.switchboard.core.routing.ValidationMiddleware;
+import dev.switchboard.web.ApiAuth;
+import dev.switchboard.web.WebRoutes;
+import dev.switchboard.web.WebServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -67,6 +72,8 @@ public final class App implements AutoCloseable {
     private volatile Runnable answerStored = () -> { };
     private volatile Supervisor supervisor;
     private volatile EventPump eventPump;
+    private volatile WebServer web;
+    private final List<Bridge> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -112,7 +119,21 @@ public final class App implements AutoCloseable {
      * directory's {@link DataDirLock}.
      */
     public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) {
-        return startService(cfg, secrets, tuning, Supervisor.Timing.defaults(), notice -> { });
+        return startService(cfg, ConfigOverrides.NONE, secrets, tuning);
+    }
+
+    /**
+     * The service, with the command line's overrides ({@code --layout}, {@code --data-dir}) that {@code cfg}
+     * was loaded with: every reload of the config file applies them again.
+     */
+    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning) {
+        return startService(cfg, overrides, secrets, tuning, Supervisor.Timing.defaults(), notice -> { });
+    }
+
+    /** {@link #startService(SwitchboardConfig, ConfigOverrides, Secrets, Tuning, Supervisor.Timing, Consumer)}. */
+    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning, Supervisor.Timing timing,
+                                   Consumer<String> notices) {
+        return startService(cfg, ConfigOverrides.NONE, secrets, tuning, timing, notices);
     }
 
     /**
@@ -120,16 +141,24 @@ public final class App implements AutoCloseable {
      * @throws FatalServiceException a platform rejected its token: nothing runs
      * @throws ServiceStartException a required service could not start: nothing runs
      */
-    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning, Supervisor.Timing timing,
-                                   Consumer<String> notices) {
+    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning,
+                                   Supervisor.Timing timing, Consumer<String> notices) {
+        if (cfg.web().enabled()) {
+            ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
+        }
         App app = new App(cfg);
         try {
+            if (java.nio.file.Files.exists(cfg.workspaces()) && !java.nio.file.Files.isDirectory(cfg.workspaces())) {
+                throw new IllegalStateException("the workspaces folder " + cfg.workspaces() + " is a file, not a"
+                        + " folder: set workspaces to a folder, or move the file aside");
+            }
+            app.warnOrphans();
             int recovered = app.queue.recoverAbandoned(app.incarnation);
             if (recovered > 0) {
                 LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
             }
             app.queue.onCommit(app::wakeEventPump);
-            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation), timing,
+            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation, overrides), timing,
                     Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
                         notices.accept(line);
                         app.announce(line); // durably to the status channel too
@@ -152,6 +181,37 @@ public final class App implements AutoCloseable {
         if (pump != null) {
             pump.wakeUp();
         }
+    }
+
+    /** The web server that runs now (the supervisor may restart it). */
+    void webStarted(WebServer server) {
+        web = server;
+    }
+
+    /** A chat bridge that started (or restarted): health and metrics ask it whether it is connected. */
+    void bridgeStarted(Bridge bridge) {
+        bridges.removeIf(b -> b.name().equals(bridge.name()));
+        bridges.add(bridge);
+    }
+
+    /** The chat bridges running now, the console included. */
+    List<Bridge> bridges() {
+        List<Bridge> all = new ArrayList<>(bridges);
+        synchronized (running) {
+            running.stream().filter(Bridge.class::isInstance).map(Bridge.class::cast).forEach(all::add);
+        }
+        return all;
+    }
+
+    /** Route groups of other parts (alerts, agent snapshots) to serve beside the built-in API. */
+    List<WebRoutes> webRoutes() {
+        return List.of();
+    }
+
+    /** The web server's port while it runs (the configured one, or the one chosen for port 0). */
+    public Optional<Integer> webPort() {
+        WebServer w = web;
+        return w == null ? Optional.empty() : Optional.of(w.port());
     }
 
     /** The answer router that runs now: the bridges show agents' answers through it. */
@@ -187,6 +247,23 @@ public final class App implements AutoCloseable {
         }
         config.set(next.withDataDir(previous.dataDir()));
         agents.replace(next.agents());
+        warnOrphans();
+    }
+
+    /** Agents taken out of the config keep their queued messages, with no worker: one warning line each. */
+    private void warnOrphans() {
+        try {
+            var stats = queue.stats();
+            for (String agent : stats.byAgent().keySet()) {
+                long pending = stats.pending(agent);
+                if (pending > 0 && agents.resolve(agent).isEmpty()) {
+                    LOG.warn("{} is no longer in the config but has {} message(s) waiting; they stay queued until"
+                            + " it is added back or they are cancelled ('agents' lists it as orphaned)", agent, pending);
+                }
+            }
+        } catch (dev.switchboard.core.queue.QueueException e) {
+            LOG.warn("cannot look for messages of removed agents: {}", e.getMessage());
+        }
     }
 
     /** A system notice (a node went offline or came back): in the log, and durably for the status channel. */

@@ -13,6 +13,11 @@ public interface Bridge extends AutoCloseable {
         return Service.Health.ok();
     }
 
+    /** Whether it is connected to its platform now (health, metrics); a local front-end always is. */
+    default boolean connected() {
+        return true;
+    }
+
     @Override
     void close();
 }

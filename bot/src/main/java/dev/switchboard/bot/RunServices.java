@@ -11,16 +11,18 @@ import dev.switchboard.commands.answers.OutboxWatcher;
 import dev.switchboard.commands.gas.StatusWatcher;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.BrokerConfig;
-import dev.switchboard.config.ConfigWatcher;
+import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.lifecycle.Service;
 import dev.switchboard.core.lifecycle.Service.Health;
 import dev.switchboard.core.queue.ScheduleRunner;
+import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxWatcher;
 import dev.switchboard.delivery.WorkerPool;
+import dev.switchboard.web.WebServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The services {@code switchboard run} supervises, and what each depends on: the event pump first (the workers
  * wake on its events, the bridges report them), then delivery, the watchers and the scheduler, then the chat
- * bridges, each only when its token is set. The web server joins here when it exists.
+ * bridges, each only when its token is set, and the web server.
  */
 final class RunServices {
     private static final Logger LOG = LoggerFactory.getLogger(RunServices.class);
@@ -46,7 +48,8 @@ final class RunServices {
     private RunServices() {
     }
 
-    static List<Service> create(App app, Secrets secrets, App.Tuning tuning, String incarnation) {
+    static List<Service> create(App app, Secrets secrets, App.Tuning tuning, String incarnation,
+                                ConfigOverrides overrides) {
         List<Service> services = new ArrayList<>();
         services.add(new LoopService<>(EVENT_PUMP, List.of(),
                 () -> new EventPump(app.queue(), app.bus(), tuning.eventPollMillis()),
@@ -91,18 +94,33 @@ final class RunServices {
         SwitchboardConfig cfg = app.currentConfig();
         if (cfg.source() != null) {
             services.add(new LoopService<>("config-watcher", List.of(),
-                    () -> new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), app::reload,
+                    () -> new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), app::reload,
                             problem -> LOG.warn("{}", problem)),
                     w -> Health.of(w.isAlive(), "the config watcher stopped polling"), w -> { }));
         }
         services.add(new ScheduleRunner(app.queue().schedules(), Clock.systemUTC(), 1_000));
         secrets.discordToken().ifPresent(token -> services.add(new BridgeService("discord", List.of(EVENT_PUMP, ANSWERS),
-                () -> new DiscordBridge(app.currentConfig().discord(), token, ChatCommands.of(app.commands()),
-                        app.bus(), app.answers(), () -> pausedAgents(app), Duration.ofSeconds(2)))));
+                () -> registered(app, new DiscordBridge(app.currentConfig().discord(), token,
+                        ChatCommands.of(app.commands()), app.bus(), app.answers(), () -> pausedAgents(app),
+                        Duration.ofSeconds(2))))));
         secrets.twitchToken().ifPresent(token -> services.add(new BridgeService("twitch", List.of(EVENT_PUMP, ANSWERS),
-                () -> new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus(),
-                        app.answers()))));
+                () -> registered(app, new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus(),
+                        app.answers())))));
+        if (cfg.web().enabled()) {
+            // The dashboard, HTTP API, live events and Prometheus endpoint, unless web.enabled: false.
+            services.add(new LoopService<>("web", List.of(EVENT_PUMP, DELIVERY),
+                    () -> WebServer.start(app.currentConfig().web(), app.commands(), app.bus(),
+                            new AppFleetProbe(chain, app::bridges, app.agents(), cfg.dataDir()), secrets,
+                            app.webRoutes()),
+                    w -> Health.ok(), app::webStarted));
+        }
         return services;
+    }
+
+    /** Health and metrics ask each bridge made, started or not yet, whether it is connected. */
+    private static <B extends Bridge> B registered(App app, B bridge) {
+        app.bridgeStarted(bridge);
+        return bridge;
     }
 
     /** One indexed lookup per agent: cheap enough to poll, unlike full queue stats. */

@@ -273,19 +273,20 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void watcherReloadsOnChangeAndKeepsTheOldConfigOnError() throws Exception {
-        Path file = write("switchboard.yaml", "agents: [{id: A}]\n");
-        java.util.concurrent.BlockingQueue<Object> seen = new java.util.concurrent.LinkedBlockingQueue<>();
-        try (ConfigWatcher w = new ConfigWatcher(file, null, 3_600_000, seen::add, seen::add)) {
-            Files.writeString(file, "agents: [{id: A}, {id: B}]\n");
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
-            w.check();
-            SwitchboardConfig cfg = (SwitchboardConfig) seen.poll();
-            assertEquals(2, cfg.agents().size());
-            Files.writeString(file, "agents: [{id: A}, {id: \"B/..\"}]\n");
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 9000));
-            w.check();
-            assertTrue(seen.poll() instanceof String problem && problem.contains("not a valid name"));
-        }
+    void webCanBeTurnedOffAndDefaultsToLocalhost() throws IOException {
+        SwitchboardConfig on = ConfigLoader.load(write("on.yaml", "agents: [{id: A}]\n"));
+        assertTrue(on.web().enabled());
+        assertEquals(8765, on.web().port());
+        SwitchboardConfig off = ConfigLoader.load(write("off.yaml", "web: {enabled: false}\n"));
+        assertFalse(off.web().enabled());
+        assertEquals("127.0.0.1", off.web().host());
+    }
+
+    @Test
+    void webHostThatIsNoAddressIsRefusedWithItsPath() throws IOException {
+        Path file = write("bad-host.yaml", "web: {host: \"http://example\"}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(e.getMessage().contains("web.host: 'http://example' is not a host name or IP address"),
+                e.getMessage());
     }
 }

@@ -53,8 +53,8 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             // Failures, restarts and late connections of services: one line each, beside the console's output.
-            app = App.startService(cfg, Secrets.fromEnvironment(), App.Tuning.defaults(), Supervisor.Timing.defaults(),
-                    notice -> {
+            app = App.startService(cfg, main.overrides(), Secrets.fromEnvironment(), App.Tuning.defaults(),
+                    Supervisor.Timing.defaults(), notice -> {
                         synchronized (out) {
                             out.println("switchboard: " + notice);
                             out.flush();

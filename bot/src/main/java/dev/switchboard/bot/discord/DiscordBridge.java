@@ -193,6 +193,12 @@ public final class DiscordBridge implements Bridge {
     }
 
     @Override
+    public boolean connected() {
+        JDA current = jda;
+        return current != null && current.getStatus() == JDA.Status.CONNECTED;
+    }
+
+    @Override
     public void close() {
         for (AutoCloseable s : subscriptions) {
             try {

@@ -33,9 +33,9 @@ final class SwitchboardRig implements AutoCloseable {
     /** @param limits null for the defaults (5 messages per user in 10 s) */
     SwitchboardRig(Path dir, Limits limits) throws IOException {
         SwitchboardConfig base = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-1"),
-                AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")));
-        config = limits == null ? base : new SwitchboardConfig(base.dataDir(), base.workspaces(), null, null,
-                base.agents(), limits, base.retry(), base.discord(), base.twitch(), base.web(), null, null);
+                AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")))
+                .withWeb(new dev.switchboard.config.WebConfig(false, null, null));
+        config = limits == null ? base : base.withLimits(limits);
         Files.createDirectories(config.dataDir());
         lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow();
         app = App.startService(config, Secrets.from(Map.of()),

@@ -166,7 +166,9 @@ class DiscordCommandsEndToEndTest {
             assertEquals("💬 **Agent-2** answered:\nRebased onto main; 412 tests pass. @everyone",
                     post.body().path("content").asText());
             assertTrue(post.body().path("allowed_mentions").path("parse").isEmpty(), "@everyone pings nobody");
-            assertTrue(Files.exists(outbox.resolve("sent").resolve(answer.getFileName())));
+            // The file is moved once the answer is stored; the post may come first.
+            dev.switchboard.core.Await.until(WAIT, () -> Files.exists(outbox.resolve("sent")
+                    .resolve(answer.getFileName())), () -> "moved to outbox/sent/");
         }
     }
 
