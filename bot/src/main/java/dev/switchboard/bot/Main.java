@@ -41,14 +41,13 @@ public final class Main {
             description = "Queue database folder; overrides 'data_dir:'.")
     Path dataDir;
 
-    /** The effective config; also points the log file at its data directory. */
+    /** The effective config (with --data-dir applied). */
     public SwitchboardConfig loadConfig() {
         SwitchboardConfig cfg = ConfigLoader.loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath(),
                 layout);
         if (dataDir != null) {
             cfg = cfg.withDataDir(dataDir.toAbsolutePath().normalize());
         }
-        System.setProperty("switchboard.logDir", cfg.dataDir().toString());
         return cfg;
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
@@ -111,7 +112,16 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void record(QueuedMessage qm, FallbackChain.Result result) {
+        try (MessageMdc ignored = MessageMdc.of(qm.id(), qm.message().correlationId(), agent)) {
+            recordLogged(qm, result);
+        }
+    }
+
+    private void recordLogged(QueuedMessage qm, FallbackChain.Result result) {
         if (result.outcome().delivered()) {
+            LOG.info("delivered to {} by {} ({}){}", agent, result.method().key(),
+                    result.outcome().verified() ? "verified" : "unverified",
+                    result.detail() == null ? "" : ": " + result.detail());
             // Not waited for: the next claim is written after it, so both commit with one fsync. If it cannot
             // be committed, the lease runs out and the redelivery finds the message already there.
             queue.markDeliveredAsync(qm.id(), result.method().key(), result.outcome().verified(), result.detail())
@@ -123,6 +133,8 @@ public final class DeliveryWorker implements AutoCloseable {
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();
+            LOG.info("delivery to {} failed{}: {}", agent, permanent ? " (not retried)" : "",
+                    result.outcome().detail());
             queue.markFailed(qm.id(), result.outcome().detail(), permanent);
         }
     }

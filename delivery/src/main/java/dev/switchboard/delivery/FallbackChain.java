@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.resilience.CircuitBreaker;
 import java.time.Clock;
@@ -100,6 +101,12 @@ public final class FallbackChain {
     }
 
     public Result deliver(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
+        try (MessageMdc ignored = MessageMdc.of(message.id(), message.correlationId(), agent.id())) {
+            return deliverLogged(message, agent);
+        }
+    }
+
+    private Result deliverLogged(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
         List<String> notes = new ArrayList<>();
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");
         DeliveryMethod lastMethod = null;

@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
@@ -136,8 +137,11 @@ public final class InboxWatcher implements AutoCloseable {
             queue.markReadAsync(messageId, "moved to processed/").whenComplete((changed, error) -> {
                 if (error != null) {
                     done.remove(messageId);
-                    LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
-                            error.getMessage());
+                    try (MessageMdc ignored = MessageMdc.of(messageId, qm.get().message().correlationId(),
+                            qm.get().agent())) {
+                        LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
+                                error.getMessage());
+                    }
                 }
             });
         } else if (state == MessageState.READ || state == MessageState.CANCELLED) {

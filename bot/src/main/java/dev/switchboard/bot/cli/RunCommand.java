@@ -4,6 +4,7 @@ import dev.switchboard.bot.App;
 import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.bot.Main;
 import dev.switchboard.bot.console.ConsoleBridge;
+import dev.switchboard.bot.logging.LogFiles;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.Secrets;
@@ -49,11 +50,14 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         lock = acquired.get();
+        Secrets secrets = Secrets.fromEnvironment();
+        LogFiles.start(cfg.dataDir(), secrets.values());
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            app = App.startService(cfg, Secrets.fromEnvironment(), App.Tuning.defaults());
+            app = App.startService(cfg, secrets, App.Tuning.defaults());
         } catch (RuntimeException e) {
             lock.close();
+            LogFiles.stop();
             err.println("error: " + e.getMessage());
             return 1;
         }
@@ -85,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             if (lock != null) {
                 lock.close();
                 lock = null;
+                LogFiles.stop();
             }
         }
     }
