@@ -4,6 +4,9 @@ import dev.switchboard.bot.outbox.AgentAnswers;
 import dev.switchboard.bot.outbox.OutboxWatcher;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.alerts.AlertMonitor;
+import dev.switchboard.commands.alerts.FleetSignals;
+import dev.switchboard.commands.alerts.QueueSignals;
 import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
@@ -26,6 +29,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -54,6 +59,9 @@ public final class App implements AutoCloseable {
     private final CommandSet commands;
     private final List<AutoCloseable> running = new ArrayList<>();
     private volatile AgentAnswers answers = AgentAnswers.NONE;
+    private final QueueSignals queueSignals = new QueueSignals();
+    private volatile FallbackChain chain;
+    private final AlertMonitor alerts;
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -69,6 +77,8 @@ public final class App implements AutoCloseable {
                                 config.get().limits().perSeconds()), clock)),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
         this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock));
+        this.alerts = new AlertMonitor(() -> config.get().alerts(), FleetSignals.of(queueSignals,
+                () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected), clock);
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
@@ -98,10 +108,12 @@ public final class App implements AutoCloseable {
         if (recovered > 0) {
             LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
         }
+        running.add(bus.subscribe(queueSignals));
+        queueSignals.seed(queue, Clock.systemUTC().instant());
         EventPump pump = new EventPump(queue, bus, tuning.eventPollMillis());
         queue.onCommit(pump::wakeUp);
         running.add(pump);
-        FallbackChain chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
+        chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
                 tuning.breakerCoolDown(), Clock.systemUTC());
         running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
                 Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
@@ -110,6 +122,7 @@ public final class App implements AutoCloseable {
                 tuning.inboxScanMillis(), Duration.ofMillis(300), Clock.systemUTC());
         running.add(outbox);
         answers = outbox;
+        running.add(Periodic.every("alerts", Duration.ofSeconds(cfg.alerts().checkSeconds()), alerts::evaluate));
         if (cfg.source() != null) {
             running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
@@ -120,7 +133,9 @@ public final class App implements AutoCloseable {
         for (Bridge bridge : Bridges.create(this, secrets)) {
             try {
                 bridge.start();
-                running.add(bridge);
+                synchronized (running) {
+                    running.add(bridge);
+                }
                 LOG.info("{} bridge started", bridge.name());
             } catch (Exception e) {
                 bridge.close();
@@ -170,6 +185,23 @@ public final class App implements AutoCloseable {
 
     public CommandSet commands() {
         return commands;
+    }
+
+    /** Alerts in force, and a feed of those fired and cleared (evaluated only while the service runs). */
+    public AlertMonitor alerts() {
+        return alerts;
+    }
+
+    private Map<String, Boolean> bridgesConnected() {
+        Map<String, Boolean> states = new TreeMap<>();
+        synchronized (running) {
+            for (AutoCloseable c : running) {
+                if (c instanceof Bridge b) {
+                    states.put(b.name(), b.connected());
+                }
+            }
+        }
+        return states;
     }
 
     @Override

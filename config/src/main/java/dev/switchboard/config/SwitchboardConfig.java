@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  */
 public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout,
                                 List<AgentConfig> agents, Limits limits, RetryConfig retry,
-                                DiscordConfig discord, TwitchConfig twitch, WebConfig web, Path source) {
+                                DiscordConfig discord, TwitchConfig twitch, WebConfig web, AlertsConfig alerts,
+                                Path source) {
 
     public static final int DEFAULT_AGENT_COUNT = 8;
 
@@ -25,6 +26,14 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
         discord = discord == null ? DiscordConfig.defaults() : discord;
         twitch = twitch == null ? TwitchConfig.defaults() : twitch;
         web = web == null ? WebConfig.defaults() : web;
+        alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    }
+
+    /** Without {@code alerts:} (the defaults); kept for callers written before alerts existed. */
+    public SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout, List<AgentConfig> agents,
+                             Limits limits, RetryConfig retry, DiscordConfig discord, TwitchConfig twitch,
+                             WebConfig web, Path source) {
+        this(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch, web, null, source);
     }
 
     /** The safe embedded default: Agent-1 … Agent-8 on inbox delivery, paths under {@code baseDir}. */
@@ -50,16 +59,16 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
 
     public SwitchboardConfig withAgents(List<AgentConfig> newAgents) {
         return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, newAgents, limits, retry, discord, twitch,
-                web, source);
+                web, alerts, source);
     }
 
     public SwitchboardConfig withDataDir(Path newDataDir) {
         return new SwitchboardConfig(newDataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
-                web, source);
+                web, alerts, source);
     }
 
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
-                twitch, web, source);
+                twitch, web, alerts, source);
     }
 }

@@ -55,6 +55,12 @@ public final class FallbackChain {
         this.clock = clock;
     }
 
+    /** {@code agent/method} of every breaker that is not closed (open, or half-open awaiting a trial). */
+    public List<String> openCircuits() {
+        return breakers.entrySet().stream().filter(e -> e.getValue().state() != CircuitBreaker.State.CLOSED)
+                .map(e -> e.getKey().replace('|', '/')).sorted().toList();
+    }
+
     public CircuitBreaker breaker(String agent, DeliveryMethod method) {
         return breakers.computeIfAbsent(agent + "|" + method.key(),
                 k -> new CircuitBreaker(breakerThreshold, coolDown, clock));

@@ -2,6 +2,7 @@ package dev.switchboard.bot.discord;
 
 import dev.switchboard.bot.Bridge;
 import dev.switchboard.bot.outbox.AgentAnswers;
+import dev.switchboard.commands.alerts.AlertMonitor;
 import dev.switchboard.config.DiscordConfig;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.message.Platform;
@@ -40,6 +41,7 @@ public final class DiscordBridge implements Bridge {
     private final EventBus bus;
     private final AgentAnswers answers;
     private final Supplier<Set<String>> pausedAgents;
+    private final AlertMonitor alerts;
     private final Duration pausePoll;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "discord-commands");
@@ -52,7 +54,7 @@ public final class DiscordBridge implements Bridge {
         return t;
     });
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private JDA jda;
+    private volatile JDA jda;
 
     /**
      * @param token        the bot token; never logged
@@ -61,6 +63,14 @@ public final class DiscordBridge implements Bridge {
      */
     public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
                          AgentAnswers answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+        this(config, token, commands, bus, answers, pausedAgents, pausePoll, null);
+    }
+
+    /** @param alerts alerts fired and cleared, posted to the status channel (null: none) */
+    public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
+                         AgentAnswers answers, Supplier<Set<String>> pausedAgents, Duration pausePoll,
+                         AlertMonitor alerts) {
+        this.alerts = alerts;
         this.config = Objects.requireNonNull(config, "config");
         this.token = Objects.requireNonNull(token, "token");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -127,6 +137,9 @@ public final class DiscordBridge implements Bridge {
         }
         subscriptions.add(bus.subscribe(e -> StatusAnnouncements.of(e).ifPresent(channel::post)));
         subscriptions.add(answers.subscribe(a -> channel.post(StatusAnnouncements.of(a))));
+        if (alerts != null) {
+            subscriptions.add(alerts.subscribe(a -> channel.post(a.announcement())));
+        }
         StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -135,6 +148,12 @@ public final class DiscordBridge implements Bridge {
                 LOG.warn("could not check paused agents: {}", e.toString());
             }
         }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean connected() {
+        JDA j = jda;
+        return j != null && j.getStatus() == JDA.Status.CONNECTED;
     }
 
     @Override
