@@ -21,7 +21,9 @@ import dev.switchboard.core.routing.FanOutHandler;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RateLimitMiddleware;
 import dev.switchboard.core.routing.ValidationMiddleware;
+import dev.switchboard.core.snapshot.SnapshotSource;
 import dev.switchboard.delivery.FallbackChain;
+import dev.switchboard.delivery.peek.AgentPeeker;
 import dev.switchboard.delivery.InboxWatcher;
 import dev.switchboard.delivery.WorkerPool;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -64,7 +67,7 @@ public final class App implements AutoCloseable {
     private final AlertMonitor alerts;
     private final String incarnation = UUID.randomUUID().toString();
 
-    private App(SwitchboardConfig cfg) {
+    private App(SwitchboardConfig cfg, boolean service) {
         this.config = new AtomicReference<>(cfg);
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
@@ -76,14 +79,27 @@ public final class App implements AutoCloseable {
                         new RateLimitMiddleware(() -> new RateLimitMiddleware.Limit(config.get().limits().perUser(),
                                 config.get().limits().perSeconds()), clock)),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
-        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock));
+        SnapshotSource snapshots = AgentPeeker.create(() -> service ? Optional.empty() : guiPeekRefusal(),
+                a -> config.get().inboxOf(a), a -> config.get().workspaceOf(a).resolve("outbox"));
+        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, snapshots));
         this.alerts = new AlertMonitor(() -> config.get().alerts(), FleetSignals.of(queueSignals,
                 () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected), clock);
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
     public static App forCommands(SwitchboardConfig cfg) {
-        return new App(cfg);
+        return new App(cfg, false);
+    }
+
+    /**
+     * A CLI process cannot see the running service's GUI input lock: a picture taken from here could catch a
+     * delivery half-way. So GUI agents are peeked at through the service (its console, Discord, the dashboard).
+     */
+    private Optional<String> guiPeekRefusal() {
+        return DataDirLock.isHeld(config.get().dataDir())
+                ? Optional.of("'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
+                + " Discord or the dashboard, so the picture is never taken in the middle of a delivery")
+                : Optional.empty();
     }
 
     /**
@@ -91,7 +107,7 @@ public final class App implements AutoCloseable {
      * directory's {@link DataDirLock}.
      */
     public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) throws IOException {
-        App app = new App(cfg);
+        App app = new App(cfg, true);
         try {
             app.startDelivery(tuning);
             app.startBridges(secrets);

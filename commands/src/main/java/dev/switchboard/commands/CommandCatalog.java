@@ -6,6 +6,7 @@ import dev.switchboard.commands.builtin.BroadcastCommand;
 import dev.switchboard.commands.builtin.HelpCommand;
 import dev.switchboard.commands.builtin.MsgCommand;
 import dev.switchboard.commands.builtin.OnboardCommand;
+import dev.switchboard.commands.builtin.PeekCommand;
 import dev.switchboard.commands.builtin.QueueCommand;
 import dev.switchboard.commands.builtin.StatusCommand;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class CommandCatalog {
                 new Entry("queue", List.of(), QueueCommand::new),
                 new Entry("ack", List.of(), AckCommand::new),
                 new Entry("onboard", List.of(), OnboardCommand::new),
+                new Entry("peek", List.of(), PeekCommand::new),
                 new Entry("help", List.of(), HelpCommand::new));
     }
 }

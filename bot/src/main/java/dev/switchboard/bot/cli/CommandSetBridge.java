@@ -4,6 +4,7 @@ import dev.switchboard.bot.App;
 import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.bot.Main;
 import dev.switchboard.bot.console.ConsoleBridge;
+import dev.switchboard.bot.console.SavedPictures;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.Reply;
 import dev.switchboard.commands.SwitchboardCommand;
@@ -58,6 +59,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             String text = ConsoleBridge.render(reply);
             if (reply.isOk()) {
                 out.println(text);
+                SavedPictures.save(reply, cfg.dataDir(), java.time.Clock.systemUTC()).forEach(out::println);
                 if (!reply.messageIds().isEmpty() && !DataDirLock.isHeld(cfg.dataDir())) {
                     out.println("note: no 'switchboard run' is using " + cfg.dataDir()
                             + "; the message waits in the queue until one starts");
