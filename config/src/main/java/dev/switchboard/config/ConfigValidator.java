@@ -43,6 +43,12 @@ final class ConfigValidator {
                     || a.tmux().target().isBlank())) {
                 problems.add(at + ".tmux.target: required for tmux delivery (e.g. agents:0.1)");
             }
+            if (a.node() != null && !NAME.matcher(a.node()).matches()) {
+                problems.add(at + ".node: '" + printable(a.node()) + "' is not a valid node name (letters, digits, "
+                        + "'-', '_', '.')");
+            } else if (a.remote() && cfg.broker() == null) {
+                problems.add(at + ".node: needs a broker (broker: {url: amqp://…}) to reach node " + a.node());
+            }
             if (a.gui() != null && !List.of("enter", "ctrl+enter", "shift+enter", "alt+enter", "meta+enter")
                     .contains(a.gui().submit())) {
                 problems.add(at + ".gui.submit: '" + a.gui().submit()
@@ -114,6 +120,16 @@ final class ConfigValidator {
         }
         if (cfg.discord().statusChannel() != null) {
             snowflake(problems, "discord.status_channel", cfg.discord().statusChannel());
+        }
+        if (cfg.broker() != null) {
+            BrokerConfig b = cfg.broker();
+            if (b.url() == null || !b.url().matches("(?i)amqps?://\\S+")) {
+                problems.add("broker.url: must be an amqp:// or amqps:// URL, e.g. amqp://switchboard@127.0.0.1:5672/sb");
+            }
+            positive(problems, "broker.heartbeat_seconds", b.heartbeatSeconds());
+            if (b.offlineAfterSeconds() <= b.heartbeatSeconds()) {
+                problems.add("broker.offline_after_seconds: must be more than heartbeat_seconds");
+            }
         }
         return problems;
     }
