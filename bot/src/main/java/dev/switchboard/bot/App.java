@@ -28,6 +28,11 @@ import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.peek.AgentPeeker;
 import dev.switchboard.delivery.InboxWatcher;
 import dev.switchboard.delivery.WorkerPool;
+import dev.switchboard.web.ApiAuth;
+import dev.switchboard.web.WebRoutes;
+import dev.switchboard.web.WebServer;
+import dev.switchboard.web.api.AlertRoutes;
+import dev.switchboard.web.api.PeekRoutes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +73,7 @@ public final class App implements AutoCloseable {
     private final QueueSignals queueSignals = new QueueSignals();
     private volatile FallbackChain chain;
     private final AlertMonitor alerts;
+    private volatile WebServer web;
     private final List<Consumer<String>> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String incarnation = UUID.randomUUID().toString();
 
@@ -111,10 +117,14 @@ public final class App implements AutoCloseable {
      * directory's {@link DataDirLock}.
      */
     public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) throws IOException {
+        if (cfg.web().enabled()) {
+            ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
+        }
         App app = new App(cfg, true);
         try {
             app.startDelivery(tuning);
             app.startBridges(secrets);
+            app.startWeb(secrets);
         } catch (IOException | RuntimeException e) {
             app.close();
             throw e;
@@ -167,6 +177,36 @@ public final class App implements AutoCloseable {
                 throw new IllegalStateException("cannot start the " + bridge.name() + " bridge: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The dashboard, HTTP API, live events and Prometheus endpoint, unless {@code web.enabled: false}. */
+    private void startWeb(Secrets secrets) {
+        SwitchboardConfig cfg = config.get();
+        if (!cfg.web().enabled()) {
+            return;
+        }
+        web = WebServer.start(cfg.web(), commands, bus, new AppFleetProbe(chain, this::bridges, agents, cfg.dataDir()),
+                secrets, webRoutes());
+        synchronized (running) {
+            running.add(web);
+        }
+    }
+
+    /** Route groups of other parts (alerts, agent snapshots) to serve beside the built-in API. */
+    private List<WebRoutes> webRoutes() {
+        return List.of(new AlertRoutes(alerts), new PeekRoutes());
+    }
+
+    private List<Bridge> bridges() {
+        synchronized (running) {
+            return running.stream().filter(Bridge.class::isInstance).map(Bridge.class::cast).toList();
+        }
+    }
+
+    /** The web server's port while it runs (the configured one, or the one chosen for port 0). */
+    public Optional<Integer> webPort() {
+        WebServer w = web;
+        return w == null ? Optional.empty() : Optional.of(w.port());
     }
 
     /** Applies a reloaded config file: the agent list and limits change at once; paths need a restart. */
@@ -235,13 +275,7 @@ public final class App implements AutoCloseable {
 
     private Map<String, Boolean> bridgesConnected() {
         Map<String, Boolean> states = new TreeMap<>();
-        synchronized (running) {
-            for (AutoCloseable c : running) {
-                if (c instanceof Bridge b) {
-                    states.put(b.name(), b.connected());
-                }
-            }
-        }
+        bridges().forEach(b -> states.put(b.name(), b.connected()));
         return states;
     }
 

@@ -46,7 +46,7 @@ class AppServiceTest {
     @Test
     void messageIsDeliveredToTheInboxThenReadWhenMovedToProcessed() throws Exception {
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "agents: [{id: Agent-1}, {id: Agent-2, aliases: [two]}]\n");
+        Files.writeString(config, "web: {enabled: false}\nagents: [{id: Agent-1}, {id: Agent-2, aliases: [two]}]\n");
         try (App app = App.startService(ConfigLoader.load(config), Secrets.from(Map.of()), FAST)) {
             BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
             app.bus().subscribe(events::add);
@@ -83,14 +83,14 @@ class AppServiceTest {
     @Test
     void agentsAddedToTheConfigFileArePickedUpWhileRunning() throws Exception {
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "agents: [{id: Agent-1}]\n");
+        Files.writeString(config, "web: {enabled: false}\nagents: [{id: Agent-1}]\n");
         try (App app = App.startService(ConfigLoader.load(config), Secrets.from(Map.of()), FAST)) {
             BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
             app.bus().subscribe(events::add);
             Caller me = Caller.local(Platform.CONSOLE);
             assertEquals(Reply.Status.ERROR, app.commands().executeChat("msg Agent-9 hi", me).status());
 
-            Files.writeString(config, "agents: [{id: Agent-1}, {id: Agent-9, aliases: [nine]}]\n");
+            Files.writeString(config, "web: {enabled: false}\nagents: [{id: Agent-1}, {id: Agent-9, aliases: [nine]}]\n");
             Files.setLastModifiedTime(config, FileTime.fromMillis(System.currentTimeMillis() + 2000));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (app.agents().resolve("nine").isEmpty() && System.nanoTime() < deadline) {

@@ -75,6 +75,11 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
                 web, newBroker, alerts, source);
     }
 
+    public SwitchboardConfig withWeb(WebConfig newWeb) {
+        return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
+                newWeb, broker, source);
+    }
+
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
                 twitch, web, broker, alerts, source);

@@ -100,7 +100,7 @@ public final class AlertMonitor {
                 String[] parts = breaker.split("/", 2);
                 String what = parts.length == 2 ? parts[0] + ": " + parts[1] + " delivery" : breaker;
                 add(out, "breaker:" + breaker, "breaker_open", what
-                        + " is paused after repeated failures (circuit breaker open); other methods take over", now);
+                        + " is paused after repeated failures (circuit breaker open)", now);
             }
         }
         if (cfg.unreadMinutes() > 0) {
