@@ -40,7 +40,7 @@ public final class AgentPeeker implements SnapshotSource {
      */
     public static AgentPeeker create(Supplier<Optional<String>> guiRefusal, Function<AgentConfig, Path> inboxOf,
                                      Function<AgentConfig, Path> outboxOf) {
-        return new AgentPeeker(AwtDesktop::new, InputLock.GLOBAL, guiRefusal, inboxOf, outboxOf);
+        return new AgentPeeker(() -> new AwtDesktop(), InputLock.GLOBAL, guiRefusal, inboxOf, outboxOf);
     }
 
     @Override
