@@ -138,12 +138,14 @@ public final class HubRelay implements AutoCloseable {
                         wake.drainPermits();
                         continue;
                     }
-                    while (!unconfirmed.isEmpty() && running) {
-                        QueuedMessage qm = unconfirmed.peekFirst();
-                        publisher.publish(Topology.JOBS, agent, qm.id(),
-                                MessageCodec.encode(qm.message()).getBytes(StandardCharsets.UTF_8));
-                        unconfirmed.removeFirst();
-                    }
+                    // All claimed messages at once, confirmed together; on failure all are sent again (the node
+                    // recognizes ids it already has).
+                    List<ConfirmingPublisher.Outgoing> jobs = unconfirmed.stream()
+                            .map(qm -> new ConfirmingPublisher.Outgoing(agent, qm.id(),
+                                    MessageCodec.encode(qm.message()).getBytes(StandardCharsets.UTF_8)))
+                            .toList();
+                    publisher.publishAll(Topology.JOBS, jobs);
+                    unconfirmed.clear();
                     if (lastProblem != null) {
                         LOG.info("relay for {}: broker reachable again", agent);
                         lastProblem = null;

@@ -54,6 +54,12 @@ final class ConfigValidator {
                 problems.add(at + ".gui.submit: '" + a.gui().submit()
                         + "' is not one of enter, ctrl+enter, shift+enter, alt+enter, meta+enter");
             }
+            WatchArea w = a.gui() == null ? null : a.gui().watch();
+            if (w != null && (w.w() <= 0 || w.h() <= 0)) {
+                problems.add(at + ".gui.watch: w and h must be positive (got " + w.w() + "x" + w.h() + ")");
+            } else if (w != null && a.gui().inputBox() != null && !inside(w, a.gui().inputBox())) {
+                problems.add(at + ".gui.watch: must contain gui.input_box " + a.gui().inputBox() + " (got " + w + ")");
+            }
         }
         Limits l = cfg.limits();
         positive(problems, "limits.max_text", l.maxText());
@@ -175,5 +181,9 @@ final class ConfigValidator {
         StringBuilder b = new StringBuilder();
         s.codePoints().limit(80).forEach(cp -> b.append(Character.isISOControl(cp) ? "?" : Character.toString(cp)));
         return b.toString();
+    }
+
+    private static boolean inside(WatchArea w, ScreenPoint p) {
+        return p.x() >= w.x() && p.y() >= w.y() && p.x() < w.x() + w.w() && p.y() < w.y() + w.h();
     }
 }

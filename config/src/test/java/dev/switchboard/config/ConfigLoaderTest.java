@@ -144,6 +144,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWatchAreaIsReadAndMustHoldTheInputBox() throws IOException {
+        Path good = write("watch.yaml", "agents:\n  - id: A\n    delivery: [gui]\n"
+                + "    gui: {input_box: {x: 300, y: 400}, watch: {x: 100, y: 250, w: 600, h: 220}}\n");
+        assertEquals(new WatchArea(100, 250, 600, 220), ConfigLoader.load(good).agents().get(0).gui().watch());
+
+        Path bad = write("badwatch.yaml", "agents:\n  - id: A\n    delivery: [gui]\n"
+                + "    gui: {input_box: {x: 30, y: 40}, watch: {x: 100, y: 250, w: 600, h: 220}}\n"
+                + "  - id: B\n    delivery: [gui]\n"
+                + "    gui: {input_box: {x: 30, y: 40}, watch: {x: 0, y: 0, w: 0, h: 220}}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad));
+        assertTrue(e.getMessage().contains("agents[0].gui.watch: must contain gui.input_box (30, 40)"), e.getMessage());
+        assertTrue(e.getMessage().contains("agents[1].gui.watch: w and h must be positive"), e.getMessage());
+    }
+
+    @Test
     void binaryOrHugeFilesAreRefused() throws IOException {
         Path big = dir.resolve("big.yaml");
         Files.write(big, new byte[2 * 1024 * 1024]);

@@ -3,8 +3,10 @@ package dev.switchboard.delivery;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.logging.MessageMdc;
+import dev.switchboard.core.message.MessageType;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.resilience.CircuitBreaker;
+import dev.switchboard.delivery.gui.GuiDeliverer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +138,9 @@ public final class FallbackChain {
                 continue;
             }
             try {
-                last = d.deliver(message, agent);
+                // Onboarding opens a fresh chat first (gui.starter_location_box); other methods have no such step.
+                last = message.type() == MessageType.ONBOARDING && d instanceof GuiDeliverer gui
+                        ? gui.deliverOnboarding(message, agent) : d.deliver(message, agent);
             } catch (RuntimeException e) {
                 LOG.error("{} delivery of {} to {} threw", method.key(), message.id(), agent.id(), e);
                 last = DeliveryOutcome.failedClean("internal error: " + e);

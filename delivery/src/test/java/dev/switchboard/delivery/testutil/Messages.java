@@ -5,6 +5,7 @@ import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Priority;
 import dev.switchboard.core.message.Sender;
 import dev.switchboard.core.message.UnifiedMessage;
+import dev.switchboard.core.message.MessageType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,13 @@ public final class Messages {
     public static UnifiedMessage to(String agent, String body) {
         return UnifiedMessage.text(new Sender(Platform.CONSOLE, "tester", "Tester", null), agent, body,
                 Priority.NORMAL, Origin.of(Platform.CONSOLE));
+    }
+
+    /** An onboarding message (what {@code onboard} queues). */
+    public static UnifiedMessage onboarding(String agent, String body) {
+        UnifiedMessage m = to(agent, body);
+        return new UnifiedMessage(m.id(), m.correlationId(), m.sender(), m.recipient(), MessageType.ONBOARDING,
+                m.priority(), m.body(), m.tags(), m.metadata(), m.origin(), m.createdAt(), m.notBefore());
     }
 
     /** {@code n} distinct texts: unicode, emoji, multi-line, quotes, a 2,000-character one, plain ones. */
