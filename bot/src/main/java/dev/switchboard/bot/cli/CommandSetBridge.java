@@ -12,7 +12,12 @@ import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.queue.QueueException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -54,8 +59,10 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             return 1;
         }
         String name = deepest.commandSpec().qualifiedName(" ").replaceFirst("^switchboard ", "");
+        boolean fresh = !Files.exists(cfg.dataDir());
+        Reply reply = null;
         try (App app = App.forCommands(cfg)) {
-            Reply reply = app.commands().invoke(command, name, Caller.local(Platform.CLI));
+            reply = app.commands().invoke(command, name, Caller.local(Platform.CLI));
             String text = ConsoleBridge.render(reply);
             if (reply.isOk()) {
                 out.println(text);
@@ -78,6 +85,26 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         } catch (QueueException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } finally {
+            // (the queue is closed by now) a look at a queue that did not exist must not leave one behind
+            if (fresh && (reply == null || reply.messageIds().isEmpty())) {
+                removeEmptyQueue(cfg.dataDir());
+            }
+        }
+    }
+
+    /** Deletes the queue files just created and the folder, if nothing else (a saved picture) is in it. */
+    static void removeEmptyQueue(Path dataDir) {
+        try {
+            for (String f : List.of("queue.db", "queue.db-wal", "queue.db-shm", "queue.db-journal")) {
+                Files.deleteIfExists(dataDir.resolve(f));
+            }
+            Files.deleteIfExists(dataDir);
+        } catch (DirectoryNotEmptyException e) {
+            // something worth keeping is in it
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(CommandSetBridge.class).warn("could not remove the empty queue in {}: {}",
+                    dataDir, e.getMessage());
         }
     }
 }

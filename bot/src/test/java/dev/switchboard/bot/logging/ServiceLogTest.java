@@ -118,6 +118,24 @@ class ServiceLogTest {
         assertFalse(Files.exists(dir.resolve("data").resolve(LogFiles.FILE_NAME)), "a CLI call wrote the log file");
     }
 
+    @Test
+    void withoutAConfigLookingAtTheQueueLeavesNoFolderButASendKeepsItsMessage() throws Exception {
+        Path cwd = Files.createDirectories(dir.resolve("no-config-here"));
+        for (List<String> args : List.of(List.of("status"), List.of("agents"), List.of("queue", "list"),
+                List.of("peek", "Agent-1"), List.of("send", "Agent-1", ""))) {
+            Process p = new ProcessBuilder(java(null, args.toArray(String[]::new))).directory(cwd.toFile())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(List.of(), list(cwd), args + " left something: " + Files.readString(dir.resolve("out.txt")));
+        }
+        Process send = new ProcessBuilder(java(null, "send", "Agent-1", "hello")).directory(cwd.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertTrue(send.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, send.exitValue(), Files.readString(dir.resolve("out.txt")));
+        assertEquals(List.of("switchboard-data"), list(cwd), "the queued message is kept where the default says");
+        assertEquals(List.of("queue.db"), list(cwd.resolve("switchboard-data")));
+    }
+
     private static List<String> java(Path config, String... args) {
         // the application's own classes and dependencies: production logback.xml, not the tests' config
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -129,7 +147,10 @@ class ServiceLogTest {
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
-                "-cp", classPath, Main.class.getName(), "--config", config.toString()));
+                "-cp", classPath, Main.class.getName()));
+        if (config != null) {
+            cmd.addAll(List.of("--config", config.toString()));
+        }
         cmd.addAll(List.of(args));
         return cmd;
     }
