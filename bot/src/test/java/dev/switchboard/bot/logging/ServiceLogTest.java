@@ -86,7 +86,8 @@ class ServiceLogTest {
                 lines.add(json.readTree(line)); // every line is one JSON object
             }
             List<JsonNode> about = lines.stream().filter(l -> l.has("message_id")).toList();
-            assertFalse(about.isEmpty(), "no log line carries a message id: " + lines + "\nstderr: " + Files.readString(stderr));
+            assertFalse(about.isEmpty(), "no log line carries a message id: " + lines + "\nstderr: "
+                    + Files.readString(stderr));
             String id = about.get(0).get("message_id").asText();
             assertTrue(about.stream().allMatch(l -> l.hasNonNull("correlation_id")), about.toString());
             assertTrue(about.stream().anyMatch(l -> l.get("message").asText().startsWith("delivered to Agent-1")
@@ -142,9 +143,6 @@ class ServiceLogTest {
                 .map(e -> e.replace('\\', '/'))
                 .filter(e -> !e.endsWith("/test-classes") && !e.endsWith("-tests.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
-        if (Boolean.getBoolean("servicelog.debug")) {
-            System.err.println("CHILD-CP " + classPath);
-        }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
                 "-cp", classPath, Main.class.getName()));
