@@ -2,10 +2,24 @@ package dev.switchboard.bot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.core.message.MessageState;
+import dev.switchboard.bot.App;
+import dev.switchboard.bot.DataDirLock;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.Secrets;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.delivery.gui.target.TargetProcess;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +104,38 @@ class WebAlertsPeekTest {
                     .header("Authorization", "Bearer " + WebRig.TOKEN).GET().build());
             assertEquals(404, unknown.status(), unknown.body());
             assertTrue(unknown.error().startsWith("unknown agent 'Agnet-2'"), unknown.body());
+        }
+    }
+
+    @Test
+    void peekAtAGuiAgentAnswersWithItsWindowAsAPng() throws Exception {
+        String display = System.getenv("DISPLAY");
+        assumeTrue(display != null && !display.isBlank() && !java.awt.GraphicsEnvironment.isHeadless(),
+                "needs an X display: run under xvfb-run (./switchboard test does)");
+        try (TargetProcess target = TargetProcess.start(null, dir.resolve("submitted.log"), 500, 500, "enter")) {
+            Path config = dir.resolve("switchboard.yaml");
+            Files.writeString(config, """
+                    data_dir: data
+                    agents: [{id: Agent-1, delivery: [gui, inbox], gui: {input_box: {x: %d, y: %d}}}]
+                    web: {host: 127.0.0.1, port: 0}
+                    """.formatted(target.inputBox().x(), target.inputBox().y()));
+            SwitchboardConfig cfg = ConfigLoader.load(config);
+            Files.createDirectories(cfg.dataDir());
+            try (DataDirLock lock = DataDirLock.tryAcquire(cfg.dataDir()).orElseThrow();
+                 App app = App.startService(cfg, Secrets.from(Map.of(Secrets.API_TOKEN, WebRig.TOKEN)),
+                         App.Tuning.defaults())) {
+                HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + app.webPort().orElseThrow() + "/api/v1/agents/Agent-1/peek"))
+                        .header("Authorization", "Bearer " + WebRig.TOKEN).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, r.statusCode(), new String(r.body()));
+                assertEquals("image/png", r.headers().firstValue("Content-Type").orElse(""));
+                assertTrue(r.headers().firstValue("X-Snapshot-Title").orElse("")
+                        .startsWith("Agent-1 - screen around its input box (900x560 at "), r.headers().map().toString());
+                BufferedImage png = ImageIO.read(new ByteArrayInputStream(r.body()));
+                assertEquals(900, png.getWidth());
+                assertEquals(560, png.getHeight());
+            }
         }
     }
 }
