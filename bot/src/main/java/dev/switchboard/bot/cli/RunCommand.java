@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         LogFiles.start(cfg.dataDir(), secrets.values());
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            app = App.startService(cfg, secrets, App.Tuning.defaults());
+            app = App.startService(cfg, main.overrides(), secrets, App.Tuning.defaults());
         } catch (RuntimeException e) {
             lock.close();
             LogFiles.stop();
