@@ -21,6 +21,7 @@ import dev.switchboard.core.answers.AnswerStore;
 import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.core.queue.SqliteMessageQueue;
@@ -206,7 +207,8 @@ public final class App implements AutoCloseable {
             running.add(new StatusWatcher(agents::all, a -> currentConfig().workspaceOf(a), gas, this::agentFileProblem,
                     cfg.gas().scanSeconds() * 1000L));
         }
-        running.add(Periodic.every("alerts", Duration.ofSeconds(cfg.alerts().checkSeconds()), alerts::evaluate));
+        running.add(BackgroundLoop.named("alerts").log(LOG).every(Duration.ofSeconds(cfg.alerts().checkSeconds()))
+                .start(alerts::evaluate));
         if (cfg.source() != null) {
             running.add(new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
