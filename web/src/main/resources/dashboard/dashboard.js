@@ -253,12 +253,19 @@ async function refreshAlerts() {
 }
 
 // ---------- messages ----------
-function renderMessage(m) {
+// Answers and events can arrive out of order (a fetch started earlier may finish later), so every row keeps the
+// log position (seq) of the state it shows and only a newer one replaces it.
+function versionOf(m) {
+  return (m.history || []).reduce((v, h) => Math.max(v, h.seq), 0);
+}
+
+function renderMessage(m, version) {
   let tr = state.messages.get(m.id);
   const body = $("messages").tBodies[0];
   if (!tr) {
     tr = document.createElement("tr");
     tr.dataset.id = m.id;
+    tr.dataset.version = "-1";
     for (let i = 0; i < 6; i++) tr.insertCell();
     body.insertBefore(tr, body.firstChild);
     state.messages.set(m.id, tr);
@@ -271,29 +278,38 @@ function renderMessage(m) {
   const c = tr.cells;
   c[0].textContent = m.short_id || ("#" + m.id.slice(-4));
   c[1].textContent = m.agent;
+  if (m.text != null) { c[3].textContent = m.text; c[3].className = "text"; c[3].title = m.text; }
+  if (m.sender) c[4].textContent = m.sender;
+  if (version < Number(tr.dataset.version)) return; // older than what is shown
+  tr.dataset.version = String(version);
   const s = document.createElement("span");
   s.className = "state " + m.state;
   s.textContent = m.state.replace("_", " ") + (m.detail ? ": " + m.detail : "");
   c[2].replaceChildren(s);
   c[2].dataset.state = m.state;
-  if (m.text != null) { c[3].textContent = m.text; c[3].className = "text"; c[3].title = m.text; }
-  if (m.sender) c[4].textContent = m.sender;
   c[5].textContent = new Date(m.updated_at).toLocaleTimeString();
 }
 
 async function loadMessages() {
   const { res, json } = await api("GET", "/api/v1/messaging/queue?limit=" + MAX_ROWS);
   if (!res.ok) return;
-  for (const m of json.messages.slice().reverse()) renderMessage(m);
+  for (const m of json.messages.slice().reverse()) renderMessage(m, 0);
 }
 
-async function onState(e) {
-  if (!state.messages.has(e.message_id)) {
-    const { res, json } = await api("GET", "/api/v1/messaging/messages/" + encodeURIComponent(e.message_id));
-    if (res.ok) { renderMessage(json); return; }
-  }
+async function loadMessage(id) {
+  const { res, json } = await api("GET", "/api/v1/messaging/messages/" + encodeURIComponent(id));
+  if (!res.ok) return;
+  const last = (json.history || [])[json.history.length - 1];
+  // the state as of the last history entry, so state and version belong together
+  if (last) { json.state = last.to; json.detail = last.detail; json.updated_at = last.at; }
+  renderMessage(json, versionOf(json));
+}
+
+function onState(e) {
+  const known = state.messages.has(e.message_id);
   renderMessage({ id: e.message_id, agent: e.agent, state: e.to, detail: e.to === "delivered" ? e.method
-                  + (e.verified ? ", verified" : ", unverified") : e.detail, updated_at: e.at });
+                  + (e.verified ? ", verified" : ", unverified") : e.detail, updated_at: e.at }, e.seq);
+  if (!known) loadMessage(e.message_id); // its text and sender
   scheduleRefresh();
 }
 
@@ -347,6 +363,8 @@ function dispatch(frame) {
   if (id != null) state.lastEventId = id;
   if (!data) return;
   const payload = JSON.parse(data);
+  // where a reconnect resumes from, even if no state change came yet
+  if (event === "ready" && state.lastEventId == null) state.lastEventId = String(payload.last_seq);
   if (event === "state") onState(payload);
   else if (event === "alert") refreshAlerts();
 }
@@ -372,10 +390,7 @@ $("send-form").addEventListener("submit", async (e) => {
     $("send-text").value = "";
     showResult(json.result, false);
     for (const id of json.ids) {
-      if (!state.messages.has(id)) {
-        const m = await api("GET", "/api/v1/messaging/messages/" + encodeURIComponent(id));
-        if (m.res.ok) renderMessage(m.json);
-      }
+      if (!state.messages.has(id)) await loadMessage(id);
     }
   } else {
     showResult(json.error || ("error " + res.status), true);

@@ -37,6 +37,9 @@ public final class Json {
     private static ObjectMapper create() {
         ObjectMapper m = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                // paths as the config file writes them (/home/me/agents), not as file:// URIs
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(
+                        java.nio.file.Path.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance))
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

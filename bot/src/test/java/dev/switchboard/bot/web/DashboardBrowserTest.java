@@ -88,10 +88,19 @@ class DashboardBrowserTest {
 
         wait.until(d -> d.findElement(By.id("send-result")).getText().startsWith("queued "));
         String id = rig.app.queue().list(List.of(), "Agent-2", 1).get(0).id();
-        WebElement row = wait.until(d -> d.findElement(By.cssSelector("tr[data-id='" + id + "']")));
-        assertTrue(row.getText().contains("please rebase onto main"), row.getText());
-        wait.until(d -> "delivered".equals(d.findElement(By.cssSelector("tr[data-id='" + id + "'] td:nth-child(3)"))
-                .getDomAttribute("data-state")));
+        // the row appears (from the live event or the send's answer) and shows the text
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-id='" + id + "']")).stream()
+                .anyMatch(r -> r.getText().contains("please rebase onto main")));
+        try {
+            wait.until(d -> "delivered".equals(d.findElement(By.cssSelector("tr[data-id='" + id + "'] td:nth-child(3)"))
+                    .getDomAttribute("data-state")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page never showed " + id + " delivered (it is "
+                    + rig.app.queue().find(id).orElseThrow().state() + "); live: "
+                    + browser.findElement(By.id("live")).getText() + "; rows: "
+                    + browser.findElement(By.id("messages")).getDomProperty("outerHTML") + "; console: "
+                    + browser.manage().logs().get("browser").getAll(), e);
+        }
         assertEquals("yes", ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"),
                 "the page was not reloaded");
         assertEquals(MessageState.DELIVERED, rig.app.queue().find(id).orElseThrow().state());

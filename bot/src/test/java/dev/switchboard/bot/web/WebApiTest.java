@@ -187,6 +187,7 @@ class WebApiTest {
         assertEquals(200, rig.get("api/v1/messaging/timing").status());
         WebRig.Answer config = rig.get("api/v1/messaging/config");
         assertEquals(0, config.json().path("config").path("web").path("port").asInt());
+        assertEquals(rig.config.dataDir().toString(), config.json().path("config").path("data_dir").asText());
         assertEquals("(set, redacted)", config.json().path("secrets").path("SWITCHBOARD_API_TOKEN").asText());
         assertFalse(config.body().contains(WebRig.TOKEN));
         JsonNode metrics = rig.get("api/v1/messaging/metrics").json();
@@ -261,5 +262,23 @@ class WebApiTest {
                 .header("Authorization", "Bearer " + WebRig.TOKEN).build());
         assertEquals(200, ok.status());
         assertEquals(200, rig.get("").status(), "the page itself holds no data and asks for the token");
+    }
+
+    @Test
+    void aTakenPortStopsTheStartWithOneLineAndLeavesTheDataDirectoryFree() throws Exception {
+        rig.close();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path file = dir.resolve("taken.yaml");
+            Files.writeString(file, "data_dir: taken-data\nweb: {port: " + taken.getLocalPort() + "}\n");
+            var cfg = dev.switchboard.config.ConfigLoader.load(file);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> dev.switchboard.bot.App
+                    .startService(cfg, dev.switchboard.config.Secrets.from(Map.of()),
+                            dev.switchboard.bot.App.Tuning.defaults()));
+            assertTrue(e.getMessage().startsWith("cannot serve the web page on 127.0.0.1:" + taken.getLocalPort()
+                    + ": "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+        rig = WebRig.start(dir.resolve("after"), 100);
     }
 }

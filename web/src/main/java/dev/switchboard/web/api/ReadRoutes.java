@@ -140,9 +140,12 @@ public final class ReadRoutes implements WebRoutes {
         if (!id.matches("#?[0-9A-Za-z-]{4,64}")) {
             throw new BadRequest("'" + abbreviate(id) + "' is not a message id (the full id or its short form, e.g. 2af0)");
         }
-        QueuedMessage q = web.queue().find(id.replaceFirst("^#", ""))
-                .orElseThrow(() -> new ApiError(404, "no message " + abbreviate(id)));
-        Responses.json(ctx, 200, MessageView.of(q, web.queue().history(q.id())));
+        String wanted = id.replaceFirst("^#", "");
+        QueuedMessage q = web.queue().find(wanted).orElseThrow(() -> new ApiError(404, "no message " + abbreviate(id)));
+        var history = web.queue().history(q.id());
+        // read again after the history, so the state shown is never older than the history's last entry
+        q = web.queue().find(q.id()).orElse(q);
+        Responses.json(ctx, 200, MessageView.of(q, history));
     }
 
     private static List<String> csv(String value) {
