@@ -3,6 +3,9 @@ package dev.switchboard.bot;
 import dev.switchboard.bot.lifecycle.StatusReporter;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.alerts.AlertMonitor;
+import dev.switchboard.commands.alerts.FleetSignals;
+import dev.switchboard.commands.alerts.QueueSignals;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.answers.AnswerIntake;
 import dev.switchboard.commands.answers.AnswerRouter;
@@ -19,6 +22,7 @@ import dev.switchboard.core.lifecycle.FatalServiceException;
 import dev.switchboard.core.lifecycle.ServiceStartException;
 import dev.switchboard.core.lifecycle.ServiceStatus;
 import dev.switchboard.core.lifecycle.Supervisor;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.routing.AgentMessageHandler;
@@ -27,14 +31,21 @@ import dev.switchboard.core.routing.FanOutHandler;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RateLimitMiddleware;
 import dev.switchboard.core.routing.ValidationMiddleware;
+import dev.switchboard.core.snapshot.SnapshotSource;
+import dev.switchboard.delivery.FallbackChain;
+import dev.switchboard.delivery.peek.AgentPeeker;
 import dev.switchboard.web.ApiAuth;
 import dev.switchboard.web.WebRoutes;
 import dev.switchboard.web.WebServer;
+import dev.switchboard.web.api.AlertRoutes;
+import dev.switchboard.web.api.PeekRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -74,9 +85,12 @@ public final class App implements AutoCloseable {
     private volatile EventPump eventPump;
     private volatile WebServer web;
     private final List<Bridge> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final QueueSignals queueSignals = new QueueSignals();
+    private volatile FallbackChain chain;
+    private final AlertMonitor alerts;
     private final String incarnation = UUID.randomUUID().toString();
 
-    private App(SwitchboardConfig cfg) {
+    private App(SwitchboardConfig cfg, boolean service) {
         this.config = new AtomicReference<>(cfg);
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
@@ -105,13 +119,28 @@ public final class App implements AutoCloseable {
         this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
         this.gas = new GasPipeline(queue, router, agents, gasStore, answerIntake, () -> config.get().gas(), clock);
         answerIntake.onActivity(gas::activity);
+        SnapshotSource snapshots = AgentPeeker.create(() -> service ? Optional.empty() : guiPeekRefusal(),
+                a -> config.get().inboxOf(a), a -> config.get().workspaceOf(a).resolve("outbox"));
         this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake,
-                gas));
+                gas, snapshots));
+        this.alerts = new AlertMonitor(() -> config.get().alerts(), FleetSignals.of(queueSignals,
+                () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected), clock);
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
     public static App forCommands(SwitchboardConfig cfg) {
-        return new App(cfg);
+        return new App(cfg, false);
+    }
+
+    /**
+     * A CLI process cannot see the running service's GUI input lock: a picture taken from here could catch a
+     * delivery half-way. So GUI agents are peeked at through the service (its console, Discord, the dashboard).
+     */
+    private Optional<String> guiPeekRefusal() {
+        return DataDirLock.isHeld(config.get().dataDir())
+                ? Optional.of("'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
+                + " Discord or the dashboard, so the picture is never taken in the middle of a delivery")
+                : Optional.empty();
     }
 
     /**
@@ -146,13 +175,15 @@ public final class App implements AutoCloseable {
         if (cfg.web().enabled()) {
             ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
         }
-        App app = new App(cfg);
+        App app = new App(cfg, true);
         try {
             if (java.nio.file.Files.exists(cfg.workspaces()) && !java.nio.file.Files.isDirectory(cfg.workspaces())) {
                 throw new IllegalStateException("the workspaces folder " + cfg.workspaces() + " is a file, not a"
                         + " folder: set workspaces to a folder, or move the file aside");
             }
             app.warnOrphans();
+            app.running.add(app.bus.subscribe(app.queueSignals));
+            app.queueSignals.seed(app.queue, Clock.systemUTC().instant());
             int recovered = app.queue.recoverAbandoned(app.incarnation);
             if (recovered > 0) {
                 LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
@@ -205,7 +236,7 @@ public final class App implements AutoCloseable {
 
     /** Route groups of other parts (alerts, agent snapshots) to serve beside the built-in API. */
     List<WebRoutes> webRoutes() {
-        return List.of();
+        return List.of(new AlertRoutes(alerts), new PeekRoutes());
     }
 
     /** The web server's port while it runs (the configured one, or the one chosen for port 0). */
@@ -327,6 +358,22 @@ public final class App implements AutoCloseable {
 
     GasPipeline gasPipeline() {
         return gas;
+    }
+
+    /** The delivery chain the running workers use (its open circuits feed the breaker alert). */
+    void deliveryChainStarted(FallbackChain started) {
+        chain = started;
+    }
+
+    /** Alerts in force, and a feed of those fired and cleared (evaluated only while the service runs). */
+    public AlertMonitor alerts() {
+        return alerts;
+    }
+
+    private Map<String, Boolean> bridgesConnected() {
+        Map<String, Boolean> states = new TreeMap<>();
+        bridges().forEach(b -> states.put(b.name(), b.connected()));
+        return states;
     }
 
     @Override

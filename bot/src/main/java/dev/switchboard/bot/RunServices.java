@@ -17,6 +17,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.lifecycle.Service;
 import dev.switchboard.core.lifecycle.Service.Health;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.ScheduleRunner;
 import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.delivery.FallbackChain;
@@ -56,6 +57,7 @@ final class RunServices {
                 pump -> Health.of(pump.isAlive(), "the event pump's thread ended"), app::eventPumpStarted));
         FallbackChain chain = new FallbackChain(Deliverers.create(app::currentConfig), tuning.breakerThreshold(),
                 tuning.breakerCoolDown(), Clock.systemUTC());
+        app.deliveryChainStarted(chain);
         services.add(new LoopService<>(DELIVERY, List.of(EVENT_PUMP),
                 () -> new WorkerPool(incarnation, app.queue(), app.agents(), chain, app.bus(),
                         Duration.ofSeconds(app.currentConfig().retry().leaseSeconds()), tuning.workerPollMillis()),
@@ -98,11 +100,16 @@ final class RunServices {
                             problem -> LOG.warn("{}", problem)),
                     w -> Health.of(w.isAlive(), "the config watcher stopped polling"), w -> { }));
         }
+        services.add(new LoopService<>("alerts", List.of(EVENT_PUMP, DELIVERY),
+                () -> BackgroundLoop.named("alerts").log(LOG)
+                        .every(Duration.ofSeconds(app.currentConfig().alerts().checkSeconds()))
+                        .start(app.alerts()::evaluate),
+                loop -> Health.of(loop.alive(), "the alert checks stopped"), loop -> { }));
         services.add(new ScheduleRunner(app.queue().schedules(), Clock.systemUTC(), 1_000));
         secrets.discordToken().ifPresent(token -> services.add(new BridgeService("discord", List.of(EVENT_PUMP, ANSWERS),
                 () -> registered(app, new DiscordBridge(app.currentConfig().discord(), token,
                         ChatCommands.of(app.commands()), app.bus(), app.answers(), () -> pausedAgents(app),
-                        Duration.ofSeconds(2))))));
+                        Duration.ofSeconds(2), app.alerts())))));
         secrets.twitchToken().ifPresent(token -> services.add(new BridgeService("twitch", List.of(EVENT_PUMP, ANSWERS),
                 () -> registered(app, new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus(),
                         app.answers())))));

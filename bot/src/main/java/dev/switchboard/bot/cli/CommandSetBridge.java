@@ -4,6 +4,7 @@ import dev.switchboard.bot.App;
 import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.bot.Main;
 import dev.switchboard.bot.console.ConsoleBridge;
+import dev.switchboard.bot.console.SavedPictures;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.Reply;
 import dev.switchboard.commands.SwitchboardCommand;
@@ -11,7 +12,12 @@ import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.queue.QueueException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -53,11 +59,14 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             return 1;
         }
         String name = deepest.commandSpec().qualifiedName(" ").replaceFirst("^switchboard ", "");
+        boolean fresh = !Files.exists(cfg.dataDir());
+        Reply reply = null;
         try (App app = App.forCommands(cfg)) {
-            Reply reply = app.commands().invoke(command, name, Caller.local(Platform.CLI));
+            reply = app.commands().invoke(command, name, Caller.local(Platform.CLI));
             String text = ConsoleBridge.render(reply);
             if (reply.isOk()) {
                 out.println(text);
+                SavedPictures.save(reply, cfg.dataDir(), java.time.Clock.systemUTC()).forEach(out::println);
                 if (!reply.messageIds().isEmpty() && !DataDirLock.isHeld(cfg.dataDir())) {
                     out.println("note: no 'switchboard run' is using " + cfg.dataDir()
                             + "; the message waits in the queue until one starts");
@@ -77,6 +86,26 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         } catch (QueueException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } finally {
+            // (the queue is closed by now) a look at a queue that did not exist must not leave one behind
+            if (fresh && (reply == null || reply.messageIds().isEmpty())) {
+                removeEmptyQueue(cfg.dataDir());
+            }
+        }
+    }
+
+    /** Deletes the queue files just created and the folder, if nothing else (a saved picture) is in it. */
+    static void removeEmptyQueue(Path dataDir) {
+        try {
+            for (String f : List.of("queue.db", "queue.db-wal", "queue.db-shm", "queue.db-journal")) {
+                Files.deleteIfExists(dataDir.resolve(f));
+            }
+            Files.deleteIfExists(dataDir);
+        } catch (DirectoryNotEmptyException e) {
+            // something worth keeping is in it
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(CommandSetBridge.class).warn("could not remove the empty queue in {}: {}",
+                    dataDir, e.getMessage());
         }
     }
 }

@@ -13,9 +13,11 @@ import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageIds;
 import dev.switchboard.core.message.Platform;
+import dev.switchboard.core.snapshot.Attachment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -146,6 +148,8 @@ public final class ConsoleBridge implements Bridge {
         Reply reply = commands.executeChat(trimmed, caller);
         synchronized (out) {
             out.println(render(reply));
+            SavedPictures.save(reply, commands.services().config().get().dataDir(), Clock.systemUTC())
+                    .forEach(out::println);
             out.flush();
         }
         if (!reply.messageIds().isEmpty()) {
@@ -163,6 +167,11 @@ public final class ConsoleBridge implements Bridge {
         StringBuilder b = new StringBuilder(mark).append(reply.title());
         for (String l : reply.lines()) {
             b.append("\n  ").append(l.replace("\n", "\n  "));
+        }
+        for (Attachment a : reply.attachments()) {
+            if (a.isText()) {
+                b.append("\n── ").append(a.fileName()).append(" ──\n").append(a.text().stripTrailing());
+            }
         }
         return b.toString();
     }
