@@ -10,7 +10,12 @@ import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.commands.SwitchboardCommand;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +29,6 @@ import picocli.CommandLine.Option;
         description = {"Talk to a fleet of AI coding agents from chat.", "",
                 "Commands that act on messages (send, queue, status, agents, ack …) work beside a running"
                         + " 'switchboard run', on the same data."},
-        subcommands = {RunCommand.class, ConfigCommand.class, BenchCommand.class, CalibrateCommand.class},
         footer = {"", "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
                 + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
                 "Chat commands in detail: switchboard help <command>"})
@@ -66,8 +70,14 @@ public final class Main {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setExpandAtFiles(false);
-        for (CommandCatalog.Entry e : CommandCatalog.all()) {
-            cl.addSubcommand(e.name(), CommandSet.newCommandLine(e.create()));
+        // Building a command's picocli model (reflection over its annotations) costs 10-20 ms each: a CLI
+        // call that names its command builds only that one; help and unknown commands get all of them.
+        String wanted = subcommand(args);
+        Map<String, Supplier<Object>> all = subcommands();
+        if (wanted != null && all.containsKey(wanted)) {
+            addSubcommand(cl, wanted, all.get(wanted).get());
+        } else {
+            all.forEach((name, factory) -> addSubcommand(cl, name, factory.get()));
         }
         // After the subcommands are added: picocli hands the streams down only to those it has.
         if (out != null) {
@@ -86,6 +96,47 @@ public final class Main {
         });
         return cl.execute(args);
     }
+
+    private static void addSubcommand(CommandLine root, String name, Object command) {
+        if (command instanceof SwitchboardCommand chat) {
+            root.addSubcommand(name, CommandSet.newCommandLine(chat));
+        } else {
+            root.addSubcommand(name, command);
+        }
+    }
+
+    /** Every subcommand by name (chat commands by each of their names), in the order help lists them. */
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("run", RunCommand::new);
+        all.put("config", ConfigCommand::new);
+        all.put("bench", BenchCommand::new);
+        all.put("calibrate", CalibrateCommand::new);
+        for (CommandCatalog.Entry e : CommandCatalog.all()) {
+            all.put(e.name(), e::create);
+        }
+        return all;
+    }
+
+    /** The first word that is not a root option or its value: the subcommand (null when there is none). */
+    static String subcommand(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (ROOT_OPTIONS_WITH_VALUE.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                for (CommandCatalog.Entry e : CommandCatalog.all()) {
+                    if (e.aliases().contains(a)) {
+                        return e.name();
+                    }
+                }
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-c", "--config", "--layout", "--data-dir");
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
