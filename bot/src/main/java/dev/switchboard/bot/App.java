@@ -8,6 +8,7 @@ import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.queue.Backoff;
@@ -101,6 +102,11 @@ public final class App implements AutoCloseable {
         EventPump pump = new EventPump(queue, bus, tuning.eventPollMillis());
         queue.onCommit(pump::wakeUp);
         running.add(pump);
+        // The CLI's commits happen in another process: it knocks on this socket rather than wait for a poll.
+        ChangeNudge nudge = ChangeNudge.listen(cfg.dataDir(), pump::wakeUp);
+        if (nudge != null) {
+            running.add(nudge);
+        }
         FallbackChain chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
                 tuning.breakerCoolDown(), Clock.systemUTC());
         running.add(new WorkerPool(incarnation, queue, agents, chain, bus,

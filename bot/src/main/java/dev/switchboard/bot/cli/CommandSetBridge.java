@@ -9,6 +9,7 @@ import dev.switchboard.commands.Reply;
 import dev.switchboard.commands.SwitchboardCommand;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.queue.QueueException;
 import java.io.PrintWriter;
@@ -57,6 +58,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             Reply reply = app.commands().invoke(command, name, Caller.local(Platform.CLI));
             String text = ConsoleBridge.render(reply);
             if (reply.isOk()) {
+                // Before anything else: the running service delivers while this process still prints and exits.
+                ChangeNudge.nudge(cfg.dataDir());
                 out.println(text);
                 if (!reply.messageIds().isEmpty() && !DataDirLock.isHeld(cfg.dataDir())) {
                     out.println("note: no 'switchboard run' is using " + cfg.dataDir()
