@@ -67,6 +67,34 @@ public final class Main {
 
     /** Runs the CLI writing to the given streams (null: standard output / error); tests call this. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        java.io.PrintWriter stdout = out != null ? out : new java.io.PrintWriter(System.out, true);
+        java.io.PrintWriter stderr = err != null ? err : new java.io.PrintWriter(System.err, true);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\uFFFD') >= 0) {
+                // The JVM turned bytes that are not UTF-8 into U+FFFD before main: refuse rather than send that.
+                stderr.println("error: argument " + (i + 1) + " is not valid UTF-8 text; nothing was done");
+                stderr.flush();
+                return 2;
+            }
+        }
+        int at = subcommandIndex(args);
+        if (at >= 0 && CommandCatalog.all().stream().anyMatch(e -> e.name().equals(subcommand(args))
+                && !args[at].startsWith("-"))) {
+            // A chat command (send, status, queue …): the same parsing as in chat (one text rule), after the
+            // root options before it.
+            Main main = new Main();
+            CommandLine root = new CommandLine(main);
+            root.setExpandAtFiles(false);
+            try {
+                root.parseArgs(java.util.Arrays.copyOfRange(args, 0, at));
+            } catch (CommandLine.ParameterException e) {
+                stderr.println("usage error: " + e.getMessage());
+                stderr.flush();
+                return 2;
+            }
+            return new CommandSetBridge(main).runChatCommand(
+                    java.util.Arrays.asList(args).subList(at, args.length), stdout, stderr);
+        }
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setExpandAtFiles(false);
@@ -120,20 +148,28 @@ public final class Main {
 
     /** The first word that is not a root option or its value: the subcommand (null when there is none). */
     static String subcommand(String... args) {
+        int at = subcommandIndex(args);
+        if (at < 0) {
+            return null;
+        }
+        for (CommandCatalog.Entry e : CommandCatalog.all()) {
+            if (e.aliases().contains(args[at])) {
+                return e.name();
+            }
+        }
+        return args[at];
+    }
+
+    private static int subcommandIndex(String... args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (ROOT_OPTIONS_WITH_VALUE.contains(a)) {
                 i++;
             } else if (!a.startsWith("-")) {
-                for (CommandCatalog.Entry e : CommandCatalog.all()) {
-                    if (e.aliases().contains(a)) {
-                        return e.name();
-                    }
-                }
-                return a;
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-c", "--config", "--layout", "--data-dir");

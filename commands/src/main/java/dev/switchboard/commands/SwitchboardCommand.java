@@ -19,5 +19,10 @@ public interface SwitchboardCommand {
     interface TakesText {
         /** How many positional arguments come before the text (e.g. 1 for {@code msg <agent> <text>}). */
         int positionalsBeforeText();
+
+        /** Whether the text must be given (onboard has a default text). */
+        default boolean requiresText() {
+            return true;
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.queue.QueueException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -26,6 +27,51 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
 
     public CommandSetBridge(Main main) {
         this.main = main;
+    }
+
+    /**
+     * Runs a chat command given as the shell split it ({@code send Agent-2 -- --help me}) through the command
+     * set, so that the CLI follows the same text rule as chat; prints the reply and returns the exit code.
+     */
+    public int runChatCommand(List<String> args, PrintWriter out, PrintWriter err) {
+        SwitchboardConfig cfg;
+        try {
+            cfg = main.loadConfig();
+        } catch (ConfigException e) {
+            err.println("config error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        try (App app = App.forCommands(cfg)) {
+            return print(cfg, app.commands().execute(args, Caller.local(Platform.CLI)), out, err);
+        } catch (QueueException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static int print(SwitchboardConfig cfg, Reply reply, PrintWriter out, PrintWriter err) {
+        String text = ConsoleBridge.render(reply);
+        if (reply.isOk()) {
+            // Before anything else: the running service delivers while this process still prints and exits.
+            ChangeNudge.nudge(cfg.dataDir());
+            out.println(text);
+            if (!reply.messageIds().isEmpty() && !DataDirLock.isHeld(cfg.dataDir())) {
+                out.println("note: no 'switchboard run' is using " + cfg.dataDir()
+                        + "; the message waits in the queue until one starts");
+            }
+        } else {
+            err.println(text);
+        }
+        out.flush();
+        err.flush();
+        return switch (reply.status()) {
+            case OK -> 0;
+            case ERROR -> 1;
+            case USAGE -> 2;
+            case DENIED -> 3;
+        };
     }
 
     @Override
@@ -55,27 +101,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         }
         String name = deepest.commandSpec().qualifiedName(" ").replaceFirst("^switchboard ", "");
         try (App app = App.forCommands(cfg)) {
-            Reply reply = app.commands().invoke(command, name, Caller.local(Platform.CLI));
-            String text = ConsoleBridge.render(reply);
-            if (reply.isOk()) {
-                // Before anything else: the running service delivers while this process still prints and exits.
-                ChangeNudge.nudge(cfg.dataDir());
-                out.println(text);
-                if (!reply.messageIds().isEmpty() && !DataDirLock.isHeld(cfg.dataDir())) {
-                    out.println("note: no 'switchboard run' is using " + cfg.dataDir()
-                            + "; the message waits in the queue until one starts");
-                }
-            } else {
-                err.println(text);
-            }
-            out.flush();
-            err.flush();
-            return switch (reply.status()) {
-                case OK -> 0;
-                case ERROR -> 1;
-                case USAGE -> 2;
-                case DENIED -> 3;
-            };
+            return print(cfg, app.commands().invoke(command, name, Caller.local(Platform.CLI)), out, err);
         } catch (QueueException e) {
             err.println("error: " + e.getMessage());
             return 1;

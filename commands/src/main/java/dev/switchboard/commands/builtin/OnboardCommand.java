@@ -37,6 +37,11 @@ public final class OnboardCommand extends BaseCommand implements SwitchboardComm
     }
 
     @Override
+    public boolean requiresText() {
+        return false;
+    }
+
+    @Override
     public Reply run(CommandContext ctx) {
         String id = Formats.agent(ctx.services().agents(), agent).id();
         String body = text == null || text.isEmpty() ? DEFAULT_TEXT.formatted(id) : String.join(" ", text);

@@ -64,6 +64,19 @@ public final class ChatTokenizer {
         return word.toString();
     }
 
+    /**
+     * Everything after the current position with only the one whitespace character that separates it from the
+     * last word removed: further spaces belong to the text.
+     */
+    public String restAfterOneSeparator() {
+        if (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        String r = text.substring(pos);
+        pos = text.length();
+        return r;
+    }
+
     /** Everything after the current position, with the separating whitespace before it removed, else exact. */
     public String rest() {
         skipSpace();
