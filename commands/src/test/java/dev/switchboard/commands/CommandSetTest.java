@@ -131,6 +131,9 @@ class CommandSetTest {
         assertEquals("---\nfront: matter\n---", only(commands.executeChat("msg Agent-2 ---\nfront: matter\n---",
                 admin)).message().body());
         assertEquals("-x", only(commands.executeChat("msg Agent-2 -x", admin)).message().body());
+        // A quote the text never closes is the text's own
+        assertEquals("don't stop", only(commands.executeChat("msg Agent-2 don't stop", admin)).message().body());
+        assertEquals("\"unclosed", only(commands.executeChat("msg Agent-2 \"unclosed", admin)).message().body());
     }
 
     @Test

@@ -33,6 +33,19 @@ public final class ChatTokenizer {
         }
     }
 
+    /** The next whitespace-delimited word as typed (quotes not interpreted), without consuming it, or null. */
+    public String peekRaw() {
+        int start = pos;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return start == end ? null : text.substring(start, end);
+    }
+
     /** The next word, quotes removed, or null at the end. */
     public String next() {
         skipSpace();

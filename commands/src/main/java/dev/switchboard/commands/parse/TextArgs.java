@@ -100,7 +100,12 @@ public final class TextArgs {
         return new Words() {
             @Override
             public String peek() {
-                return tokenizer.peek();
+                try {
+                    return tokenizer.peek();
+                } catch (IllegalArgumentException unclosedQuote) {
+                    // Only the text can hold it ("don't"): as a word it is no option, and the text is taken raw.
+                    return tokenizer.peekRaw();
+                }
             }
 
             @Override
