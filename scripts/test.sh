@@ -20,6 +20,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Tests that need tmux or an X display skip on a developer's machine without them; here the tools were just
+# installed, so such a skip would hide an untested delivery method: make it a failure instead.
+export SWITCHBOARD_REQUIRE_TOOLS=1
 MVN=(mvn -B -ntp verify "$@")
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
   echo "test: no DISPLAY; running under xvfb-run" >&2

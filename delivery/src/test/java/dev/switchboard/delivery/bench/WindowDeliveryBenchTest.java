@@ -1,8 +1,8 @@
 package dev.switchboard.delivery.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.delivery.testutil.Tools;
 import dev.switchboard.delivery.tmux.TmuxClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +19,9 @@ class WindowDeliveryBenchTest {
     @Test
     @Timeout(180)
     void benchReportsGuiAndTmuxFiguresInTheReportShape() throws Exception {
-        assumeTrue(XvfbSession.available() || System.getenv("DISPLAY") != null,
+        Tools.require(XvfbSession.available() || System.getenv("DISPLAY") != null,
                 "bench test skipped: no Xvfb and no display (install xvfb)");
-        assumeTrue(new TmuxClient(null).run("-V").ok(), "bench test skipped: tmux is not installed");
+        Tools.require(new TmuxClient(null).run("-V").ok(), "bench test skipped: tmux is not installed");
 
         Map<String, Map<String, Object>> report = WindowDeliveryBench.run(dir, 20);
 
