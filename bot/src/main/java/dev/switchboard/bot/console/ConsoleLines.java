@@ -81,7 +81,9 @@ public final class ConsoleLines {
      */
     public static Command fromEditor(String buffer) {
         try {
-            return new ConsoleLines(new java.io.ByteArrayInputStream(buffer.getBytes(StandardCharsets.UTF_8))).next();
+            Command c = new ConsoleLines(new java.io.ByteArrayInputStream(buffer.getBytes(StandardCharsets.UTF_8)))
+                    .next();
+            return c != null ? c : new Command("", null);  // Enter on an empty line is not the end of input
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory", e);
         }

@@ -81,6 +81,8 @@ class ConsoleLinesTest {
     void endOfInput() throws IOException {
         assertNull(new ConsoleLines(new ByteArrayInputStream(new byte[0])).next());
         assertEquals(List.of(ok("help")), all("help"), "a last line without newline");
+        assertEquals(ok(""), ConsoleLines.fromEditor(""), "Enter on an empty editor line does not end the console");
+        assertEquals(ok("msg a1 x\ny"), ConsoleLines.fromEditor("msg a1 x\\\ny"));
     }
 
     /** {@code total} bytes repeating {@code pattern}, made as read. */
