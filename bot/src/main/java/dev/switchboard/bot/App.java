@@ -2,8 +2,10 @@ package dev.switchboard.bot;
 
 import dev.switchboard.bot.outbox.AgentAnswers;
 import dev.switchboard.bot.outbox.OutboxWatcher;
+import dev.switchboard.broker.Hub;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.config.BrokerConfig;
 import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
@@ -27,6 +29,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -55,6 +59,7 @@ public final class App implements AutoCloseable {
     private final CommandSet commands;
     private final List<AutoCloseable> running = new ArrayList<>();
     private volatile AgentAnswers answers = AgentAnswers.NONE;
+    private final List<Consumer<String>> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -111,6 +116,11 @@ public final class App implements AutoCloseable {
                 tuning.breakerCoolDown(), Clock.systemUTC());
         running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
                 Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
+        if (cfg.broker() != null) {
+            // Agents on other desktops: their messages go out through the broker to their nodes.
+            running.add(new Hub(cfg, Optional.ofNullable(System.getenv(BrokerConfig.PASSWORD_ENV)), queue, agents,
+                    bus, incarnation, tuning.workerPollMillis(), this::announce));
+        }
         running.add(new InboxWatcher(queue, agents, a -> currentConfig().inboxOf(a), tuning.inboxScanMillis()));
         OutboxWatcher outbox = new OutboxWatcher(agents::all, a -> currentConfig().workspaceOf(a).resolve("outbox"),
                 tuning.inboxScanMillis(), Duration.ofMillis(300), Clock.systemUTC());
@@ -143,6 +153,22 @@ public final class App implements AutoCloseable {
         }
         config.set(next.withDataDir(previous.dataDir()));
         agents.replace(next.agents());
+    }
+
+    /** System notices (a node went offline …) for the status channel and the console. */
+    public AutoCloseable onNotice(Consumer<String> listener) {
+        notices.add(listener);
+        return () -> notices.remove(listener);
+    }
+
+    private void announce(String line) {
+        for (Consumer<String> l : notices) {
+            try {
+                l.accept(line);
+            } catch (RuntimeException e) {
+                LOG.warn("a notice listener failed on '{}'", line, e);
+            }
+        }
     }
 
     /** Starts one more front-end (the console) and stops it with the app. */

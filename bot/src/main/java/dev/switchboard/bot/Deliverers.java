@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** The delivery methods this process offers; agents choose among them in their configured order. */
-final class Deliverers {
+public final class Deliverers {
     private Deliverers() {
     }
 
-    static List<Deliverer> create(Supplier<SwitchboardConfig> config) {
+    public static List<Deliverer> create(Supplier<SwitchboardConfig> config) {
         List<Deliverer> list = new ArrayList<>();
         list.add(new InboxDeliverer(agent -> config.get().inboxOf(agent)));
         // GUI delivery checks for a display per delivery (pre-flight), so it is offered even when headless:

@@ -1,6 +1,7 @@
 package dev.switchboard.bot;
 
 import dev.switchboard.bot.cli.ConfigCommand;
+import dev.switchboard.bot.cli.NodeCommand;
 import dev.switchboard.bot.cli.RunCommand;
 import dev.switchboard.bot.cli.BenchCommand;
 import dev.switchboard.bot.cli.CalibrateCommand;
@@ -137,6 +138,7 @@ public final class Main {
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("run", RunCommand::new);
+        all.put("node", NodeCommand::new);
         all.put("config", ConfigCommand::new);
         all.put("bench", BenchCommand::new);
         all.put("calibrate", CalibrateCommand::new);

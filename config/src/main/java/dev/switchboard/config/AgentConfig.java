@@ -13,13 +13,20 @@ import java.util.List;
  * @param inbox    where inbox files go; default {@code <workspaces>/<id>/inbox}
  * @param gui      screen coordinates for GUI delivery
  * @param tmux     pane for tmux delivery
+ * @param node     the {@code switchboard node} that delivers to it (scale-out), or null: this process
  */
 public record AgentConfig(String id, List<String> aliases, List<String> tags, List<DeliveryMethod> delivery,
-                          Path inbox, GuiConfig gui, TmuxConfig tmux) {
+                          Path inbox, GuiConfig gui, TmuxConfig tmux, String node) {
     public AgentConfig {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         tags = tags == null ? List.of() : List.copyOf(tags);
         delivery = delivery == null || delivery.isEmpty() ? List.of(DeliveryMethod.INBOX) : List.copyOf(delivery);
+    }
+
+    /** An agent this process delivers to itself. */
+    public AgentConfig(String id, List<String> aliases, List<String> tags, List<DeliveryMethod> delivery,
+                       Path inbox, GuiConfig gui, TmuxConfig tmux) {
+        this(id, aliases, tags, delivery, inbox, gui, tmux, null);
     }
 
     public static AgentConfig inboxOnly(String id) {
@@ -27,10 +34,15 @@ public record AgentConfig(String id, List<String> aliases, List<String> tags, Li
     }
 
     public AgentConfig withGui(GuiConfig newGui) {
-        return new AgentConfig(id, aliases, tags, delivery, inbox, newGui, tmux);
+        return new AgentConfig(id, aliases, tags, delivery, inbox, newGui, tmux, node);
     }
 
     public AgentConfig withInbox(Path newInbox) {
-        return new AgentConfig(id, aliases, tags, delivery, newInbox, gui, tmux);
+        return new AgentConfig(id, aliases, tags, delivery, newInbox, gui, tmux, node);
+    }
+
+    /** Delivered by a {@code switchboard node} over the broker rather than by this process. */
+    public boolean remote() {
+        return node != null && !node.isBlank();
     }
 }

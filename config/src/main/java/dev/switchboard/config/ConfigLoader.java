@@ -82,7 +82,7 @@ public final class ConfigLoader {
             }
             String text = Files.readString(abs);
             if (text.isBlank()) {
-                raw = new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null);
+                raw = new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null);
             } else {
                 raw = YAML.readValue(text, SwitchboardConfig.class);
             }
@@ -100,7 +100,8 @@ public final class ConfigLoader {
         }
         Path base = abs.getParent();
         SwitchboardConfig withSource = new SwitchboardConfig(raw.dataDir(), raw.workspaces(), raw.coordsFile(),
-                raw.layout(), raw.agents(), raw.limits(), raw.retry(), raw.discord(), raw.twitch(), raw.web(), abs);
+                raw.layout(), raw.agents(), raw.limits(), raw.retry(), raw.discord(), raw.twitch(), raw.web(), raw.broker(),
+                abs);
         return finish(withSource, base, layoutOverride, name);
     }
 
@@ -126,7 +127,7 @@ public final class ConfigLoader {
             twitch = twitch.withQuotesFile(base.resolve(twitch.quotesFile()).normalize());
         }
         SwitchboardConfig done = new SwitchboardConfig(dataDir, workspaces, coords, layout, agents, cfg.limits(),
-                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.source());
+                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.broker(), cfg.source());
         List<String> problems = ConfigValidator.validate(done);
         if (!problems.isEmpty()) {
             throw new ConfigException(name + ": " + String.join("; ", problems));

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     /** Agent ids and aliases become folder names: no separators, no dots at the start, nothing exotic. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** A command name: what {@code #{pane_current_command}} prints for a program (its file name). */
+    static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
 
     private ConfigValidator() {
     }
@@ -43,10 +45,25 @@ final class ConfigValidator {
                     || a.tmux().target().isBlank())) {
                 problems.add(at + ".tmux.target: required for tmux delivery (e.g. agents:0.1)");
             }
+            if (a.tmux() != null && a.tmux().expect() != null) {
+                checkExpect(problems, at + ".tmux.expect", a.tmux().expect());
+            }
+            if (a.node() != null && !NAME.matcher(a.node()).matches()) {
+                problems.add(at + ".node: '" + printable(a.node()) + "' is not a valid node name (letters, digits, "
+                        + "'-', '_', '.')");
+            } else if (a.remote() && cfg.broker() == null) {
+                problems.add(at + ".node: needs a broker (broker: {url: amqp://…}) to reach node " + a.node());
+            }
             if (a.gui() != null && !List.of("enter", "ctrl+enter", "shift+enter", "alt+enter", "meta+enter")
                     .contains(a.gui().submit())) {
                 problems.add(at + ".gui.submit: '" + a.gui().submit()
                         + "' is not one of enter, ctrl+enter, shift+enter, alt+enter, meta+enter");
+            }
+            WatchArea w = a.gui() == null ? null : a.gui().watch();
+            if (w != null && (w.w() <= 0 || w.h() <= 0)) {
+                problems.add(at + ".gui.watch: w and h must be positive (got " + w.w() + "x" + w.h() + ")");
+            } else if (w != null && a.gui().inputBox() != null && !inside(w, a.gui().inputBox())) {
+                problems.add(at + ".gui.watch: must contain gui.input_box " + a.gui().inputBox() + " (got " + w + ")");
             }
         }
         Limits l = cfg.limits();
@@ -109,7 +126,31 @@ final class ConfigValidator {
         if (cfg.discord().statusChannel() != null) {
             snowflake(problems, "discord.status_channel", cfg.discord().statusChannel());
         }
+        if (cfg.broker() != null) {
+            BrokerConfig b = cfg.broker();
+            if (b.url() == null || !b.url().matches("(?i)amqps?://\\S+")) {
+                problems.add("broker.url: must be an amqp:// or amqps:// URL, e.g. amqp://switchboard@127.0.0.1:5672/sb");
+            }
+            positive(problems, "broker.heartbeat_seconds", b.heartbeatSeconds());
+            if (b.offlineAfterSeconds() <= b.heartbeatSeconds()) {
+                problems.add("broker.offline_after_seconds: must be more than heartbeat_seconds");
+            }
+        }
         return problems;
+    }
+
+    /** Program names as tmux shows them ({@code #{pane_current_command}}): a bare name, never a path. */
+    private static void checkExpect(List<String> problems, String at, List<String> expect) {
+        if (expect.isEmpty()) {
+            problems.add(at + ": empty: list the agent's programs (e.g. [claude, node]) or leave it out");
+        }
+        for (int j = 0; j < expect.size(); j++) {
+            String name = expect.get(j);
+            if (name == null || !PROGRAM.matcher(name).matches()) {
+                problems.add(at + "[" + j + "]: '" + (name == null ? "" : printable(name))
+                        + "' is not a program name as tmux shows it (e.g. claude, node, python3; no path)");
+            }
+        }
     }
 
     private static void checkName(List<String> problems, String at, String name, Map<String, String> names,
@@ -144,5 +185,9 @@ final class ConfigValidator {
         StringBuilder b = new StringBuilder();
         s.codePoints().limit(80).forEach(cp -> b.append(Character.isISOControl(cp) ? "?" : Character.toString(cp)));
         return b.toString();
+    }
+
+    private static boolean inside(WatchArea w, ScreenPoint p) {
+        return p.x() >= w.x() && p.y() >= w.y() && p.x() < w.x() + w.w() && p.y() < w.y() + w.h();
     }
 }

@@ -101,7 +101,8 @@ public record CoordsFile(Map<String, Map<String, GuiConfig>> layouts) {
                 return a;
             }
             String submit = a.gui() == null ? null : a.gui().submit();
-            return a.withGui(new GuiConfig(fromFile.inputBox(), fromFile.starterLocationBox(), submit));
+            WatchArea watch = a.gui() == null ? null : a.gui().watch();
+            return a.withGui(new GuiConfig(fromFile.inputBox(), fromFile.starterLocationBox(), submit, watch));
         }).toList();
     }
 }

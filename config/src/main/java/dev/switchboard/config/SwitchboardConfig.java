@@ -8,11 +8,13 @@ import java.util.stream.IntStream;
  * Every setting of Switchboard, as read from {@code switchboard.yaml} (snake_case keys) or defaulted.
  * Paths are absolute once loaded: relative ones are taken from the config file's folder.
  *
+ * @param broker scale-out over RabbitMQ, or {@code null}: everything in one process
  * @param source the file this came from, or {@code null} for the built-in default
  */
 public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout,
                                 List<AgentConfig> agents, Limits limits, RetryConfig retry,
-                                DiscordConfig discord, TwitchConfig twitch, WebConfig web, Path source) {
+                                DiscordConfig discord, TwitchConfig twitch, WebConfig web, BrokerConfig broker,
+                                Path source) {
 
     public static final int DEFAULT_AGENT_COUNT = 8;
 
@@ -31,7 +33,7 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
     public static SwitchboardConfig defaults(Path baseDir) {
         Path base = baseDir.toAbsolutePath().normalize();
         return new SwitchboardConfig(base.resolve("switchboard-data"), base.resolve("agent_workspaces"), null, null,
-                defaultAgents(), null, null, null, null, null, null);
+                defaultAgents(), null, null, null, null, null, null, null);
     }
 
     public static List<AgentConfig> defaultAgents() {
@@ -50,16 +52,21 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
 
     public SwitchboardConfig withAgents(List<AgentConfig> newAgents) {
         return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, newAgents, limits, retry, discord, twitch,
-                web, source);
+                web, broker, source);
     }
 
     public SwitchboardConfig withDataDir(Path newDataDir) {
         return new SwitchboardConfig(newDataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
-                web, source);
+                web, broker, source);
+    }
+
+    public SwitchboardConfig withBroker(BrokerConfig newBroker) {
+        return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
+                web, newBroker, source);
     }
 
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
-                twitch, web, source);
+                twitch, web, broker, source);
     }
 }

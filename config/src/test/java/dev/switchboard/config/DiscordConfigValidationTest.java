@@ -12,7 +12,7 @@ class DiscordConfigValidationTest {
     private static List<String> problems(DiscordConfig discord) {
         SwitchboardConfig cfg = SwitchboardConfig.defaults(Path.of("/tmp/sb"));
         return ConfigValidator.validate(new SwitchboardConfig(cfg.dataDir(), cfg.workspaces(), null, null,
-                cfg.agents(), null, null, discord, null, null, null));
+                cfg.agents(), null, null, discord, null, null, null, null));
     }
 
     @Test

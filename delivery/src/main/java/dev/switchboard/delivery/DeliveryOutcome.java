@@ -8,8 +8,16 @@ package dev.switchboard.delivery;
  * @param detail           a short human reason or note (failure cause, "typed but not submitted" ...)
  * @param fallbackAllowed  for failures: nothing reached the agent, so the next method may be tried without
  *                         risking a duplicate. False when text may already sit in the agent's input.
+ * @param mayBeInInput     for failures: the text may have reached the agent's input box without being seen there
+ *                         (a paste that did not show in time). The next method may still deliver it, and
+ *                         {@code detail} says that the text may also be in the box.
  */
-public record DeliveryOutcome(boolean delivered, boolean verified, String detail, boolean fallbackAllowed) {
+public record DeliveryOutcome(boolean delivered, boolean verified, String detail, boolean fallbackAllowed,
+                              boolean mayBeInInput) {
+
+    public DeliveryOutcome(boolean delivered, boolean verified, String detail, boolean fallbackAllowed) {
+        this(delivered, verified, detail, fallbackAllowed, false);
+    }
 
     public static DeliveryOutcome verified(String detail) {
         return new DeliveryOutcome(true, true, detail, false);
@@ -22,6 +30,14 @@ public record DeliveryOutcome(boolean delivered, boolean verified, String detail
     /** Failed before anything reached the agent: safe to try the next method. */
     public static DeliveryOutcome failedClean(String reason) {
         return new DeliveryOutcome(false, false, reason, true);
+    }
+
+    /**
+     * Not known whether it reached the input box (a paste that never showed may still land): the next method may
+     * deliver it, and the status must say the text may also sit in the box.
+     */
+    public static DeliveryOutcome failedUncertain(String reason) {
+        return new DeliveryOutcome(false, false, reason, true, true);
     }
 
     /** Failed after something may have reached the agent: do not try another method. */

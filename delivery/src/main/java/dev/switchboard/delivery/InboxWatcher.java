@@ -2,10 +2,8 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
-import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
-import dev.switchboard.core.queue.QueuedMessage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class InboxWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWatcher.class);
 
-    private final MessageQueue queue;
+    private final ReadReceipts receipts;
     private final AgentRegistry registry;
     private final Function<AgentConfig, Path> inboxOf;
     private final long scanMillis;
@@ -49,7 +47,12 @@ public final class InboxWatcher implements AutoCloseable {
 
     public InboxWatcher(MessageQueue queue, AgentRegistry registry, Function<AgentConfig, Path> inboxOf,
                         long scanMillis) throws IOException {
-        this.queue = queue;
+        this(ReadReceipts.of(queue), registry, inboxOf, scanMillis);
+    }
+
+    public InboxWatcher(ReadReceipts receipts, AgentRegistry registry, Function<AgentConfig, Path> inboxOf,
+                        long scanMillis) throws IOException {
+        this.receipts = receipts;
         this.registry = registry;
         this.inboxOf = inboxOf;
         this.scanMillis = scanMillis;
@@ -122,25 +125,24 @@ public final class InboxWatcher implements AutoCloseable {
         if (id.isEmpty() || done.contains(id.get())) {
             return;
         }
-        Optional<QueuedMessage> qm = queue.find(id.get());
-        if (qm.isEmpty()) {
+        ReadReceipts.Known state = receipts.stateOf(id.get());
+        if (state == ReadReceipts.Known.UNKNOWN) {
             done.add(id.get()); // not ours (another data dir, or purged)
             return;
         }
-        MessageState state = qm.get().state();
-        if (state == MessageState.DELIVERED) {
+        if (state == ReadReceipts.Known.DELIVERED) {
             String messageId = id.get();
             done.add(messageId);
             // Not waited for: an agent that clears a backlog moves many files at once, and their acknowledgements
             // then share one commit. If it fails, the id is forgotten so the next scan tries again.
-            queue.markReadAsync(messageId, "moved to processed/").whenComplete((changed, error) -> {
+            receipts.markRead(messageId, "moved to processed/").whenComplete((changed, error) -> {
                 if (error != null) {
                     done.remove(messageId);
                     LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
                             error.getMessage());
                 }
             });
-        } else if (state == MessageState.READ || state == MessageState.CANCELLED) {
+        } else if (state == ReadReceipts.Known.SETTLED) {
             done.add(id.get());
         }
         // DELIVERING: the delivery is not recorded yet; the next scan will see it again.

@@ -53,6 +53,9 @@ public final class WorkerPool implements AutoCloseable {
         }
         Set<String> wanted = new HashSet<>();
         for (AgentConfig a : agents) {
+            if (a.remote()) {
+                continue; // delivered by its node; the hub's relay sends it there
+            }
             wanted.add(a.id());
             workers.computeIfAbsent(a.id(), id -> new DeliveryWorker(id, incarnation, queue, registry, chain, lease,
                     pollMillis).start());

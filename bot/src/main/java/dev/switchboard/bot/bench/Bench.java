@@ -24,6 +24,7 @@ public final class Bench {
     private final Path parent;
     private final Progress progress;
     private final IdleMemoryBench.RunCommandLine service;
+    private String brokerUrl;
 
     private Bench(Scale scale, Path parent, Progress progress, IdleMemoryBench.RunCommandLine service) {
         this.scale = scale;
@@ -34,7 +35,15 @@ public final class Bench {
 
     /** The benchmark as {@code switchboard bench} runs it; progress goes to {@code err}. */
     public static ObjectNode run(boolean quick, Path parent, java.io.PrintStream err) throws Exception {
-        return new Bench(quick ? Scale.quick() : Scale.full(), parent, new Progress(err), ServiceCommand.find()).run();
+        return run(quick, parent, err, null);
+    }
+
+    /** @param brokerUrl with {@code --broker}: also the scale-out figures ({@code "scale_out"}) on that broker */
+    public static ObjectNode run(boolean quick, Path parent, java.io.PrintStream err, String brokerUrl)
+            throws Exception {
+        Bench bench = new Bench(quick ? Scale.quick() : Scale.full(), parent, new Progress(err), ServiceCommand.find());
+        bench.brokerUrl = brokerUrl;
+        return bench.run();
     }
 
     /** The report as printed: indented JSON. */
@@ -67,6 +76,9 @@ public final class Bench {
             IdleMemoryBench.Result idle = IdleMemoryBench.run(service, ws.dir("idle"), scale.idleSettle(), progress);
             progress.say("idle memory: %.1f MB resident", idle.rssMb());
             Map<String, JsonNode> sections = sections(ws);
+            if (brokerUrl != null) {
+                sections.put("scale_out", ScaleOutBench.run(brokerUrl, ws, scale, progress));
+            }
             DiskLimits after = raw(ws, "raw-after");
             return Report.build(scale, before, after, enqueue, cycle, cycleFiles, e2e, idle, sections);
         }

@@ -58,8 +58,13 @@ final class EndToEndBench {
     }
 
     static Result run(Path dataDir, Path workspaces, Scale scale) throws IOException, InterruptedException {
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dataDir.getParent()).withDataDir(dataDir)
-                .withWorkspaces(workspaces);
+        return run(SwitchboardConfig.defaults(dataDir.getParent()).withDataDir(dataDir).withWorkspaces(workspaces),
+                scale);
+    }
+
+    /** The same through a service with any config (the scale-out bench: agents on nodes). */
+    static Result run(SwitchboardConfig cfg, Scale scale) throws IOException, InterruptedException {
+        Path workspaces = cfg.workspaces();
         App.Tuning tuning = App.Tuning.defaults();
         try (App app = App.startService(cfg, new Secrets(Optional.empty(), Optional.empty(), Optional.empty()), tuning)) {
             EndToEndBench bench = new EndToEndBench(app, workspaces);

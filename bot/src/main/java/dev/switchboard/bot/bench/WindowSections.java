@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The window deliveries' figures, measured by the delivery module's own {@link WindowDeliveryBench}: GUI
- * (into a test chat window on a private Xvfb, in a child JVM) and tmux (into a pane reader on a private tmux
+ * (into a test chat window on a private Xvfb, in a child JVM), GUI into a real browser ({@code gui_browser}:
+ * chromium's composer page, likewise) and tmux (into a pane reader on a private tmux
  * server). Each reports latency p50/p95 and the exact and verified ratios, or an {@code error}.
  */
 final class WindowSections {
@@ -21,14 +22,18 @@ final class WindowSections {
     }
 
     static List<BenchSection> all() {
-        return List.of(new Section("gui"), new Section("tmux"));
+        return List.of(new Section("gui"), new Section("gui_browser"), new Section("tmux"));
     }
 
     private record Section(String key) implements BenchSection {
         @Override
         public JsonNode run(Path workDir, boolean quick) throws Exception {
-            Figures f = "gui".equals(key) ? WindowDeliveryBench.gui(workDir, messages(quick))
-                    : WindowDeliveryBench.tmux(workDir, messages(quick));
+            int n = messages(quick);
+            Figures f = switch (key) {
+                case "gui" -> WindowDeliveryBench.gui(workDir, n);
+                case "gui_browser" -> WindowDeliveryBench.guiBrowser(workDir, n);
+                default -> WindowDeliveryBench.tmux(workDir, n);
+            };
             return Report.JSON.valueToTree(f.toMap());
         }
     }

@@ -30,13 +30,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where to work: the disk measured (default: the system temp folder).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
+    @Option(names = "--broker", paramLabel = "<url>",
+            description = "Also measure scale-out (hub -> RabbitMQ -> 2 nodes -> inbox) on this broker, e.g."
+                    + " amqp://guest:guest@127.0.0.1:5672/bench (a vhost of its own).")
+    String broker;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ObjectNode report;
         try {
-            report = Bench.run(quick, dir.toAbsolutePath(), System.err);
+            report = Bench.run(quick, dir.toAbsolutePath(), System.err, broker);
         } catch (IllegalStateException e) {
             stderr.println("bench failed: " + e.getMessage());
             return 1;

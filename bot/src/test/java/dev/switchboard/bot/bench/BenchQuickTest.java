@@ -49,7 +49,7 @@ class BenchQuickTest {
             assertPositive(r.get("end_to_end").get(key));
         }
         assertPositive(r.get("idle_rss_mb"));
-        for (String window : List.of("gui", "tmux")) {
+        for (String window : List.of("gui", "gui_browser", "tmux")) {
             // Measured by the delivery module (or an error saying why not, e.g. no display)
             assertTrue(r.get(window).has("exact_ratio") || r.get(window).has("error"), r.get(window).toString());
         }

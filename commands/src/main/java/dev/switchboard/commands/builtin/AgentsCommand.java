@@ -34,12 +34,27 @@ public final class AgentsCommand extends BaseCommand {
             List<QueuedMessage> last = ctx.services().queue().list(
                     List.of(MessageState.DELIVERED, MessageState.READ), a.id(), 1);
             b.append(" · last delivery ").append(last.isEmpty() ? "never" : deliveredAt(ctx, last.get(0)));
+            if (a.remote()) {
+                b.append(" · node ").append(a.node()).append(' ').append(nodeState(ctx, a.node()));
+            }
             if (stats.paused().contains(a.id())) {
                 b.append(" · PAUSED");
             }
             lines.add(b.toString());
         }
         return Reply.ok(lines.size() + " agents", lines);
+    }
+
+    /** As the running hub last wrote it in {@code <data_dir>/nodes.json}; "unknown" without a running hub. */
+    private static String nodeState(CommandContext ctx, String node) {
+        java.nio.file.Path file = ctx.services().config().get().dataDir().resolve("nodes.json");
+        try {
+            com.fasterxml.jackson.databind.JsonNode states = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(file.toFile());
+            return states != null && states.hasNonNull(node) ? states.get(node).asText() : "(state unknown)";
+        } catch (java.io.IOException e) {
+            return "(state unknown: is the hub running?)";
+        }
     }
 
     /** When it was delivered (a read message's own update time is when it was read). */

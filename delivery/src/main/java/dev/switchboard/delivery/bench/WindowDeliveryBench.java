@@ -17,6 +17,7 @@ import dev.switchboard.delivery.gui.AwtClipboard;
 import dev.switchboard.delivery.gui.AwtDesktop;
 import dev.switchboard.delivery.gui.GuiDeliverer;
 import dev.switchboard.delivery.gui.InputLock;
+import dev.switchboard.delivery.gui.target.BrowserTarget;
 import dev.switchboard.delivery.gui.target.SubmittedLog;
 import dev.switchboard.delivery.gui.target.TargetProcess;
 import dev.switchboard.delivery.tmux.TmuxDeliverer;
@@ -34,13 +35,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The window part of {@code switchboard bench}: delivers messages of about 1 KB into the chat box target through
- * GUI delivery (under Xvfb) and into a pane reader through tmux delivery, and reports latency and exactness.
+ * The window part of {@code switchboard bench}: delivers messages of about 1 KB through GUI delivery (under Xvfb)
+ * into the Swing chat box target and into a real browser's composer ({@link BrowserTarget}, Debian's chromium),
+ * and into a pane reader through tmux delivery, and reports latency and exactness.
  *
- * <p>Entry point: {@link #run(Path, int)} returns {@code {"gui": {...}, "tmux": {...}}} (see
- * {@link Figures#toMap()}). The GUI part always runs in a child JVM on a display of its own: a private Xvfb
- * when {@code Xvfb} is installed (so a benchmark never drives the user's real mouse), else the inherited
- * {@code DISPLAY}; with neither, its figures carry an {@code error}.
+ * <p>Entry point: {@link #run(Path, int)} returns {@code {"gui": {...}, "gui_browser": {...}, "tmux": {...}}}
+ * (see {@link Figures#toMap()}). The GUI parts always run in a child JVM on a display of their own: a private
+ * Xvfb when {@code Xvfb} is installed (so a benchmark never drives the user's real mouse), else the inherited
+ * {@code DISPLAY}; with neither (or, for the browser, without chromium), their figures carry an {@code error}.
  */
 public final class WindowDeliveryBench {
 
@@ -55,22 +57,35 @@ public final class WindowDeliveryBench {
     public static Map<String, Map<String, Object>> run(Path workDir, int messages) throws InterruptedException {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         out.put("gui", gui(workDir, messages).toMap());
+        out.put("gui_browser", guiBrowser(workDir, messages).toMap());
         out.put("tmux", tmux(workDir, messages).toMap());
         return out;
     }
 
-    /** GUI delivery figures, measured in a child JVM on a private (or the inherited) display. */
+    /** GUI delivery figures (Swing target), measured in a child JVM on a private (or the inherited) display. */
     public static Figures gui(Path workDir, int messages) throws InterruptedException {
+        return inChild(workDir, messages, "--gui-here");
+    }
+
+    /** GUI delivery figures into chromium's composer page, measured like {@link #gui}. */
+    public static Figures guiBrowser(Path workDir, int messages) throws InterruptedException {
+        if (!BrowserTarget.available()) {
+            return Figures.failed("no chromium: install the Debian package chromium");
+        }
+        return inChild(workDir, messages, "--gui-browser-here");
+    }
+
+    private static Figures inChild(Path workDir, int messages, String mode) throws InterruptedException {
         String inherited = System.getenv("DISPLAY");
         try {
             Files.createDirectories(workDir);
             if (XvfbSession.available()) {
                 try (XvfbSession xvfb = XvfbSession.start()) {
-                    return guiInChild(workDir, messages, xvfb.display());
+                    return guiInChild(workDir, messages, xvfb.display(), mode);
                 }
             }
             if (inherited != null && !inherited.isBlank()) {
-                return guiInChild(workDir, messages, inherited);
+                return guiInChild(workDir, messages, inherited, mode);
             }
             return Figures.failed("no display: install xvfb (Debian package xvfb) or set DISPLAY");
         } catch (IOException e) {
@@ -94,11 +109,11 @@ public final class WindowDeliveryBench {
         }
     }
 
-    private static Figures guiInChild(Path workDir, int messages, String display)
+    private static Figures guiInChild(Path workDir, int messages, String display, String mode)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                WindowDeliveryBench.class.getName(), "--gui-here", workDir.toString(), Integer.toString(messages))
+                WindowDeliveryBench.class.getName(), mode, workDir.toString(), Integer.toString(messages))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("DISPLAY", display);
         Process p = pb.start();
@@ -111,7 +126,7 @@ public final class WindowDeliveryBench {
         String stdout = out.join().strip();
         String last = stdout.isEmpty() ? "" : stdout.substring(stdout.lastIndexOf('\n') + 1);
         if (p.exitValue() != 0 || !last.startsWith("{")) {
-            return Figures.failed("gui bench exited with " + p.exitValue());
+            return Figures.failed(mode.substring(2) + " bench exited with " + p.exitValue());
         }
         return JSON.readValue(last, Figures.class);
     }
@@ -129,8 +144,25 @@ public final class WindowDeliveryBench {
         }
     }
 
+    /** In this JVM, on its display: start chromium with the composer page, deliver, compare. */
+    static Figures guiBrowserHere(Path workDir, int messages) throws IOException, InterruptedException {
+        try (BrowserTarget browser = BrowserTarget.start(null, "enter", workDir)) {
+            AgentConfig agent = new AgentConfig("bench-gui-browser", List.of(), List.of(),
+                    List.of(DeliveryMethod.GUI), null, new GuiConfig(browser.inputBox(), null, "enter"), null);
+            GuiDeliverer gui = new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(),
+                    new AdaptiveTiming(null));
+            return measure(gui, agent, messages, () -> {
+                browser.awaitSubmitted(messages, SUBMIT_REPORT_WAIT_MS);
+                return browser.submitted();
+            });
+        }
+    }
+
+    /** How long the page may take to report the last submitted texts (they are sent after the box cleared). */
+    private static final long SUBMIT_REPORT_WAIT_MS = 10_000;
+
     private interface Received {
-        List<String> get() throws IOException;
+        List<String> get() throws IOException, InterruptedException;
     }
 
     private static Figures measure(Deliverer deliverer, AgentConfig agent, int messages, Received received)
@@ -162,12 +194,14 @@ public final class WindowDeliveryBench {
     }
 
     /**
-     * {@code --gui-here DIR N}: the child side (prints the GUI figures as one JSON line). Otherwise
+     * {@code --gui-here DIR N} or {@code --gui-browser-here DIR N}: the child side (prints the GUI figures as one
+     * JSON line). Otherwise
      * {@code [DIR [N]]}: both parts, printed as JSON.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 3 && args[0].equals("--gui-here")) {
-            Figures f = guiHere(Path.of(args[1]), Integer.parseInt(args[2]));
+        if (args.length == 3 && (args[0].equals("--gui-here") || args[0].equals("--gui-browser-here"))) {
+            Figures f = args[0].equals("--gui-here") ? guiHere(Path.of(args[1]), Integer.parseInt(args[2]))
+                    : guiBrowserHere(Path.of(args[1]), Integer.parseInt(args[2]));
             System.out.println(JSON.writeValueAsString(f));
             return;
         }

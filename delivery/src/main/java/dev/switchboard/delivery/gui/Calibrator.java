@@ -3,6 +3,7 @@ package dev.switchboard.delivery.gui;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.GuiConfig;
 import dev.switchboard.config.ScreenPoint;
+import dev.switchboard.config.WatchArea;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -18,6 +19,8 @@ public final class Calibrator {
     /** How long a click is watched for late changes (focus rings, animations) to measure the settle time. */
     static final long CLICK_WATCH_MS = 300;
     static final long STEP_TIMEOUT_MS = 5_000;
+    /** Added around the changed rectangle: a longer text's first glyphs may reach a little further. */
+    static final int WATCH_MARGIN = 4;
     static final String PROBE = ("switchboard calibration probe: this text is deleted again, never sent. ")
             .repeat(14).trim();
 
@@ -42,12 +45,13 @@ public final class Calibrator {
      * What was measured (maximum over the rounds, in ms) and the timing stored from it.
      */
     public record Result(String agent, int rounds, long clickSettleMs, long pasteMs, long clearMs, GuiTiming timing,
-                         Path file) {
+                         Region watch, Path file) {
         /** One line for the terminal. */
         public String describe() {
             return agent + ": paste shows in ≤" + pasteMs + " ms, clears in ≤" + clearMs + " ms, click settles in ≤"
-                    + clickSettleMs + " ms over " + rounds + " rounds; stored paste timeout " + timing.pasteTimeoutMs()
-                    + " ms, submit timeout " + timing.submitTimeoutMs() + " ms in " + file;
+                    + clickSettleMs + " ms over " + rounds + " rounds; input box watched at " + watch
+                    + "; stored paste timeout " + timing.pasteTimeoutMs() + " ms, submit timeout "
+                    + timing.submitTimeoutMs() + " ms and the box's empty look in " + file;
         }
     }
 
@@ -75,26 +79,30 @@ public final class Calibrator {
         if (problem != null) {
             throw new CalibrationException(problem);
         }
-        Region region = Region.around(box.x(), box.y(), GuiDeliverer.REGION_HALF_WIDTH,
-                GuiDeliverer.REGION_HALF_HEIGHT).intersect(screen);
-        ScreenWatcher watcher = new ScreenWatcher(desktop, region, 1);
+        // The probe is watched for in a wide area around the point; the rectangle that changed is the box's
+        // text area, watched from then on (unless gui.watch names it).
+        Region area = WidgetBounds.searchArea(box.x(), box.y(), screen);
+        ScreenWatcher wide = new ScreenWatcher(desktop, area, 1);
         long[] settle = new long[rounds];
         long[] paste = new long[rounds];
         long[] clear = new long[rounds];
+        Region changed = null;
+        Look emptyLook;
+        Region watch;
         if (!lock.acquire(GuiDeliverer.LOCK_WAIT_MS)) {
             throw new CalibrationException("GUI input busy: try again when no delivery is running");
         }
         try {
             for (int i = 0; i < rounds; i++) {
                 desktop.click(box.x(), box.y());
-                settle[i] = lastChangeWithin(watcher, CLICK_WATCH_MS);
-                Look empty = watcher.capture();
+                settle[i] = lastChangeWithin(wide, CLICK_WATCH_MS);
+                Look empty = wide.capture();
                 TextClipboard.Saved saved = clipboard.save();
                 ScreenWatcher.Result seen;
                 try {
                     clipboard.put(PROBE);
                     desktop.press(KeyChord.pasteForThisPlatform());
-                    seen = watcher.waitFor(l -> !l.sameAs(empty), STEP_TIMEOUT_MS);
+                    seen = wide.waitFor(l -> !l.sameAs(empty), STEP_TIMEOUT_MS);
                 } finally {
                     clipboard.restore(saved);
                 }
@@ -103,15 +111,19 @@ public final class Calibrator {
                             + " ms: is the agent's window there, with its input box at these coordinates?");
                 }
                 paste[i] = seen.elapsedMs();
+                Region r = empty.changedBounds(seen.look());
+                changed = changed == null ? r : changed.union(r);
                 desktop.press(KeyChord.selectAllForThisPlatform());
                 desktop.press(new KeyChord(java.util.Set.of(), KeyChord.Key.BACKSPACE));
-                ScreenWatcher.Result cleared = watcher.waitFor(l -> l.sameAs(empty), STEP_TIMEOUT_MS);
+                ScreenWatcher.Result cleared = wide.waitFor(l -> l.sameAs(empty), STEP_TIMEOUT_MS);
                 if (!cleared.met()) {
                     throw new CalibrationException("could not delete the probe text from " + box
                             + ": clear the input box by hand");
                 }
                 clear[i] = cleared.elapsedMs();
             }
+            watch = watchArea(gui, changed.offset(area.x(), area.y()).grow(WATCH_MARGIN).intersect(area), screen);
+            emptyLook = desktop.capture(watch);
         } finally {
             lock.release();
         }
@@ -122,7 +134,21 @@ public final class Calibrator {
                 Math.max(AdaptiveTiming.FLOOR_MS, 4 * pasteMax + 100),
                 Math.max(AdaptiveTiming.FLOOR_MS, 4 * clearMax + 100), 2, GuiTiming.DEFAULT_FOCUS_TIMEOUT_MS);
         store.put(agent.id(), timing);
-        return new Result(agent.id(), rounds, settleMax, pasteMax, clearMax, timing, store.file());
+        store.putBox(agent.id(), new BoxLook(watch, emptyLook));
+        return new Result(agent.id(), rounds, settleMax, pasteMax, clearMax, timing, watch, store.file());
+    }
+
+    /** {@code gui.watch} when configured (it wins), else what the probe changed. */
+    private static Region watchArea(GuiConfig gui, Region changed, Region screen) throws CalibrationException {
+        WatchArea w = gui.watch();
+        if (w == null) {
+            return changed;
+        }
+        Region r = new Region(w.x(), w.y(), w.w(), w.h()).intersect(screen);
+        if (r == null) {
+            throw new CalibrationException("gui.watch " + w + " is not on the screen of gui.input_box");
+        }
+        return r;
     }
 
     /** Watches for {@code ms} and returns when the look last changed (0 when it never did). */

@@ -18,17 +18,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Outcomes: verified only when the paste was seen and the box then looked as before the paste; failedClean
  * when nothing was pasted (so the next method may run); failedDirty "typed but not submitted" when the text sits
- * in the box after two submit presses; unverified when the box changed in a way neither proves nor disproves it.
- * After a paste that was never seen, the agent's box must look empty as before until anything is pasted there
- * again ({@link UnseenPastes}).
+ * in the box after two submit presses; unverified when the box changed in a way neither proves nor disproves it;
+ * failedUncertain when the paste never showed (it may still land: the next method may deliver, and the status
+ * says the text may be in the box). Before every paste the box must look empty ({@link InputBoxes}); otherwise
+ * the attempt fails clean without pasting anything.
  */
 public final class GuiDeliverer implements Deliverer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuiDeliverer.class);
 
-    /** Half-size of the watched region around the input point: wide enough to see text start left of it. */
-    static final int REGION_HALF_WIDTH = 300;
-    static final int REGION_HALF_HEIGHT = 30;
     /** How long a delivery waits for another agent's GUI delivery to finish before giving up cleanly. */
     static final long LOCK_WAIT_MS = 120_000;
 
@@ -42,7 +40,7 @@ public final class GuiDeliverer implements Deliverer {
      */
     static final long FOCUS_TRUST_MS = 2_000;
 
-    private final UnseenPastes unseenPastes = new UnseenPastes(System::currentTimeMillis);
+    private final InputBoxes boxes;
 
     /** The input box clicked last and when that delivery ended; guarded by the input lock. */
     private ScreenPoint focused;
@@ -53,6 +51,7 @@ public final class GuiDeliverer implements Deliverer {
         this.clipboard = clipboard;
         this.lock = lock;
         this.timing = timing;
+        this.boxes = new InputBoxes(desktop, timing.store(), System::currentTimeMillis);
     }
 
     /** The real thing: Robot, system clipboard, the process-wide lock, timing calibrated into {@code dataDir}. */
@@ -176,7 +175,7 @@ public final class GuiDeliverer implements Deliverer {
 
         private DeliveryOutcome steps(ScreenPoint starter) throws InterruptedException {
             Region screen = desktop.screenOf(box.x(), box.y()).orElseThrow();
-            Region region = Region.around(box.x(), box.y(), REGION_HALF_WIDTH, REGION_HALF_HEIGHT).intersect(screen);
+            Region region = boxes.watchRegion(agent, screen);
             ScreenWatcher watcher = new ScreenWatcher(desktop, region, t.pollMs());
             if (starter != null) {
                 desktop.click(starter.x(), starter.y());
@@ -186,10 +185,22 @@ public final class GuiDeliverer implements Deliverer {
             }
             clickAndWaitForFocus(watcher, starter != null);
             Look empty = watcher.settle(t.clickSettleMs());
-            Optional<String> leftover = unseenPastes.reasonNotToPaste(agent.id(), empty);
-            if (leftover.isPresent()) {
-                return DeliveryOutcome.failedClean(leftover.get()); // nothing pasted: the inbox may take it
+            Optional<String> notEmpty = boxes.reasonNotToPaste(agent.id(), region, empty);
+            InputBoxes.Refound refound = notEmpty.isPresent() ? boxes.findAgain(agent, screen) : null;
+            if (refound == InputBoxes.Refound.MOVED) {
+                // The window moved or was replaced: judge the box where it is now.
+                region = boxes.watchRegion(agent, screen);
+                watcher = new ScreenWatcher(desktop, region, t.pollMs());
+                empty = watcher.settle(t.clickSettleMs());
+                notEmpty = boxes.reasonNotToPaste(agent.id(), region, empty);
+            } else if (refound == InputBoxes.Refound.NONE) {
+                notEmpty = Optional.of(notEmpty.get() + "; no text box can be told at " + box + " either: is the"
+                        + " window closed, covered or moved?");
             }
+            if (notEmpty.isPresent()) {
+                return DeliveryOutcome.failedClean(notEmpty.get()); // nothing pasted: the next method may take it
+            }
+            Look before = empty;
 
             TextClipboard.Saved saved = clipboard.save();
             boolean restored = false;
@@ -200,7 +211,7 @@ public final class GuiDeliverer implements Deliverer {
                 desktop.press(KeyChord.pasteForThisPlatform());
                 // The target fetches the clipboard only when it handles the paste: until the text shows, the
                 // clipboard must keep holding it.
-                seen = watcher.waitFor(l -> !l.sameAs(empty), t.pasteTimeoutMs());
+                seen = watcher.waitFor(l -> !l.sameAs(before), t.pasteTimeoutMs());
                 clipboard.restore(saved);
                 restored = true;
             } finally {
@@ -212,12 +223,14 @@ public final class GuiDeliverer implements Deliverer {
                 }
             }
             if (!seen.met()) {
-                unseenPastes.remember(agent.id(), empty);
-                return DeliveryOutcome.failedClean("paste not seen at input box " + box + " within "
-                        + t.pasteTimeoutMs() + " ms (window closed, covered or moved?)");
+                timing.recordMiss(agent.id());
+                boxes.hold(agent.id(), empty, "a paste there was not seen in time and may have landed since");
+                return DeliveryOutcome.failedUncertain("paste not seen at input box " + box + " within "
+                        + t.pasteTimeoutMs() + " ms (window closed, covered or moved?); the text may still show up"
+                        + " there unsubmitted: nothing more is pasted into that box until it looks empty");
             }
             timing.recordPaste(agent.id(), seen.elapsedMs());
-            return submitAndVerify(watcher, empty, seen.look(), seen.elapsedMs());
+            return submitAndVerify(watcher, region, empty, seen.look(), seen.elapsedMs());
         }
 
         /**
@@ -238,18 +251,20 @@ public final class GuiDeliverer implements Deliverer {
             focused = box;
         }
 
-        private DeliveryOutcome submitAndVerify(ScreenWatcher watcher, Look empty, Look withText, long pasteMs)
-                throws InterruptedException {
+        private DeliveryOutcome submitAndVerify(ScreenWatcher watcher, Region region, Look empty, Look withText,
+                                                long pasteMs) throws InterruptedException {
             desktop.press(submit);
             ScreenWatcher.Result cleared = watcher.waitFor(l -> l.sameAs(empty), t.submitTimeoutMs());
             if (cleared.met()) {
                 timing.recordSubmit(agent.id(), cleared.elapsedMs());
+                boxes.learnEmpty(agent.id(), region, empty);
                 return DeliveryOutcome.verified("pasted in " + pasteMs + " ms, submitted in " + cleared.elapsedMs()
                         + " ms");
             }
             desktop.press(submit);
             ScreenWatcher.Result retried = watcher.waitFor(l -> l.sameAs(empty), t.submitTimeoutMs());
             if (retried.met()) {
+                boxes.learnEmpty(agent.id(), region, empty);
                 return DeliveryOutcome.verified("submitted on the second " + submit + " press");
             }
             // Not back to its empty look. If the box still looks more like it did with the text in it (maybe
@@ -257,6 +272,7 @@ public final class GuiDeliverer implements Deliverer {
             // (a placeholder, a changed border), it probably was, but nothing proves it.
             Look now = retried.look();
             if (now.distance(withText) <= now.distance(empty)) {
+                boxes.hold(agent.id(), empty, "a message was typed there but not submitted");
                 return DeliveryOutcome.failedDirty("typed but not submitted: the text is still in the input box "
                         + box + " after pressing " + submit + " twice");
             }

@@ -25,4 +25,27 @@ public record Region(int x, int y, int width, int height) {
     public static Region around(int cx, int cy, int halfWidth, int halfHeight) {
         return new Region(cx - halfWidth, cy - halfHeight, halfWidth * 2, halfHeight * 2);
     }
+
+    /** The smallest region holding both. */
+    public Region union(Region other) {
+        int x1 = Math.min(x, other.x);
+        int y1 = Math.min(y, other.y);
+        return new Region(x1, y1, Math.max(x + width, other.x + other.width) - x1,
+                Math.max(y + height, other.y + other.height) - y1);
+    }
+
+    /** This region moved by (dx, dy): from coordinates relative to a capture to screen coordinates. */
+    public Region offset(int dx, int dy) {
+        return new Region(x + dx, y + dy, width, height);
+    }
+
+    /** Grown by {@code margin} on every side. */
+    public Region grow(int margin) {
+        return new Region(x - margin, y - margin, width + 2 * margin, height + 2 * margin);
+    }
+
+    @Override
+    public String toString() {
+        return width + "x" + height + " at (" + x + ", " + y + ")";
+    }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.delivery.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.delivery.gui.target.BrowserTarget;
 import dev.switchboard.delivery.testutil.Tools;
 import dev.switchboard.delivery.tmux.TmuxClient;
 import java.nio.file.Path;
@@ -18,14 +19,15 @@ class WindowDeliveryBenchTest {
 
     @Test
     @Timeout(180)
-    void benchReportsGuiAndTmuxFiguresInTheReportShape() throws Exception {
+    void benchReportsGuiBrowserAndTmuxFiguresInTheReportShape() throws Exception {
         Tools.require(XvfbSession.available() || System.getenv("DISPLAY") != null,
                 "bench test skipped: no Xvfb and no display (install xvfb)");
         Tools.require(new TmuxClient(null).run("-V").ok(), "bench test skipped: tmux is not installed");
 
         Map<String, Map<String, Object>> report = WindowDeliveryBench.run(dir, 20);
 
-        for (String part : List.of("gui", "tmux")) {
+        Tools.require(BrowserTarget.available(), "bench test skipped: chromium is not installed");
+        for (String part : List.of("gui", "gui_browser", "tmux")) {
             Map<String, Object> f = report.get(part);
             assertEquals(List.of("messages", "p50_ms", "p95_ms", "exact_ratio", "verified_ratio"),
                     List.copyOf(f.keySet()), part + ": " + f);

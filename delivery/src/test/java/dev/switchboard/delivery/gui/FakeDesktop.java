@@ -8,15 +8,16 @@ import java.util.Optional;
 
 /**
  * A pretend screen with one chat box, for the delivery logic's unit tests. The box's look is derived from its
- * text: empty is all 0, text fills every pixel with a value from the text, a placeholder fills a third.
+ * text, whatever region is captured: empty is all 0, text fills every pixel with a value from the text, a
+ * placeholder fills a third.
  */
 final class FakeDesktop implements Desktop {
 
     enum OnSubmit { CLEAR, NOTHING, NEWLINE, PLACEHOLDER, CLEAR_ON_SECOND_PRESS }
 
-    static final int W = 30;
-
     final List<String> events = new ArrayList<>();
+    /** Every region captured, in order. */
+    final List<Region> captured = new ArrayList<>();
     final FakeClipboard clipboard = new FakeClipboard();
     List<Region> screens = List.of(new Region(0, 0, 1920, 1080));
     String displayProblem;
@@ -24,6 +25,8 @@ final class FakeDesktop implements Desktop {
     OnSubmit onSubmit = OnSubmit.CLEAR;
     String box = "";
     boolean placeholder;
+    /** When set, the window is gone or dead: the region shows this colour and pastes go nowhere. */
+    Integer deadColour;
     int submitPresses;
     /** Where the user left the pointer; clicks move it. */
     ScreenPoint pointer = new ScreenPoint(7, 7);
@@ -40,13 +43,16 @@ final class FakeDesktop implements Desktop {
 
     @Override
     public Look capture(Region region) {
-        int[] px = new int[W];
-        if (!box.isEmpty()) {
+        captured.add(region);
+        int[] px = new int[region.width() * region.height()];
+        if (deadColour != null) {
+            Arrays.fill(px, deadColour);
+        } else if (!box.isEmpty()) {
             Arrays.fill(px, box.hashCode() | 1);
         } else if (placeholder) {
-            Arrays.fill(px, 0, W / 3, 7);
+            Arrays.fill(px, 0, px.length / 3, 7);
         }
-        return new Look(W, 1, px);
+        return new Look(region.width(), region.height(), px);
     }
 
     @Override
@@ -70,7 +76,7 @@ final class FakeDesktop implements Desktop {
     public void press(KeyChord chord) {
         events.add("press " + chord);
         if (chord.equals(KeyChord.pasteForThisPlatform())) {
-            if (pasteShows) {
+            if (pasteShows && deadColour == null) {
                 box += clipboard.content;
             }
             return;

@@ -8,11 +8,16 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.GuiConfig;
 import dev.switchboard.config.ScreenPoint;
+import dev.switchboard.config.WatchArea;
 import dev.switchboard.delivery.DeliveryOutcome;
+import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.testutil.Messages;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +33,7 @@ class GuiDelivererTest {
     private GuiDeliverer deliverer() {
         TimingStore store = new TimingStore(dataDir);
         store.put("Agent-1", fast);
-        return new GuiDeliverer(desktop, desktop.clipboard, new InputLock(), new AdaptiveTiming(store));
+        return new GuiDeliverer(desktop, desktop.clipboard, new InputLock(), new AdaptiveTiming(store, 1));
     }
 
     private static AgentConfig agent(ScreenPoint input, ScreenPoint starter, String submit) {
@@ -107,13 +112,15 @@ class GuiDelivererTest {
     }
 
     @Test
-    void aPasteThatNeverShowsFailsCleanWithoutSubmittingAndRestoresTheClipboard() throws Exception {
+    void aPasteThatNeverShowsIsUncertainNotCleanWithoutSubmittingAndRestoresTheClipboard() throws Exception {
         desktop.pasteShows = false;
         DeliveryOutcome o = deliver("lost", "enter");
 
         assertFalse(o.delivered());
-        assertTrue(o.fallbackAllowed());
+        assertTrue(o.fallbackAllowed(), "the next method may deliver it ...");
+        assertTrue(o.mayBeInInput(), "... but it may land in the box too, and the status must say so");
         assertTrue(o.detail().startsWith("paste not seen"), o.detail());
+        assertTrue(o.detail().contains("the text may still show up there unsubmitted"), o.detail());
         assertEquals(0, desktop.submitPresses);
         assertEquals("user's text", desktop.clipboard.content);
     }
@@ -136,7 +143,7 @@ class GuiDelivererTest {
         // THEN nothing is pasted or submitted into that box, and the next method may take the message
         assertFalse(second.delivered());
         assertTrue(second.fallbackAllowed());
-        assertTrue(second.detail().startsWith("input box changed since a paste there was not seen"), second.detail());
+        assertTrue(second.detail().startsWith(InputBoxes.NOT_EMPTY), second.detail());
         assertTrue(desktop.events.stream().noneMatch(e -> e.startsWith("press")), desktop.events.toString());
         assertEquals("first", desktop.box);
 
@@ -148,21 +155,115 @@ class GuiDelivererTest {
     }
 
     @Test
-    void aStaleUnseenPasteIsForgottenSoItCannotBlockGuiDeliveryForGood() {
+    void aDraftInTheBoxIsNeverPastedInto() throws Exception {
+        GuiDeliverer gui = deliverer();
+        AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
+        // GIVEN a verified delivery, which taught the box's empty look
+        assertTrue(gui.deliver(Messages.to("Agent-1", "first"), a).verified());
+        // AND the user has started typing a draft
+        desktop.box = "my half-written dra";
+        desktop.events.clear();
+
+        // WHEN the next message comes
+        DeliveryOutcome second = gui.deliver(Messages.to("Agent-1", "second"), a);
+
+        // THEN it fails clean with the reason, nothing is pasted, the draft is untouched
+        assertFalse(second.delivered());
+        assertTrue(second.fallbackAllowed());
+        assertFalse(second.mayBeInInput());
+        assertTrue(second.detail().startsWith(InputBoxes.NOT_EMPTY), second.detail());
+        assertTrue(desktop.events.stream().noneMatch(e -> e.startsWith("press")), desktop.events.toString());
+        assertEquals("my half-written dra", desktop.box);
+        assertEquals(List.of("first"), desktop.clipboard.puts);
+    }
+
+    @Test
+    void aMessageTypedButNotSubmittedIsNeverPastedBehind() throws Exception {
+        GuiDeliverer gui = deliverer();
+        // GIVEN a box whose real submit key is not the configured one (nothing known about it before)
+        desktop.onSubmit = FakeDesktop.OnSubmit.NEWLINE;
+        AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
+        assertTrue(gui.deliver(Messages.to("Agent-1", "first"), a).detail().startsWith("typed but not submitted"));
+        desktop.events.clear();
+
+        // WHEN the next message comes
+        DeliveryOutcome second = gui.deliver(Messages.to("Agent-1", "second"), a);
+
+        // THEN it is not pasted into the middle of the first
+        assertTrue(second.detail().startsWith(InputBoxes.NOT_EMPTY), second.detail());
+        assertTrue(second.fallbackAllowed());
+        assertTrue(desktop.events.stream().noneMatch(e -> e.startsWith("press")), desktop.events.toString());
+        assertEquals("first\n\n", desktop.box);
+    }
+
+    @Test
+    void aReplacedWindowIsUsedAgainAsSoonAsItsBoxLooksEmptyInItsLearnedLook() throws Exception {
+        GuiDeliverer gui = deliverer();
+        AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
+        assertTrue(gui.deliver(Messages.to("Agent-1", "first"), a).verified());
+        // GIVEN the window dies and shows black
+        desktop.deadColour = 0xFF000000;
+        DeliveryOutcome whileDead = gui.deliver(Messages.to("Agent-1", "while dead"), a);
+        assertFalse(whileDead.delivered());
+        assertTrue(whileDead.fallbackAllowed(), whileDead.toString());
+
+        // WHEN it is started again and its box looks empty as learned
+        desktop.deadColour = null;
+        DeliveryOutcome after = gui.deliver(Messages.to("Agent-1", "after restart"), a);
+
+        // THEN GUI delivery works at once (not after a 10-minute hold)
+        assertTrue(after.verified(), after.toString());
+        assertEquals("", desktop.box);
+        assertFalse(desktop.clipboard.puts.contains("while dead"), "nothing was pasted into the dead window");
+    }
+
+    @Test
+    void aHoldWithoutAKnownEmptyLookIsForgottenSoItCannotBlockGuiDeliveryForGood() {
         long[] now = {1_000};
-        UnseenPastes unseen = new UnseenPastes(() -> now[0]);
+        InputBoxes boxes = new InputBoxes(desktop, null, () -> now[0]);
+        Region r = new Region(0, 0, 3, 1);
         Look empty = new Look(3, 1, new int[] {0, 0, 0});
         Look changed = new Look(3, 1, new int[] {0, 5, 0});
         Look wider = new Look(4, 1, new int[] {1, 5, 1, 1});
-        unseen.remember("Agent-1", empty);
+        boxes.hold("Agent-1", empty, "a paste there was not seen");
 
-        assertTrue(unseen.reasonNotToPaste("Agent-1", wider).isPresent());
-        assertEquals(Optional.empty(), unseen.reasonNotToPaste("Agent-2", wider), "other agents are not held");
-        now[0] += UnseenPastes.FORGET_AFTER_MS - 1;
-        assertTrue(unseen.reasonNotToPaste("Agent-1", wider).isPresent());
+        assertTrue(boxes.reasonNotToPaste("Agent-1", r, wider).isPresent());
+        assertEquals(Optional.empty(), boxes.reasonNotToPaste("Agent-2", r, wider), "other agents are not held");
+        now[0] += InputBoxes.FORGET_AFTER_MS - 1;
+        assertTrue(boxes.reasonNotToPaste("Agent-1", r, wider).isPresent());
         now[0] += 2;
-        assertEquals(Optional.empty(), unseen.reasonNotToPaste("Agent-1", wider));
-        assertEquals(Optional.empty(), unseen.reasonNotToPaste("Agent-1", changed), "forgotten, not re-armed");
+        assertEquals(Optional.empty(), boxes.reasonNotToPaste("Agent-1", r, wider));
+        assertEquals(Optional.empty(), boxes.reasonNotToPaste("Agent-1", r, changed), "forgotten, not re-armed");
+    }
+
+    @Test
+    void aMissWidensTheTimeoutsSoTheNextPasteGetsMoreTime() throws Exception {
+        desktop.pasteShows = false;
+        GuiDeliverer gui = deliverer();
+        AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
+        DeliveryOutcome first = gui.deliver(Messages.to("Agent-1", "slow"), a);
+        assertTrue(first.detail().contains("within 60 ms"), first.detail());
+        desktop.box = "";
+        DeliveryOutcome second = gui.deliver(Messages.to("Agent-1", "slow again"), a);
+        assertTrue(second.detail().contains("within 120 ms"), second.detail());
+    }
+
+    @Test
+    void aConfiguredWatchAreaIsWhatIsWatched() throws Exception {
+        AgentConfig a = new AgentConfig("Agent-1", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
+                new GuiConfig(new ScreenPoint(500, 900), null, "enter", new WatchArea(100, 700, 800, 300)), null);
+        assertTrue(deliverer().deliver(Messages.to("Agent-1", "hi"), a).verified());
+        assertEquals(Set.of(new Region(100, 700, 800, 300)), Set.copyOf(desktop.captured));
+    }
+
+    @Test
+    void withoutABoxToFindTheWatchedRegionReachesFarAboveThePoint() throws Exception {
+        // the fake screen is one colour everywhere: no box can be told, so the tall default region is watched
+        assertTrue(deliver("hi", "enter").verified());
+        Region watched = desktop.captured.get(desktop.captured.size() - 1);
+        assertEquals(InputBoxes.fallback(new ScreenPoint(500, 900), new Region(0, 0, 1920, 1080)), watched);
+        assertTrue(watched.contains(500 - 290, 900 - 210), "a tall composer's top-left: " + watched);
+        assertTrue(watched.contains(500, 900));
     }
 
     @Test
@@ -192,6 +293,21 @@ class GuiDelivererTest {
     }
 
     @Test
+    void onboardingThroughTheDeliveryChainClicksTheStarterBoxFirst() throws Exception {
+        AgentConfig a = agent(new ScreenPoint(500, 900), new ScreenPoint(400, 100), "enter");
+        FallbackChain chain = new FallbackChain(List.of(deliverer()), 3, Duration.ofMinutes(1), Clock.systemUTC());
+
+        FallbackChain.Result r = chain.deliver(Messages.onboarding("Agent-1", "welcome"), a);
+
+        assertTrue(r.outcome().verified(), r.toString());
+        assertEquals(List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter", "move 7,7"),
+                desktop.events);
+        desktop.events.clear();
+        assertTrue(chain.deliver(Messages.to("Agent-1", "a plain message"), a).outcome().verified());
+        assertEquals("click 500,900", desktop.events.get(0), "only onboarding opens a fresh chat");
+    }
+
+    @Test
     void onboardingClicksTheStarterBoxFirstThenDelivers() throws Exception {
         AgentConfig a = agent(new ScreenPoint(500, 900), new ScreenPoint(400, 100), "enter");
         DeliveryOutcome o = deliverer().deliverOnboarding(Messages.to("Agent-1", "welcome"), a);
@@ -215,7 +331,7 @@ class GuiDelivererTest {
         InputLock lock = new InputLock();
         TimingStore store = new TimingStore(dataDir);
         store.put("Agent-1", fast);
-        GuiDeliverer a = new GuiDeliverer(desktop, desktop.clipboard, lock, new AdaptiveTiming(store));
+        GuiDeliverer a = new GuiDeliverer(desktop, desktop.clipboard, lock, new AdaptiveTiming(store, 1));
         Thread other = new Thread(() -> {
             try {
                 for (int i = 0; i < 20; i++) {

@@ -1,5 +1,7 @@
 /**
- * A stand-in for an agent's chat window (a Swing text box that appends what is submitted to a file), run in its
- * own JVM by tests and by {@code switchboard bench}.
+ * Stand-ins for an agent's chat window, run by tests and by {@code switchboard bench}: a Swing text box in its
+ * own JVM that appends what is submitted to a file ({@link dev.switchboard.delivery.gui.target.ChatBoxTarget}),
+ * and a real browser, Debian's chromium, showing a chat composer page that reports what is submitted to a local
+ * HTTP server ({@link dev.switchboard.delivery.gui.target.BrowserTarget}).
  */
 package dev.switchboard.delivery.gui.target;
