@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
                         err.println("error: the console stopped: " + e);
                         err.flush();
                         stopped.countDown();
-                    }));
+                    }).showingAnswers(app.answers()));
         }
         stopped.await();
         shutdown();

@@ -4,6 +4,10 @@ import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.Reply;
+import dev.switchboard.commands.answers.AnswerBoard;
+import dev.switchboard.commands.answers.AnswerSink;
+import dev.switchboard.core.answers.Answer;
+import dev.switchboard.core.answers.Destination;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageIds;
@@ -12,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +24,8 @@ import java.util.function.Consumer;
  * is optional). Every message's state changes are printed as they happen, from the console, the CLI, chat or
  * the agents (or only the console's own, {@link Events#OWN}). End of input calls {@code onEnd} (the app
  * stops); a reader thread that dies for any other reason calls {@code onFailure} instead, so the service
- * never reports a clean stop for it.
+ * never reports a clean stop for it. Agents' answers to questions asked here, and those for the status
+ * channel, are shown too ({@link #showingAnswers}).
  */
 public final class ConsoleBridge implements Bridge {
     /** Which state changes the console shows. */
@@ -42,6 +48,8 @@ public final class ConsoleBridge implements Bridge {
     private final Object output = new Object();
     private boolean commandRunning;
     private final List<String> held = new ArrayList<>();
+    private AnswerBoard answers = AnswerBoard.NONE;
+    private final List<AutoCloseable> registrations = new ArrayList<>();
     private AutoCloseable subscription;
     private Thread reader;
 
@@ -55,6 +63,12 @@ public final class ConsoleBridge implements Bridge {
         this.onFailure = onFailure;
     }
 
+    /** Shows agents' answers to questions asked here, and those for the status channel. Call before start. */
+    public ConsoleBridge showingAnswers(AnswerBoard board) {
+        this.answers = board;
+        return this;
+    }
+
     @Override
     public String name() {
         return "console";
@@ -63,6 +77,20 @@ public final class ConsoleBridge implements Bridge {
     @Override
     public void start() {
         subscription = bus.subscribe(this::onEvent);
+        AnswerSink sink = new AnswerSink() {
+            @Override
+            public String name() {
+                return "console";
+            }
+
+            @Override
+            public CompletableFuture<Void> post(Answer answer) {
+                printAnswer(answer);
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+        registrations.add(answers.register(Destination.CONSOLE, sink));
+        registrations.add(answers.register(Destination.STATUS, sink));
         reader = new Thread(this::readLoop, "console");
         reader.setDaemon(true);
         reader.start();
@@ -83,6 +111,20 @@ public final class ConsoleBridge implements Bridge {
                 return;
             }
             io.print(line);
+        }
+    }
+
+    /** "💬 Agent-2 answered #2af0:" and the text, indented; a notice on one line. */
+    private void printAnswer(Answer a) {
+        String text = a.kind() == Answer.Kind.NOTICE ? "ℹ️ " + a.body()
+                : "💬 " + a.agent() + " answered" + (a.replyTo() == null ? "" : " #" + MessageIds.shortForm(a.replyTo()))
+                + ":\n  " + a.body().strip().replace("\n", "\n  ");
+        synchronized (output) {
+            if (commandRunning) {
+                held.add(text);
+                return;
+            }
+            io.print(text);
         }
     }
 
@@ -151,6 +193,13 @@ public final class ConsoleBridge implements Bridge {
 
     @Override
     public void close() {
+        for (AutoCloseable r : registrations) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (subscription != null) {
             try {
                 subscription.close();
