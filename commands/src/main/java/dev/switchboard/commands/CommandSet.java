@@ -114,7 +114,11 @@ public final class CommandSet {
         CommandLine cl = newCommandLine(probe);
         TextArgs.Split split = TextArgs.split(name, cl.getCommandSpec(), takesText.positionalsBeforeText(), words);
         boolean helpAsked = split.args().stream().anyMatch(a -> a.equals("-h") || a.equals("--help"));
-        if (!split.hasText() && takesText.requiresText() && !helpAsked && split.positionalsComplete()) {
+        // Whether the text may be left out is the command's own declaration (onboard and progress have defaults).
+        boolean textRequired = cl.getCommandSpec().positionalParameters().stream()
+                .filter(p -> p.index().min() >= takesText.positionalsBeforeText())
+                .anyMatch(p -> p.arity().min() > 0);
+        if (!split.hasText() && textRequired && !helpAsked && split.positionalsComplete()) {
             // The same answer whether the text is missing, blank, or an empty argument, on every front-end.
             return new Reply(Reply.Status.USAGE, "the message text is empty", List.of("usage: "
                     + cl.getHelp().synopsis(0).strip()), List.of());

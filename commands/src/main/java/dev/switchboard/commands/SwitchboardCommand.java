@@ -19,10 +19,5 @@ public interface SwitchboardCommand {
     interface TakesText {
         /** How many positional arguments come before the text (e.g. 1 for {@code msg <agent> <text>}). */
         int positionalsBeforeText();
-
-        /** Whether the text must be given (onboard has a default text). */
-        default boolean requiresText() {
-            return true;
-        }
     }
 }

@@ -47,11 +47,6 @@ public final class OnboardCommand extends BaseCommand implements SwitchboardComm
     }
 
     @Override
-    public boolean requiresText() {
-        return false;
-    }
-
-    @Override
     public Reply run(CommandContext ctx) {
         SwitchboardConfig cfg = ctx.services().config().get();
         OnboardingTemplates templates = new OnboardingTemplates(cfg.onboarding().templates());
