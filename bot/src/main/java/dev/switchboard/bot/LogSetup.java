@@ -54,7 +54,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         threshold.setLevel(System.getProperty("switchboard.stderrLevel", "WARN"));
         threshold.start();
         stderr.addFilter(threshold);
-        stderr.setEncoder(encoder(ctx, "%-5level %logger{20} - %msg%n"));
+        // One line per event on stderr; the stack trace goes to the log file only (%nopex).
+        stderr.setEncoder(encoder(ctx, "%-5level %logger{20} - %msg%n%nopex"));
         stderr.start();
 
         ctx.getLogger("org.sqlite").setLevel(Level.WARN);

@@ -5,6 +5,8 @@ import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.bot.Main;
 import dev.switchboard.bot.console.ConsoleBridge;
 import dev.switchboard.commands.Caller;
+import dev.switchboard.commands.CommandCatalog;
+import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.Reply;
 import dev.switchboard.commands.SwitchboardCommand;
 import dev.switchboard.config.ConfigException;
@@ -36,7 +38,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
     public int runChatCommand(List<String> args, PrintWriter out, PrintWriter err) {
         SwitchboardConfig cfg;
         try {
-            cfg = main.loadConfig();
+            cfg = readOnly(args) ? main.loadConfigForReading(err::println) : main.loadConfig();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             err.flush();
@@ -51,6 +53,24 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         }
     }
 
+    /** Whether the command named by {@code args} only reads (it then works with a broken config file too). */
+    private static boolean readOnly(List<String> args) {
+        return CommandCatalog.all().stream()
+                .filter(e -> e.name().equals(args.get(0)) || e.aliases().contains(args.get(0))).findFirst()
+                .map(e -> {
+                    try {
+                        ParseResult p = CommandSet.newCommandLine(e.create())
+                                .parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+                        while (p.hasSubcommand()) {
+                            p = p.subcommand();
+                        }
+                        return p.commandSpec().userObject() instanceof SwitchboardCommand c && c.readOnly();
+                    } catch (CommandLine.ParameterException notParsed) {
+                        return false;
+                    }
+                }).orElse(false);
+    }
+
     private static int print(SwitchboardConfig cfg, Reply reply, PrintWriter out, PrintWriter err) {
         String text = ConsoleBridge.render(reply);
         if (reply.isOk()) {
@@ -62,7 +82,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
                         + "; the message waits in the queue until one starts");
             }
         } else {
-            err.println(text);
+            // A refusal is one line, also when it quotes what was typed (a line break in an argument).
+            err.println(text.strip().replaceAll("\\R+", " · "));
         }
         out.flush();
         err.flush();
@@ -94,7 +115,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         PrintWriter err = parsed.commandSpec().commandLine().getErr();
         SwitchboardConfig cfg;
         try {
-            cfg = main.loadConfig();
+            cfg = command.readOnly() ? main.loadConfigForReading(err::println) : main.loadConfig();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             return 1;
