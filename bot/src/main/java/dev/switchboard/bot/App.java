@@ -31,6 +31,9 @@ import dev.switchboard.core.routing.ValidationMiddleware;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxWatcher;
 import dev.switchboard.delivery.WorkerPool;
+import dev.switchboard.web.ApiAuth;
+import dev.switchboard.web.WebRoutes;
+import dev.switchboard.web.WebServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +67,8 @@ public final class App implements AutoCloseable {
     private final AgentRegistry agents;
     private final CommandSet commands;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private FallbackChain chain;
+    private volatile WebServer web;
     private final AnswerStore answerStore;
     private final AnswerIntake answerIntake;
     private final GasStateStore gasStore;
@@ -123,10 +128,14 @@ public final class App implements AutoCloseable {
      */
     public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning)
             throws IOException {
+        if (cfg.web().enabled()) {
+            ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
+        }
         App app = new App(cfg);
         try {
             app.startDelivery(tuning, overrides);
             app.startBridges(secrets);
+            app.startWeb(secrets);
         } catch (IOException | RuntimeException e) {
             app.close();
             throw e;
@@ -153,7 +162,7 @@ public final class App implements AutoCloseable {
         if (nudge != null) {
             running.add(nudge);
         }
-        FallbackChain chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
+        chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
                 tuning.breakerCoolDown(), Clock.systemUTC());
         running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
                 Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
@@ -205,6 +214,36 @@ public final class App implements AutoCloseable {
                 throw new IllegalStateException("cannot start the " + bridge.name() + " bridge: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The dashboard, HTTP API, live events and Prometheus endpoint, unless {@code web.enabled: false}. */
+    private void startWeb(Secrets secrets) {
+        SwitchboardConfig cfg = config.get();
+        if (!cfg.web().enabled()) {
+            return;
+        }
+        web = WebServer.start(cfg.web(), commands, bus, new AppFleetProbe(chain, this::bridges, agents, cfg.dataDir()),
+                secrets, webRoutes());
+        synchronized (running) {
+            running.add(web);
+        }
+    }
+
+    /** Route groups of other parts (alerts, agent snapshots) to serve beside the built-in API. */
+    private List<WebRoutes> webRoutes() {
+        return List.of();
+    }
+
+    private List<Bridge> bridges() {
+        synchronized (running) {
+            return running.stream().filter(Bridge.class::isInstance).map(Bridge.class::cast).toList();
+        }
+    }
+
+    /** The web server's port while it runs (the configured one, or the one chosen for port 0). */
+    public Optional<Integer> webPort() {
+        WebServer w = web;
+        return w == null ? Optional.empty() : Optional.of(w.port());
     }
 
     /** Applies a reloaded config file: the agent list and limits change at once; paths need a restart. */

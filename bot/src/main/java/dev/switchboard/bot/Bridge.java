@@ -6,6 +6,11 @@ public interface Bridge extends AutoCloseable {
 
     void start() throws Exception;
 
+    /** Whether it is connected to its platform now (health, metrics); a local front-end always is. */
+    default boolean connected() {
+        return true;
+    }
+
     @Override
     void close();
 }

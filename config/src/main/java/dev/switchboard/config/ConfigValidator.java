@@ -93,6 +93,9 @@ final class ConfigValidator {
         if (cfg.web().port() < 0 || cfg.web().port() > 65535) {
             problems.add("web.port: must be 0..65535");
         }
+        if (!cfg.web().host().matches("[A-Za-z0-9.:\\[\\]_-]+")) {
+            problems.add("web.host: '" + cfg.web().host() + "' is not a host name or IP address");
+        }
         if (cfg.discord().prefix().length() > 5 || cfg.discord().prefix().isBlank()) {
             problems.add("discord.prefix: 1 to 5 non-blank characters");
         }

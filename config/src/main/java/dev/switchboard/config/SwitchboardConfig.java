@@ -77,6 +77,11 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
                 web, newBroker, onboarding, gas, source);
     }
 
+    public SwitchboardConfig withWeb(WebConfig newWeb) {
+        return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
+                newWeb, broker, onboarding, gas, source);
+    }
+
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
                 twitch, web, broker, onboarding, gas, source);

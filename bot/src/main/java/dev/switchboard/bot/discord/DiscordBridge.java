@@ -54,7 +54,7 @@ public final class DiscordBridge implements Bridge {
         return t;
     });
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private JDA jda;
+    private volatile JDA jda;
 
     /**
      * @param token        the bot token; never logged
@@ -141,6 +141,12 @@ public final class DiscordBridge implements Bridge {
                 LOG.warn("could not check paused agents: {}", e.toString());
             }
         }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean connected() {
+        JDA current = jda;
+        return current != null && current.getStatus() == JDA.Status.CONNECTED;
     }
 
     @Override

@@ -197,6 +197,13 @@ public final class TwitchBridge implements Bridge {
     }
 
     @Override
+    public boolean connected() {
+        TwitchChat current = chat;
+        return current != null
+                && current.getConnectionState() == com.github.twitch4j.chat.enums.TMIConnectionState.CONNECTED;
+    }
+
+    @Override
     public synchronized void close() {
         if (answerRegistration != null) {
             try {

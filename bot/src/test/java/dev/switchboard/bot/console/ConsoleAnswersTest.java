@@ -34,7 +34,7 @@ class ConsoleAnswersTest {
 
     @Test
     void anOutboxAnswerWithReplyToReachesTheConsoleThatAsked() throws Exception {
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir);
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir).withWeb(new dev.switchboard.config.WebConfig(false, null, null));
         StringWriter screen = new StringWriter();
         PrintWriter out = new PrintWriter(screen);
         PipedOutputStream keyboard = new PipedOutputStream();

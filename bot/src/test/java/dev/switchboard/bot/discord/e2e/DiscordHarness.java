@@ -14,6 +14,7 @@ import dev.switchboard.config.Limits;
 import dev.switchboard.config.RetryConfig;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.WebConfig;
 import dev.switchboard.delivery.InboxFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ final class DiscordHarness implements AutoCloseable {
                 discord.apiUrl(), discord.gatewayUrl());
         List<AgentConfig> agents = new ArrayList<>(SwitchboardConfig.defaultAgents());
         SwitchboardConfig cfg = new SwitchboardConfig(dir.resolve("data"), dir.resolve("agent_workspaces"), null, null,
-                agents, limits, new RetryConfig(2, 20L, 50L, 30), dc, null, null, null, null);
+                agents, limits, new RetryConfig(2, 20L, 50L, 30), dc, null, new WebConfig(false, null, null), null, null);
         App app;
         try {
             app = App.startService(cfg, Secrets.from(Map.of(Secrets.DISCORD_TOKEN, TOKEN)),
