@@ -187,7 +187,7 @@ async function refreshAgents() {
     const actions = tr.insertCell();
     actions.appendChild(button(a.paused ? "resume" : "pause", () => control("/api/v1/agents/" +
         encodeURIComponent(a.id) + "/" + (a.paused ? "resume" : "pause"))));
-    // Snapshot of the agent's window / pane / inbox: served by GET /api/v1/agents/{id}/peek where available.
+    // Snapshot of the agent's window (PNG) / pane / inbox files (text): GET /api/v1/agents/{id}/peek, admins only.
     actions.appendChild(button("snapshot", () => peek(a.id), "peek-" + a.id));
   }
 }
@@ -213,8 +213,16 @@ async function peek(agent) {
   $("peek-title").textContent = "Snapshot of " + agent;
   const body = $("peek-body");
   body.textContent = "loading…";
-  const res = await fetch("/api/v1/agents/" + encodeURIComponent(agent) + "/peek", { headers: headers() });
-  if (res.status === 404) { body.textContent = "snapshots are not available on this server yet"; return; }
+  const path = "/api/v1/agents/" + encodeURIComponent(agent) + "/peek";
+  let res = await fetch(path, { headers: headers({ "Accept": "image/png, text/plain, application/json" }) });
+  // a screen can show anything: peek needs the token even where other reads do not
+  for (let tries = 0; res.status === 401 && tries < 2; tries++) {
+    if (state.token) { state.token = null; $("token-state").textContent = "token wrong"; $("token-state").className = "badge bad"; }
+    body.textContent = "peek needs the API token: enter it above";
+    await askToken();
+    body.textContent = "loading…";
+    res = await fetch(path, { headers: headers({ "Accept": "image/png, text/plain, application/json" }) });
+  }
   if (!res.ok) { body.textContent = (await res.json().catch(() => ({}))).error || ("error " + res.status); return; }
   const type = res.headers.get("Content-Type") || "";
   if (type.startsWith("image/")) {
@@ -229,16 +237,16 @@ async function peek(agent) {
   }
 }
 
-// ---------- alerts (placeholder until the server has /api/v1/alerts) ----------
+// ---------- alerts: GET /api/v1/alerts, refreshed on every "alert" event of the live stream ----------
 async function refreshAlerts() {
   const res = await fetch("/api/v1/alerts", { headers: headers() });
-  if (res.status === 404) { $("alerts-note").textContent = "alerting is not part of this server yet"; return; }
   if (!res.ok) return;
   const json = await res.json();
   const list = json.alerts || [];
   $("alerts").replaceChildren(...list.map((a) => {
     const li = document.createElement("li");
-    li.textContent = a.summary || a.text || JSON.stringify(a);
+    li.textContent = a.summary + " (since " + new Date(a.since).toLocaleTimeString() + ")";
+    li.title = a.rule;
     return li;
   }));
   $("alerts-note").textContent = list.length ? "" : "no active alerts";

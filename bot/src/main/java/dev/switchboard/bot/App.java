@@ -3,6 +3,9 @@ package dev.switchboard.bot;
 import dev.switchboard.broker.Hub;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.alerts.AlertMonitor;
+import dev.switchboard.commands.alerts.FleetSignals;
+import dev.switchboard.commands.alerts.QueueSignals;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.answers.AnswerIntake;
 import dev.switchboard.commands.answers.AnswerRouter;
@@ -19,6 +22,7 @@ import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.core.queue.SqliteMessageQueue;
@@ -28,18 +32,24 @@ import dev.switchboard.core.routing.FanOutHandler;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RateLimitMiddleware;
 import dev.switchboard.core.routing.ValidationMiddleware;
+import dev.switchboard.core.snapshot.SnapshotSource;
 import dev.switchboard.delivery.FallbackChain;
+import dev.switchboard.delivery.peek.AgentPeeker;
 import dev.switchboard.delivery.InboxWatcher;
 import dev.switchboard.delivery.WorkerPool;
 import dev.switchboard.web.ApiAuth;
 import dev.switchboard.web.WebRoutes;
 import dev.switchboard.web.WebServer;
+import dev.switchboard.web.api.AlertRoutes;
+import dev.switchboard.web.api.PeekRoutes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -67,17 +77,19 @@ public final class App implements AutoCloseable {
     private final AgentRegistry agents;
     private final CommandSet commands;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private FallbackChain chain;
-    private volatile WebServer web;
     private final AnswerStore answerStore;
     private final AnswerIntake answerIntake;
     private final GasStateStore gasStore;
     private final GasPipeline gas;
     private volatile AnswerBoard answers = AnswerBoard.NONE;
     private volatile Runnable answerStored = () -> { };
+    private final QueueSignals queueSignals = new QueueSignals();
+    private volatile FallbackChain chain;
+    private final AlertMonitor alerts;
+    private volatile WebServer web;
     private final String incarnation = UUID.randomUUID().toString();
 
-    private App(SwitchboardConfig cfg) {
+    private App(SwitchboardConfig cfg, boolean service) {
         this.config = new AtomicReference<>(cfg);
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
@@ -105,13 +117,28 @@ public final class App implements AutoCloseable {
         this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
         this.gas = new GasPipeline(queue, router, agents, gasStore, answerIntake, () -> config.get().gas(), clock);
         answerIntake.onActivity(gas::activity);
+        SnapshotSource snapshots = AgentPeeker.create(() -> service ? Optional.empty() : guiPeekRefusal(),
+                a -> config.get().inboxOf(a), a -> config.get().workspaceOf(a).resolve("outbox"));
         this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake,
-                gas));
+                gas, snapshots));
+        this.alerts = new AlertMonitor(() -> config.get().alerts(), FleetSignals.of(queueSignals,
+                () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected), clock);
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
     public static App forCommands(SwitchboardConfig cfg) {
-        return new App(cfg);
+        return new App(cfg, false);
+    }
+
+    /**
+     * A CLI process cannot see the running service's GUI input lock: a picture taken from here could catch a
+     * delivery half-way. So GUI agents are peeked at through the service (its console, Discord, the dashboard).
+     */
+    private Optional<String> guiPeekRefusal() {
+        return DataDirLock.isHeld(config.get().dataDir())
+                ? Optional.of("'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
+                + " Discord or the dashboard, so the picture is never taken in the middle of a delivery")
+                : Optional.empty();
     }
 
     /**
@@ -131,7 +158,7 @@ public final class App implements AutoCloseable {
         if (cfg.web().enabled()) {
             ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
         }
-        App app = new App(cfg);
+        App app = new App(cfg, true);
         try {
             app.startDelivery(tuning, overrides);
             app.startBridges(secrets);
@@ -154,6 +181,8 @@ public final class App implements AutoCloseable {
         if (recovered > 0) {
             LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
         }
+        running.add(bus.subscribe(queueSignals));
+        queueSignals.seed(queue, Clock.systemUTC().instant());
         EventPump pump = new EventPump(queue, bus, tuning.eventPollMillis());
         queue.onCommit(pump::wakeUp);
         running.add(pump);
@@ -184,6 +213,8 @@ public final class App implements AutoCloseable {
             running.add(new StatusWatcher(agents::all, a -> currentConfig().workspaceOf(a), gas, this::agentFileProblem,
                     cfg.gas().scanSeconds() * 1000L));
         }
+        running.add(BackgroundLoop.named("alerts").log(LOG).every(Duration.ofSeconds(cfg.alerts().checkSeconds()))
+                .start(alerts::evaluate));
         if (cfg.source() != null) {
             running.add(new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
@@ -207,7 +238,9 @@ public final class App implements AutoCloseable {
         for (Bridge bridge : Bridges.create(this, secrets)) {
             try {
                 bridge.start();
-                running.add(bridge);
+                synchronized (running) {
+                    running.add(bridge);
+                }
                 LOG.info("{} bridge started", bridge.name());
             } catch (Exception e) {
                 bridge.close();
@@ -231,7 +264,7 @@ public final class App implements AutoCloseable {
 
     /** Route groups of other parts (alerts, agent snapshots) to serve beside the built-in API. */
     private List<WebRoutes> webRoutes() {
-        return List.of();
+        return List.of(new AlertRoutes(alerts), new PeekRoutes());
     }
 
     private List<Bridge> bridges() {
@@ -322,6 +355,17 @@ public final class App implements AutoCloseable {
 
     public CommandSet commands() {
         return commands;
+    }
+
+    /** Alerts in force, and a feed of those fired and cleared (evaluated only while the service runs). */
+    public AlertMonitor alerts() {
+        return alerts;
+    }
+
+    private Map<String, Boolean> bridgesConnected() {
+        Map<String, Boolean> states = new TreeMap<>();
+        bridges().forEach(b -> states.put(b.name(), b.connected()));
+        return states;
     }
 
     @Override

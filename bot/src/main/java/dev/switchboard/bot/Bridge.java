@@ -6,7 +6,7 @@ public interface Bridge extends AutoCloseable {
 
     void start() throws Exception;
 
-    /** Whether it is connected to its platform now (health, metrics); a local front-end always is. */
+    /** Whether it is connected to its platform now (health, metrics, bridge_down alert); local ones always are. */
     default boolean connected() {
         return true;
     }

@@ -47,10 +47,9 @@ public final class Main {
             description = "Queue database folder; overrides 'data_dir:'.")
     Path dataDir;
 
-    /** The effective config; also points the log file at its data directory. */
+    /** The effective config (with --data-dir applied). */
     public SwitchboardConfig loadConfig() {
         SwitchboardConfig cfg = overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath());
-        System.setProperty("switchboard.logDir", cfg.dataDir().toString());
         return cfg;
     }
 
@@ -67,7 +66,6 @@ public final class Main {
             SwitchboardConfig cfg = overrides().salvage(file);
             warn.accept("warning: config error: " + e.getMessage() + " (read-only: showing the queue in "
                     + cfg.dataDir() + "; commands that send or change refuse until the file is fixed)");
-            System.setProperty("switchboard.logDir", cfg.dataDir().toString());
             return cfg;
         }
     }

@@ -9,6 +9,7 @@ import dev.switchboard.core.queue.QueueClosedException;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.UnknownMessageException;
 import dev.switchboard.core.routing.RejectedException;
+import dev.switchboard.core.snapshot.SnapshotSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -163,7 +164,8 @@ public final class CommandSet {
         } catch (RejectedException e) {
             return e.reason() == RejectedException.Reason.NOT_AUTHORIZED ? Reply.denied(e.getMessage())
                     : Reply.error(e.getMessage());
-        } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException e) {
+        } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException
+                 | SnapshotSource.SnapshotException e) {
             return Reply.error(e.getMessage());
         } catch (QueueClosedException e) {
             // Expected while Switchboard stops: one line, no trace per refused line.

@@ -4,6 +4,7 @@ import dev.switchboard.bot.App;
 import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.bot.Main;
 import dev.switchboard.bot.console.ConsoleBridge;
+import dev.switchboard.bot.console.SavedPictures;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandCatalog;
 import dev.switchboard.commands.CommandSet;
@@ -14,7 +15,11 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.queue.QueueException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -44,12 +49,20 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             err.flush();
             return 1;
         }
+        boolean fresh = !Files.exists(cfg.dataDir());
+        Reply reply = null;
         try (App app = App.forCommands(cfg)) {
-            return print(cfg, app.commands().execute(args, Caller.local(Platform.CLI)), out, err);
+            reply = app.commands().execute(args, Caller.local(Platform.CLI));
+            return print(cfg, reply, out, err);
         } catch (QueueException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 1;
+        } finally {
+            // (the queue is closed by now) a look at a queue that did not exist must not leave one behind
+            if (fresh && (reply == null || reply.messageIds().isEmpty())) {
+                removeEmptyQueue(cfg.dataDir());
+            }
         }
     }
 
@@ -77,6 +90,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             // Before anything else: the running service delivers while this process still prints and exits.
             ChangeNudge.nudge(cfg.dataDir());
             out.println(text);
+            SavedPictures.save(reply, cfg.dataDir(), java.time.Clock.systemUTC()).forEach(out::println);
             if (!reply.messageIds().isEmpty() && !DataDirLock.isHeld(cfg.dataDir())) {
                 out.println("note: no 'switchboard run' is using " + cfg.dataDir()
                         + "; the message waits in the queue until one starts");
@@ -121,11 +135,33 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             return 1;
         }
         String name = deepest.commandSpec().qualifiedName(" ").replaceFirst("^switchboard ", "");
+        boolean fresh = !Files.exists(cfg.dataDir());
+        Reply reply = null;
         try (App app = App.forCommands(cfg)) {
-            return print(cfg, app.commands().invoke(command, name, Caller.local(Platform.CLI)), out, err);
+            reply = app.commands().invoke(command, name, Caller.local(Platform.CLI));
+            return print(cfg, reply, out, err);
         } catch (QueueException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } finally {
+            if (fresh && (reply == null || reply.messageIds().isEmpty())) {
+                removeEmptyQueue(cfg.dataDir());
+            }
+        }
+    }
+
+    /** Deletes the queue files just created and the folder, if nothing else (a saved picture) is in it. */
+    static void removeEmptyQueue(Path dataDir) {
+        try {
+            for (String f : List.of("queue.db", "queue.db-wal", "queue.db-shm", "queue.db-journal")) {
+                Files.deleteIfExists(dataDir.resolve(f));
+            }
+            Files.deleteIfExists(dataDir);
+        } catch (DirectoryNotEmptyException e) {
+            // something worth keeping is in it
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(CommandSetBridge.class).warn("could not remove the empty queue in {}: {}",
+                    dataDir, e.getMessage());
         }
     }
 }

@@ -12,7 +12,9 @@ import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageIds;
 import dev.switchboard.core.message.Platform;
+import dev.switchboard.core.snapshot.Attachment;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -168,6 +170,8 @@ public final class ConsoleBridge implements Bridge {
             synchronized (output) {
                 if (reply != null) {
                     io.print(render(reply));
+                    SavedPictures.save(reply, commands.services().config().get().dataDir(), Clock.systemUTC())
+                            .forEach(io::print);
                 }
                 held.forEach(io::print);
                 held.clear();
@@ -187,6 +191,11 @@ public final class ConsoleBridge implements Bridge {
         StringBuilder b = new StringBuilder(mark).append(reply.title());
         for (String l : reply.lines()) {
             b.append("\n  ").append(l.replace("\n", "\n  "));
+        }
+        for (Attachment a : reply.attachments()) {
+            if (a.isText()) {
+                b.append("\n── ").append(a.fileName()).append(" ──\n").append(a.text().stripTrailing());
+            }
         }
         return b.toString();
     }

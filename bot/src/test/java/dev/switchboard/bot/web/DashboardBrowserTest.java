@@ -121,4 +121,45 @@ class DashboardBrowserTest {
         Files.createDirectories(shot.getParent());
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
     }
+
+    @Test
+    void anAlertAppearsInThePanelLiveAndTheSnapshotButtonShowsWhatTheAgentShows() throws Exception {
+        String delivered = rig.sendMessage("Agent-1", "look at the failing build");
+        rig.awaitState(delivered, MessageState.DELIVERED);
+        browser.get(rig.base.toString());
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
+        wait.until(d -> d.findElement(By.id("alerts-note")).getText().equals("no active alerts"));
+        ((JavascriptExecutor) browser).executeScript("window.__sameDocument = 'yes';");
+
+        // Agent-3's inbox cannot be written: three failures open its breaker, then the rules are checked
+        Path inbox = rig.config.inboxOf(rig.app.agents().resolve("Agent-3").orElseThrow());
+        Files.createDirectories(inbox.getParent());
+        Files.deleteIfExists(inbox);
+        Files.writeString(inbox, "not a folder");
+        rig.sendMessage("Agent-3", "are you there?");
+        WebElement alert = wait.until(d -> {
+            rig.app.alerts().evaluate();
+            return d.findElements(By.cssSelector("#alerts li")).stream()
+                    .filter(li -> li.getText().startsWith("Agent-3: inbox delivery is paused")).findFirst().orElse(null);
+        });
+        assertTrue(alert.getText().contains("since"), alert.getText());
+        assertEquals("yes", ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"),
+                "the alert came over the live stream, not a reload");
+
+        // the snapshot button asks for the token (a screen can show anything), then shows the inbox file
+        browser.findElement(By.id("peek-Agent-1")).click();
+        WebElement token = wait.until(d -> {
+            WebElement t = d.findElement(By.id("token"));
+            return t.isDisplayed() ? t : null;
+        });
+        token.sendKeys(WebRig.TOKEN);
+        browser.findElement(By.cssSelector("#token-form button")).click();
+        WebElement shown = wait.until(d -> {
+            List<WebElement> pre = d.findElements(By.cssSelector("#peek-body pre"));
+            return pre.isEmpty() || !pre.get(0).getText().contains("look at the failing build") ? null : pre.get(0);
+        });
+        assertTrue(shown.getText().startsWith("Agent-1 · newest inbox and outbox files"), shown.getText());
+    }
 }

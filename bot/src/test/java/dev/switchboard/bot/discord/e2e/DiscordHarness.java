@@ -55,6 +55,11 @@ final class DiscordHarness implements AutoCloseable {
     }
 
     static DiscordHarness start(Path dir, Limits limits, List<FakeMember> extraMembers) throws Exception {
+        return start(dir, limits, extraMembers, SwitchboardConfig.defaultAgents());
+    }
+
+    static DiscordHarness start(Path dir, Limits limits, List<FakeMember> extraMembers, List<AgentConfig> agentList)
+            throws Exception {
         FakeDiscord discord = new FakeDiscord().addMember(ALICE).addMember(BOB).addMember(CAROL);
         extraMembers.forEach(discord::addMember);
         discord.start();
@@ -65,7 +70,7 @@ final class DiscordHarness implements AutoCloseable {
                 List.of(Long.toString(FakeDiscord.CHANNEL_ID)), Long.toString(FakeDiscord.STATUS_CHANNEL_ID),
                 new AccessList(List.of(Long.toString(FakeDiscord.OPERATOR_ROLE_ID)), List.of()), AccessList.empty(),
                 discord.apiUrl(), discord.gatewayUrl());
-        List<AgentConfig> agents = new ArrayList<>(SwitchboardConfig.defaultAgents());
+        List<AgentConfig> agents = new ArrayList<>(agentList);
         SwitchboardConfig cfg = new SwitchboardConfig(dir.resolve("data"), dir.resolve("agent_workspaces"), null, null,
                 agents, limits, new RetryConfig(2, 20L, 50L, 30), dc, null, new WebConfig(false, null, null), null, null);
         App app;
