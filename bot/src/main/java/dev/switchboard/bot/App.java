@@ -15,6 +15,7 @@ import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.answers.AnswerStore;
+import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
@@ -184,6 +185,11 @@ public final class App implements AutoCloseable {
             app.warnOrphans();
             app.running.add(app.bus.subscribe(app.queueSignals));
             app.queueSignals.seed(app.queue, Clock.systemUTC().instant());
+            // The CLI's commits happen in another process: it knocks on this socket rather than wait for a poll.
+            ChangeNudge nudge = ChangeNudge.listen(cfg.dataDir(), app::wakeEventPump);
+            if (nudge != null) {
+                app.running.add(nudge);
+            }
             int recovered = app.queue.recoverAbandoned(app.incarnation);
             if (recovered > 0) {
                 LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);

@@ -1,6 +1,7 @@
 package dev.switchboard.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,8 +111,10 @@ class AppServiceTest {
             assertTrue(DataDirLock.tryAcquire(data).isEmpty());
             assertTrue(DataDirLock.isHeld(data));
         }
+        assertFalse(DataDirLock.isHeld(data), "released when the first service stops");
         try (DataDirLock again = DataDirLock.tryAcquire(data).orElseThrow()) {
-            assertTrue(again != null);
+            assertTrue(DataDirLock.isHeld(data), "the next service holds it");
+            assertTrue(DataDirLock.tryAcquire(data).isEmpty(), "and refuses a third");
         }
     }
 
