@@ -3,7 +3,6 @@ package dev.switchboard.bot;
 import dev.switchboard.bot.cli.ConfigCommand;
 import dev.switchboard.bot.cli.NodeCommand;
 import dev.switchboard.bot.cli.RunCommand;
-import dev.switchboard.bot.cli.BenchCommand;
 import dev.switchboard.bot.cli.CalibrateCommand;
 import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.commands.CommandCatalog;
@@ -25,10 +24,12 @@ import picocli.CommandLine.Option;
         description = {"Talk to a fleet of AI coding agents from chat.", "",
                 "Commands that act on messages (send, queue, status, agents, ack …) work beside a running"
                         + " 'switchboard run', on the same data."},
-        subcommands = {RunCommand.class, NodeCommand.class, ConfigCommand.class, BenchCommand.class, CalibrateCommand.class},
+        subcommands = {RunCommand.class, NodeCommand.class, ConfigCommand.class, CalibrateCommand.class},
         footer = {"", "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
                 + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
-                "Chat commands in detail: switchboard help <command>"})
+                "Chat commands in detail: switchboard help <command>",
+                "Benchmark: switchboard bench [--quick] [--out <file>] [--dir <dir>] [--broker <url>]"
+                        + " (switchboard bench --help)"})
 public final class Main {
     @Option(names = {"-c", "--config"}, paramLabel = "<file>", scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (YAML or JSON).")
