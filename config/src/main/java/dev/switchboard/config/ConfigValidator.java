@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
     /** Agent ids and aliases become folder names: no separators, no dots at the start, nothing exotic. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** A command name: what {@code #{pane_current_command}} prints for a program (its file name). */
+    static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
 
     private ConfigValidator() {
     }
@@ -42,6 +44,9 @@ final class ConfigValidator {
             if (a.delivery().contains(DeliveryMethod.TMUX) && (a.tmux() == null || a.tmux().target() == null
                     || a.tmux().target().isBlank())) {
                 problems.add(at + ".tmux.target: required for tmux delivery (e.g. agents:0.1)");
+            }
+            if (a.tmux() != null && a.tmux().expect() != null) {
+                checkExpect(problems, at + ".tmux.expect", a.tmux().expect());
             }
             if (a.node() != null && !NAME.matcher(a.node()).matches()) {
                 problems.add(at + ".node: '" + printable(a.node()) + "' is not a valid node name (letters, digits, "
@@ -132,6 +137,20 @@ final class ConfigValidator {
             }
         }
         return problems;
+    }
+
+    /** Program names as tmux shows them ({@code #{pane_current_command}}): a bare name, never a path. */
+    private static void checkExpect(List<String> problems, String at, List<String> expect) {
+        if (expect.isEmpty()) {
+            problems.add(at + ": empty: list the agent's programs (e.g. [claude, node]) or leave it out");
+        }
+        for (int j = 0; j < expect.size(); j++) {
+            String name = expect.get(j);
+            if (name == null || !PROGRAM.matcher(name).matches()) {
+                problems.add(at + "[" + j + "]: '" + (name == null ? "" : printable(name))
+                        + "' is not a program name as tmux shows it (e.g. claude, node, python3; no path)");
+            }
+        }
     }
 
     private static void checkName(List<String> problems, String at, String name, Map<String, String> names,

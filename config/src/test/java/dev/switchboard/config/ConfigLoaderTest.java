@@ -144,6 +144,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tmuxExpectIsAnAllowListOfProgramNamesAndAbsentMeansTheShellDefault() throws IOException {
+        Path file = write("ok.yaml", """
+                agents:
+                  - id: A
+                    delivery: [tmux, inbox]
+                    tmux: {target: "agents:0.1", expect: [claude, codex, node, python3]}
+                  - id: B
+                    delivery: [tmux]
+                    tmux: {target: "agents:0.2"}
+                """);
+        SwitchboardConfig cfg = ConfigLoader.load(file);
+        assertEquals(List.of("claude", "codex", "node", "python3"), cfg.agents().get(0).tmux().expect());
+        assertNull(cfg.agents().get(1).tmux().expect());
+    }
+
+    @Test
+    void tmuxExpectThatIsEmptyOrAPathIsRefusedWithItsPath() throws IOException {
+        Path file = write("bad.yaml", """
+                agents:
+                  - id: A
+                    delivery: [tmux]
+                    tmux: {target: "agents:0.1", expect: []}
+                  - id: B
+                    delivery: [tmux]
+                    tmux: {target: "agents:0.2", expect: [claude, /usr/bin/node]}
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(e.getMessage().contains("agents[0].tmux.expect: empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("agents[1].tmux.expect[1]: '/usr/bin/node' is not a program name"),
+                e.getMessage());
+    }
+
+    @Test
     void aWatchAreaIsReadAndMustHoldTheInputBox() throws IOException {
         Path good = write("watch.yaml", "agents:\n  - id: A\n    delivery: [gui]\n"
                 + "    gui: {input_box: {x: 300, y: 400}, watch: {x: 100, y: 250, w: 600, h: 220}}\n");

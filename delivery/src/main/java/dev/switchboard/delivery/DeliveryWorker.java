@@ -120,6 +120,9 @@ public final class DeliveryWorker implements AutoCloseable {
                             LOG.error("worker for {}: cannot record the delivery of {}", agent, qm.id(), failure);
                         }
                     });
+        } else if (result.deferred()) {
+            // Every method was cooling down, so nothing was tried: that must not use up an attempt.
+            queue.postpone(qm.id(), result.outcome().detail(), result.waitUntil());
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();

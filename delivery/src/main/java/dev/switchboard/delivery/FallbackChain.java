@@ -8,6 +8,7 @@ import dev.switchboard.core.resilience.CircuitBreaker;
 import dev.switchboard.delivery.gui.GuiDeliverer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,8 +32,21 @@ public final class FallbackChain {
      * @param outcome the last outcome (delivered, or the failure that ended the chain)
      * @param method  the method that delivered, or the last one tried; null if none could be tried
      * @param notes   what went wrong with the methods before it ("gui: window not found")
+     * @param waitUntil when every method was in cool-down (nothing tried): when the first one ends; else null
      */
-    public record Result(DeliveryOutcome outcome, DeliveryMethod method, List<String> notes) {
+    public record Result(DeliveryOutcome outcome, DeliveryMethod method, List<String> notes, Instant waitUntil) {
+        public Result(DeliveryOutcome outcome, DeliveryMethod method, List<String> notes) {
+            this(outcome, method, notes, null);
+        }
+
+        /**
+         * No method was tried: each was in its cool-down. That is no delivery attempt; the message waits until
+         * {@link #waitUntil()}, when the first of them lets a trial through.
+         */
+        public boolean deferred() {
+            return waitUntil != null;
+        }
+
         /** "gui failed: …; inbox …" — what the channel is told besides the state. */
         public String detail() {
             List<String> parts = new ArrayList<>(notes);
@@ -43,8 +57,13 @@ public final class FallbackChain {
         }
     }
 
+    /** The shortest wait for a message whose methods are all cooling down. */
+    static final Duration MIN_WAIT = Duration.ofSeconds(1);
+
     private final Map<DeliveryMethod, Deliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    /** The last real failure of each agent's method, so "paused" still says why. */
+    private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
     private final int breakerThreshold;
     private final Duration coolDown;
     private final Clock clock;
@@ -57,7 +76,7 @@ public final class FallbackChain {
     }
 
     public CircuitBreaker breaker(String agent, DeliveryMethod method) {
-        return breakers.computeIfAbsent(agent + "|" + method.key(),
+        return breakers.computeIfAbsent(key(agent, method),
                 k -> new CircuitBreaker(breakerThreshold, coolDown, clock));
     }
 
@@ -105,6 +124,7 @@ public final class FallbackChain {
         List<String> notes = new ArrayList<>();
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");
         DeliveryMethod lastMethod = null;
+        Instant coolDownEnds = null;
         for (DeliveryMethod method : agent.delivery()) {
             Deliverer d = deliverers.get(method);
             if (d == null) {
@@ -113,13 +133,17 @@ public final class FallbackChain {
             }
             CircuitBreaker breaker = breaker(agent.id(), method);
             if (!breaker.tryAcquire()) {
-                notes.add(method.key() + " paused after repeated failures (until " + breaker.retryAt() + ")");
+                Instant until = breaker.retryAt();
+                coolDownEnds = coolDownEnds == null || until.isBefore(coolDownEnds) ? until : coolDownEnds;
+                String cause = lastFailures.get(key(agent.id(), method));
+                notes.add(method.key() + " paused after repeated failures until " + until
+                        + (cause == null ? "" : " (last: " + cause + ")"));
                 continue;
             }
             lastMethod = method;
             Optional<String> problem = d.preflight(agent);
             if (problem.isPresent()) {
-                breaker.recordFailure();
+                failed(agent, method, breaker, problem.get());
                 last = DeliveryOutcome.failedClean(problem.get());
                 notes.add(method.key() + " failed: " + problem.get());
                 continue;
@@ -136,13 +160,30 @@ public final class FallbackChain {
                 breaker.recordSuccess();
                 return new Result(last, method, notes);
             }
-            breaker.recordFailure();
+            failed(agent, method, breaker, last.detail());
             notes.add(method.key() + " failed: " + last.detail());
             if (!last.fallbackAllowed()) {
                 return new Result(last, method, notes);
             }
         }
         String summary = notes.isEmpty() ? last.detail() : String.join("; ", notes);
-        return new Result(new DeliveryOutcome(false, false, summary, last.fallbackAllowed()), lastMethod, List.of());
+        // Nothing tried because every method is cooling down: not an attempt, the message waits for the first.
+        // At least a moment: a half-open breaker whose trial is still running elsewhere says "until now".
+        Instant soonest = clock.instant().plus(MIN_WAIT);
+        Instant waitUntil = lastMethod == null && coolDownEnds != null
+                ? (coolDownEnds.isBefore(soonest) ? soonest : coolDownEnds) : null;
+        return new Result(new DeliveryOutcome(false, false, summary, last.fallbackAllowed()), lastMethod, List.of(),
+                waitUntil);
+    }
+
+    private void failed(AgentConfig agent, DeliveryMethod method, CircuitBreaker breaker, String reason) {
+        breaker.recordFailure();
+        if (reason != null && !reason.isBlank()) {
+            lastFailures.put(key(agent.id(), method), reason);
+        }
+    }
+
+    private static String key(String agent, DeliveryMethod method) {
+        return agent + "|" + method.key();
     }
 }

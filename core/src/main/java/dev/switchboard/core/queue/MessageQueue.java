@@ -56,6 +56,15 @@ public interface MessageQueue extends AutoCloseable {
      */
     QueuedMessage markFailed(String id, String reason, boolean permanent);
 
+    /**
+     * A claimed message that was not tried after all (every delivery method was in its cool-down): back to
+     * RETRY_WAIT until {@code until}, without using up an attempt; its last error (the root cause) is kept.
+     * The default, for queues that cannot give an attempt back, counts it as a failed one.
+     */
+    default QueuedMessage postpone(String id, String reason, java.time.Instant until) {
+        return markFailed(id, reason, false);
+    }
+
     /** DELIVERED → READ. @return false if it was already read (idempotent) */
     boolean markRead(String id, String via);
 

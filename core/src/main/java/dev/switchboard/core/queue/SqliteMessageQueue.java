@@ -274,6 +274,18 @@ public final class SqliteMessageQueue implements MessageQueue {
     }
 
     @Override
+    public QueuedMessage postpone(String id, String reason, Instant until) {
+        return await(writer.submit(c -> {
+            Row r = load(id);
+            long now = clock.millis();
+            // The claim counted an attempt that was never made: give it back. last_error stays the root cause.
+            int attempts = Math.max(0, r.attempts() - 1);
+            move(r, MessageState.RETRY_WAIT, now, null, attempts, reason, Math.max(now, until.toEpochMilli()));
+            return load(id).toQueued();
+        }));
+    }
+
+    @Override
     public boolean markRead(String id, String via) {
         return await(markReadAsync(id, via));
     }

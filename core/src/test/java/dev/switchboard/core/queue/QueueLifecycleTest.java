@@ -99,6 +99,29 @@ class QueueLifecycleTest {
     }
 
     @Test
+    void aPostponedClaimGivesItsAttemptBackKeepsTheRootCauseAndWaitsUntilTheGivenTime() {
+        // GIVEN a real failure, then a claim that found every delivery method cooling down
+        queue.claimNext("Agent-1", "w", LEASE).orElseThrow();
+        queue.markFailed(m.id(), "Not a directory", false);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(2, queue.claimNext("Agent-1", "w", LEASE).orElseThrow().attempts());
+
+        QueuedMessage waiting = queue.postpone(m.id(), "inbox paused until later", clock.instant().plusSeconds(25));
+
+        // THEN it waits until then, as if that claim had never been made, and still says why it failed
+        assertEquals(MessageState.RETRY_WAIT, waiting.state());
+        assertEquals(1, waiting.attempts());
+        assertEquals(clock.instant().plusSeconds(25), waiting.nextAttempt());
+        assertEquals("Not a directory", waiting.lastError());
+        Transition last = queue.history(m.id()).get(queue.history(m.id()).size() - 1);
+        assertEquals("inbox paused until later", last.detail());
+        clock.advance(Duration.ofSeconds(24));
+        assertEquals(Optional.empty(), queue.claimNext("Agent-1", "w", LEASE), "not due yet");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(2, queue.claimNext("Agent-1", "w", LEASE).orElseThrow().attempts());
+    }
+
+    @Test
     void aPermanentFailureIsDeadAtOnce() {
         queue.claimNext("Agent-1", "w", LEASE).orElseThrow();
         QueuedMessage dead = queue.markFailed(m.id(), "text may be in the window", true);

@@ -1,7 +1,8 @@
 package dev.switchboard.delivery.tmux;
 
 /**
- * What verification looks for in a pane: the tail of the text's last line that has visible characters.
+ * What verification looks for in a pane: the tail of the text's last stretch of visible characters (after its
+ * last new line or other control character).
  *
  * <p>A pane does not give text back byte for byte: it wraps long lines, shows tabs as spaces, and may draw emoji
  * and their modifiers differently. So both the probe and the captured screen are compared in a normal form that
@@ -16,7 +17,9 @@ final class PaneProbe {
 
     /** The probe for a text, already normalised, or empty when nothing visible can be looked for. */
     static String of(String text) {
-        String[] lines = text.split("\r?\n|\r");
+        // Control characters (a tab, say) are drawn differently by each program (spaces, "^I"): look only
+        // after the last one.
+        String[] lines = text.split("\\p{Cntrl}");
         for (int i = lines.length - 1; i >= 0; i--) {
             String kept = normalize(lines[i]);
             if (!kept.isEmpty()) {

@@ -4,14 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tells whether a text showed up in a pane since {@link #before()}, two ways, either being enough:
+ * Looks at a pane around a paste. The text counts as shown when its probe appears where the program echoes
+ * input: in the rows from the cursor's row before the paste onwards (the prompt and what follows it). That is
+ * checked before Enter is pressed, so nothing the program prints when it runs the text (an error that quotes
+ * it, say) can be mistaken for its echo, and nothing that was on screen before can either.
  * <ul>
  *   <li>by position: remember where the cursor was (history size + cursor row); afterwards look for the probe
- *       only in the rows written since. Exact, but needs the history not to have dropped old rows (it has a
+ *       only in the rows from there on. Exact, but needs the history not to have dropped old rows (it has a
  *       limit), so it is skipped once the history is full;</li>
- *   <li>by count: the probe occurs more often in the recent window than before (works for full-screen
- *       programs that redraw instead of scrolling; an identical older text scrolling out of the window can hide
- *       a new one, which then reads as unverified, never as a false success).</li>
+ *   <li>by count: the probe occurs more often in the recent window than before (full-screen programs redraw
+ *       their input box in place; an identical older text scrolling out of the window can hide a new one, which
+ *       then reads as not shown, never as a false success).</li>
  * </ul>
  * Each look is one tmux call: {@code display-message} and {@code capture-pane} in one command sequence.
  */
@@ -30,16 +33,15 @@ final class PaneWatcher {
         this.window = window;
     }
 
-    void before() throws InterruptedException {
-        before = snapshot();
+    /** Remembers the pane as it is before the paste. @return that look, or null if tmux did not answer */
+    Snapshot before() throws InterruptedException {
+        before = look();
+        return before;
     }
 
-    boolean arrived() throws InterruptedException {
-        if (probe.isEmpty()) {
-            return false;
-        }
-        Snapshot now = snapshot();
-        if (now == null) {
+    /** Whether {@code now} shows the probe where the program echoes input since {@link #before()}. */
+    boolean shows(Snapshot now) {
+        if (probe.isEmpty() || now == null) {
             return false;
         }
         if (before != null && now.history < now.limit) {
@@ -54,10 +56,10 @@ final class PaneWatcher {
         return PaneProbe.count(String.join("\n", now.rows), probe) > countBefore;
     }
 
-    /** The pane's history size, cursor row and history limit, and its last rows; null if tmux did not answer. */
-    private Snapshot snapshot() throws InterruptedException {
+    /** The pane's history size, cursor and history limit, and its last rows; null if tmux did not answer. */
+    Snapshot look() throws InterruptedException {
         TmuxClient.Result r = tmux.run("display-message", "-p", "-t", target,
-                "#{history_size} #{cursor_y} #{history_limit}", ";",
+                "#{history_size} #{cursor_y} #{history_limit} #{cursor_x}", ";",
                 "capture-pane", "-p", "-t", target, "-S", "-" + window);
         if (!r.ok()) {
             return null;
@@ -65,17 +67,23 @@ final class PaneWatcher {
         List<String> lines = Arrays.asList(r.stdout().split("\n", -1));
         String[] pos = lines.get(0).trim().split(" ");
         try {
-            return new Snapshot(Long.parseLong(pos[0]), Long.parseLong(pos[1]), Long.parseLong(pos[2]), window,
-                    lines.subList(1, lines.size()));
+            return new Snapshot(Long.parseLong(pos[0]), Long.parseLong(pos[1]), Long.parseLong(pos[2]),
+                    Long.parseLong(pos[3]), window, lines.subList(1, lines.size()));
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return null;
         }
     }
 
     /** Rows are numbered as tmux does: 0 is the top visible row, negative rows are history. */
-    private record Snapshot(long history, long cursor, long limit, int window, List<String> rows) {
+    record Snapshot(long history, long cursor, long limit, long column, int window, List<String> rows) {
         long firstRow() {
             return -Math.min(window, history);
+        }
+
+        /** The same screen: same rows, same cursor, nothing scrolled. */
+        boolean sameAs(Snapshot other) {
+            return other != null && history == other.history && cursor == other.cursor && column == other.column
+                    && rows.equals(other.rows);
         }
     }
 }

@@ -55,4 +55,42 @@ public final class Messages {
         sb.setLength(2000);
         return sb.toString();
     }
+
+    /**
+     * {@code n} distinct texts of the kinds chat users send, seeded: multi-line, Markdown code blocks, emoji, RTL
+     * (Arabic, Hebrew), CJK, quotes and shell metacharacters, from a few characters up to about 3,000.
+     */
+    public static List<String> mixedTexts(int n, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String[] pieces = {"rerun the failing tests", "naïve café Ωmega", "中文字符，日本語のテキスト、한국어 문장",
+            "مرحبا بالعالم، كيف حالك؟", "שלום עולם, מה שלומך?", "🚀 ship it 🎉 👍🏽 👨‍👩‍👧", "\"double\" 'single' `back`",
+            "$HOME && rm -rf / ; echo $(whoami) | tee x", "<tag attr=\"x\">&amp;</tag>", "tabs\tand\tmore",
+            "trailing spaces   ", "- [ ] a task\n- [x] done"};
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder("#" + i + " ");
+            switch (i % 5) {
+                case 0 -> sb.append(pieces[random.nextInt(pieces.length)]);
+                case 1 -> sb.append("please look at this:\n```java\nclass A {\n    int x = ").append(i)
+                        .append(";\n    // ").append(pieces[random.nextInt(pieces.length)]).append("\n}\n```\nthanks");
+                case 2 -> {
+                    int lines = 2 + random.nextInt(6);
+                    for (int l = 0; l < lines; l++) {
+                        sb.append(pieces[random.nextInt(pieces.length)]).append(l + 1 < lines ? "\n" : "");
+                    }
+                }
+                case 3 -> {
+                    int target = 500 + random.nextInt(2_500);
+                    while (sb.length() < target) {
+                        sb.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(4) == 0 ? "\n" : " ");
+                    }
+                    sb.append("end of ").append(i);
+                }
+                default -> sb.append(pieces[random.nextInt(pieces.length)]).append("\n\n")
+                        .append(pieces[random.nextInt(pieces.length)]).append(" ").append(i);
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
 }

@@ -16,9 +16,12 @@ class PaneProbeTest {
     }
 
     @Test
-    void countsOccurrencesAcrossWrappedAndTabbedScreenText() {
+    void countsOccurrencesAcrossWrappedTextAndLooksOnlyAfterTheLastTab() {
+        // A tab shows as spaces in one program and as "^I" in another (prompt_toolkit): the probe starts after it.
         String probe = PaneProbe.of("tabs\tand   spaces 6");
-        assertEquals(2, PaneProbe.count("got: tabs    and   spa\nces 6\nready> got: and spaces 6\ngot: tabs and spaces 6", probe));
+        assertEquals("andspaces6", probe);
+        assertEquals(1, PaneProbe.count("chat> tabs^Iand   spa\nces 6\nchat> ", probe));
+        assertEquals(2, PaneProbe.count("> tabs    and   spaces 6\n> tabs and spaces 6", probe));
         assertEquals(0, PaneProbe.count("nothing here", probe));
     }
 }

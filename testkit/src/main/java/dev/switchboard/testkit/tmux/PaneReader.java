@@ -13,8 +13,9 @@ import java.nio.file.Path;
 
 /**
  * A stand-in for a terminal agent, run inside a tmux pane by tests and {@code switchboard bench}: like a chat
- * TUI it puts the terminal in raw mode, asks for bracketed paste, collects a paste (new lines included) as one
- * input, and on Enter appends that input to a file ({@link SubmittedLog}) and shows it as {@code got: …}.
+ * TUI it puts the terminal in raw mode, asks for bracketed paste, echoes what it reads after its prompt, collects
+ * a paste (new lines included) as one input, and on Enter appends that input to a file ({@link SubmittedLog}) and
+ * shows a new prompt.
  * Argument: the file. Ctrl+D exits.
  */
 public final class PaneReader {
@@ -50,9 +51,11 @@ public final class PaneReader {
         for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
             for (int i = 0; i < n; i++) {
                 if (!accept(buf[i])) {
+                    screen.flush();
                     return;
                 }
             }
+            screen.flush();
         }
     }
 
@@ -83,7 +86,16 @@ public final class PaneReader {
             return false;
         }
         input.write(b);
+        echo(b);
         return true;
+    }
+
+    /** Echoes a byte of input as a line editor would: a new line in the text starts a new row. */
+    private void echo(byte b) {
+        if (b == '\n') {
+            screen.write('\r');
+        }
+        screen.write(b);
     }
 
     private void submit() throws IOException {
@@ -91,9 +103,8 @@ public final class PaneReader {
         input.reset();
         if (!text.isEmpty()) {
             SubmittedLog.append(out, text);
-            screen.print("\r\ngot: " + text.replace("\n", "\r\n") + "\r\n");
         }
-        screen.print("ready> ");
+        screen.print("\r\nready> ");
     }
 
     private static boolean startsWith(byte[] full, byte[] prefix) {

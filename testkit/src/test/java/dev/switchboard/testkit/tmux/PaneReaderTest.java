@@ -27,6 +27,7 @@ class PaneReaderTest {
         reader.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(List.of("typed line one\nline two ✓", "second"), SubmittedLog.read(file));
-        assertEquals(true, screen.toString(StandardCharsets.UTF_8).contains("got: typed line one\r\nline two ✓"));
+        assertEquals(true, screen.toString(StandardCharsets.UTF_8).contains("typed line one\r\nline two ✓\r\nready> "),
+                screen.toString(StandardCharsets.UTF_8));
     }
 }
