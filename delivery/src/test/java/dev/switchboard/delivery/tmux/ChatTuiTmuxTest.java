@@ -10,7 +10,7 @@ import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.Await;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
-import dev.switchboard.delivery.gui.target.SubmittedLog;
+import dev.switchboard.testkit.gui.SubmittedLog;
 import dev.switchboard.delivery.testutil.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;

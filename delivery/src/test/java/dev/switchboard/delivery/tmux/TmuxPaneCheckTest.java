@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.Await;
 import dev.switchboard.delivery.DeliveryOutcome;
-import dev.switchboard.delivery.gui.target.SubmittedLog;
+import dev.switchboard.testkit.gui.SubmittedLog;
 import dev.switchboard.delivery.testutil.Messages;
 import java.nio.file.Path;
 import java.util.List;
