@@ -28,8 +28,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
                 + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
                 "Chat commands in detail: switchboard help <command>",
-                "Benchmark: switchboard bench [--quick] [--out <file>] [--dir <dir>] [--broker <url>]"
-                        + " (switchboard bench --help)"})
+                "Benchmark: switchboard bench [--quick] (more: switchboard bench --help)"})
 public final class Main {
     @Option(names = {"-c", "--config"}, paramLabel = "<file>", scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (YAML or JSON).")
