@@ -19,11 +19,13 @@ import java.util.List;
  * @param detail    a note or the failure's reason
  * @param permanent for failed: text may sit in the agent's input, do not retry on your own
  * @param agents    for heartbeats: the agents the node serves
+ * @param until     for deferred: when the first of the agent's methods ends its cool-down
  */
 record BrokerEvent(Type type, String node, String messageId, String method, boolean verified, String detail,
-                   boolean permanent, List<String> agents, Instant at) {
+                   boolean permanent, List<String> agents, Instant at, Instant until) {
 
-    enum Type { DELIVERING, DELIVERED, FAILED, READ, HEARTBEAT }
+    /** DEFERRED: every method was cooling down, nothing was tried (not an attempt). */
+    enum Type { DELIVERING, DELIVERED, FAILED, DEFERRED, READ, HEARTBEAT }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -33,20 +35,26 @@ record BrokerEvent(Type type, String node, String messageId, String method, bool
     }
 
     static BrokerEvent of(Type type, String node, String messageId, String detail) {
-        return new BrokerEvent(type, node, messageId, null, false, detail, false, List.of(), Instant.now());
+        return new BrokerEvent(type, node, messageId, null, false, detail, false, List.of(), Instant.now(), null);
     }
 
     static BrokerEvent delivered(String node, String messageId, String method, boolean verified, String detail) {
         return new BrokerEvent(Type.DELIVERED, node, messageId, method, verified, detail, false, List.of(),
-                Instant.now());
+                Instant.now(), null);
     }
 
     static BrokerEvent failed(String node, String messageId, String reason, boolean permanent) {
-        return new BrokerEvent(Type.FAILED, node, messageId, null, false, reason, permanent, List.of(), Instant.now());
+        return new BrokerEvent(Type.FAILED, node, messageId, null, false, reason, permanent, List.of(), Instant.now(),
+                null);
+    }
+
+    static BrokerEvent deferred(String node, String messageId, String reason, Instant until) {
+        return new BrokerEvent(Type.DEFERRED, node, messageId, null, false, reason, false, List.of(), Instant.now(),
+                until);
     }
 
     static BrokerEvent heartbeat(String node, List<String> agents) {
-        return new BrokerEvent(Type.HEARTBEAT, node, null, null, false, null, false, agents, Instant.now());
+        return new BrokerEvent(Type.HEARTBEAT, node, null, null, false, null, false, agents, Instant.now(), null);
     }
 
     byte[] encode() {

@@ -84,6 +84,11 @@ public final class HubEvents implements AutoCloseable {
                         queue.markFailed(id, e.detail() + " (node " + e.node() + ")", e.permanent());
                     }
                 }
+                case DEFERRED -> {
+                    if (state == MessageState.DELIVERING) {
+                        queue.postpone(id, e.detail() + " (node " + e.node() + ")", e.until());
+                    }
+                }
                 case READ -> {
                     if (state == MessageState.DELIVERED) {
                         queue.markRead(id, e.detail() == null ? "read on node " + e.node() : e.detail());

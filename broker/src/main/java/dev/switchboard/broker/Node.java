@@ -173,6 +173,11 @@ public final class Node implements AutoCloseable {
             return false;
         }
         FallbackChain.Result result = chain.deliver(message, agent);
+        if (result.deferred()) {
+            // Every method is cooling down: nothing was tried, so the hub waits without counting an attempt.
+            log.forget(id);
+            return report(BrokerEvent.deferred(name, id, result.outcome().detail(), result.waitUntil()));
+        }
         if (result.outcome().delivered()) {
             log.done(id, true, result.method().key(), result.outcome().verified(), result.detail(), false);
             return report(BrokerEvent.delivered(name, id, result.method().key(), result.outcome().verified(),

@@ -173,6 +173,34 @@ class HubNodeTest {
                 () -> "nodes.json: " + read(nodesFile));
     }
 
+    @Test
+    void aNodeWhoseMethodsAreCoolingDownDoesNotUseUpTheHubsAttempts() throws Exception {
+        SwitchboardConfig cfg = config();
+        SqliteMessageQueue queue = keep(SqliteMessageQueue.open(cfg.dataDir(), 5, new Backoff(50, 200)));
+        EventBus bus = new EventBus();
+        EventPump pump = keep(new EventPump(queue, bus, 50));
+        queue.onCommit(pump::wakeUp);
+        keep(new Hub(cfg, Optional.empty(), queue, new AgentRegistry(cfg.agents()), bus, "hub-1", 50, l -> { }));
+        // A1's inbox is a file: every attempt fails until it is fixed; after 2 failures the inbox cools down 2 s.
+        Path inbox = cfg.inboxOf(cfg.agents().get(0));
+        Files.createDirectories(inbox.getParent());
+        Files.writeString(inbox, "not a folder");
+        FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(cfg::inboxOf)), 2, Duration.ofSeconds(2),
+                Clock.systemUTC());
+        keep(new Node("desk-1", cfg, new BrokerConnections(cfg.broker(), Optional.empty()), chain,
+                cfg.dataDir().resolve("nodes"), 200));
+        UnifiedMessage m = UnifiedMessage.text(ALICE, "A1", "after the cool-down", Priority.NORMAL, null);
+        queue.enqueue(m);
+        Await.until(Duration.ofSeconds(30), () -> queue.history(m.id()).stream()
+                .anyMatch(t -> t.detail() != null && t.detail().contains("paused")), () -> "deferred: "
+                + queue.history(m.id()));
+        Files.delete(inbox);
+        Await.until(Duration.ofSeconds(30), () -> queue.find(m.id()).orElseThrow().state() == MessageState.DELIVERED,
+                () -> "delivered after the fix: " + queue.history(m.id()));
+        assertTrue(queue.find(m.id()).orElseThrow().attempts() <= 3, "cool-downs were not counted as attempts: "
+                + queue.history(m.id()));
+    }
+
     private static String read(Path f) {
         try {
             return Files.readString(f).strip();
