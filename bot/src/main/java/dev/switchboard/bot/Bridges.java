@@ -22,7 +22,7 @@ final class Bridges {
                 ChatCommands.of(app.commands()), app.bus(), app.answers(), () -> pausedAgents(app),
                 Duration.ofSeconds(2))));
         secrets.twitchToken().ifPresent(token -> bridges.add(
-                new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus())));
+                new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus(), app.answers())));
         return bridges;
     }
 

@@ -3,10 +3,14 @@ package dev.switchboard.commands;
 import dev.switchboard.commands.builtin.AckCommand;
 import dev.switchboard.commands.builtin.AgentsCommand;
 import dev.switchboard.commands.builtin.BroadcastCommand;
+import dev.switchboard.commands.builtin.GasCommand;
 import dev.switchboard.commands.builtin.HelpCommand;
 import dev.switchboard.commands.builtin.MsgCommand;
 import dev.switchboard.commands.builtin.OnboardCommand;
+import dev.switchboard.commands.builtin.ProgressCommand;
 import dev.switchboard.commands.builtin.QueueCommand;
+import dev.switchboard.commands.builtin.ReplyCommand;
+import dev.switchboard.commands.builtin.SayCommand;
 import dev.switchboard.commands.builtin.StatusCommand;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,6 +36,10 @@ public final class CommandCatalog {
                 new Entry("queue", List.of(), QueueCommand::new),
                 new Entry("ack", List.of(), AckCommand::new),
                 new Entry("onboard", List.of(), OnboardCommand::new),
+                new Entry("reply", List.of(), ReplyCommand::new),
+                new Entry("say", List.of(), SayCommand::new),
+                new Entry("gas", List.of(), GasCommand::new),
+                new Entry("progress", List.of(), ProgressCommand::new),
                 new Entry("help", List.of(), HelpCommand::new));
     }
 }

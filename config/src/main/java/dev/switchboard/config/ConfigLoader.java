@@ -101,7 +101,7 @@ public final class ConfigLoader {
         Path base = abs.getParent();
         SwitchboardConfig withSource = new SwitchboardConfig(raw.dataDir(), raw.workspaces(), raw.coordsFile(),
                 raw.layout(), raw.agents(), raw.limits(), raw.retry(), raw.discord(), raw.twitch(), raw.web(), raw.broker(),
-                abs);
+                raw.onboarding(), raw.gas(), abs);
         return finish(withSource, base, layoutOverride, name);
     }
 
@@ -126,8 +126,10 @@ public final class ConfigLoader {
         if (twitch.quotesFile() != null) {
             twitch = twitch.withQuotesFile(base.resolve(twitch.quotesFile()).normalize());
         }
+        OnboardingConfig onboarding = cfg.onboarding().templates() == null ? cfg.onboarding()
+                : new OnboardingConfig(base.resolve(cfg.onboarding().templates()).normalize());
         SwitchboardConfig done = new SwitchboardConfig(dataDir, workspaces, coords, layout, agents, cfg.limits(),
-                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.broker(), cfg.source());
+                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.broker(), onboarding, cfg.gas(), cfg.source());
         List<String> problems = ConfigValidator.validate(done);
         if (!problems.isEmpty()) {
             throw new ConfigException(name + ": " + String.join("; ", problems));

@@ -79,6 +79,17 @@ final class ConfigValidator {
         if (r.baseDelayMs() < 0 || r.maxDelayMs() < r.baseDelayMs()) {
             problems.add("retry: base_delay_ms must be >= 0 and <= max_delay_ms");
         }
+        GasConfig g = cfg.gas();
+        positive(problems, "gas.scan_seconds", g.scanSeconds());
+        if (g.silenceMinutes() < 0) {
+            problems.add("gas.silence_minutes: must be 0 (never) or more");
+        }
+        for (String[] prompt : new String[][] {{"keep_going", g.prompts().keepGoing()},
+                {"wrap_up", g.prompts().wrapUp()}, {"report", g.prompts().report()}, {"silent", g.prompts().silent()}}) {
+            if (prompt[1].isBlank() || prompt[1].length() > 2000) {
+                problems.add("gas.prompts." + prompt[0] + ": 1 to 2000 characters");
+            }
+        }
         if (cfg.web().port() < 0 || cfg.web().port() > 65535) {
             problems.add("web.port: must be 0..65535");
         }

@@ -8,13 +8,15 @@ import java.util.stream.IntStream;
  * Every setting of Switchboard, as read from {@code switchboard.yaml} (snake_case keys) or defaulted.
  * Paths are absolute once loaded: relative ones are taken from the config file's folder.
  *
- * @param broker scale-out over RabbitMQ, or {@code null}: everything in one process
- * @param source the file this came from, or {@code null} for the built-in default
+ * @param broker     scale-out over RabbitMQ, or {@code null}: everything in one process
+ * @param onboarding onboarding templates
+ * @param gas        the gas pipeline
+ * @param source     the file this came from, or {@code null} for the built-in default
  */
 public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout,
                                 List<AgentConfig> agents, Limits limits, RetryConfig retry,
                                 DiscordConfig discord, TwitchConfig twitch, WebConfig web, BrokerConfig broker,
-                                Path source) {
+                                OnboardingConfig onboarding, GasConfig gas, Path source) {
 
     public static final int DEFAULT_AGENT_COUNT = 8;
 
@@ -27,6 +29,16 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
         discord = discord == null ? DiscordConfig.defaults() : discord;
         twitch = twitch == null ? TwitchConfig.defaults() : twitch;
         web = web == null ? WebConfig.defaults() : web;
+        onboarding = onboarding == null ? OnboardingConfig.defaults() : onboarding;
+        gas = gas == null ? GasConfig.defaults() : gas;
+    }
+
+    /** Without onboarding and gas settings (their defaults). */
+    public SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout, List<AgentConfig> agents,
+                             Limits limits, RetryConfig retry, DiscordConfig discord, TwitchConfig twitch,
+                             WebConfig web, BrokerConfig broker, Path source) {
+        this(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch, web, broker, null, null,
+                source);
     }
 
     /** The safe embedded default: Agent-1 … Agent-8 on inbox delivery, paths under {@code baseDir}. */
@@ -52,21 +64,21 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
 
     public SwitchboardConfig withAgents(List<AgentConfig> newAgents) {
         return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, newAgents, limits, retry, discord, twitch,
-                web, broker, source);
+                web, broker, onboarding, gas, source);
     }
 
     public SwitchboardConfig withDataDir(Path newDataDir) {
         return new SwitchboardConfig(newDataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
-                web, broker, source);
+                web, broker, onboarding, gas, source);
     }
 
     public SwitchboardConfig withBroker(BrokerConfig newBroker) {
         return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
-                web, newBroker, source);
+                web, newBroker, onboarding, gas, source);
     }
 
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
-                twitch, web, broker, source);
+                twitch, web, broker, onboarding, gas, source);
     }
 }

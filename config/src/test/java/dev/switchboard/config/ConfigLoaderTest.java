@@ -88,6 +88,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void onboardingTemplatesAndGasPromptsAreReadWithDefaultsForWhatIsLeftOut() throws IOException {
+        Path file = write("switchboard.yaml", """
+                onboarding: {templates: ./templates}
+                gas:
+                  silence_minutes: 10
+                  prompts: {wrap_up: "finish {task}"}
+                """);
+        SwitchboardConfig cfg = ConfigLoader.load(file);
+        assertEquals(dir.resolve("templates").toAbsolutePath().normalize(), cfg.onboarding().templates());
+        assertEquals(10, cfg.gas().silenceMinutes());
+        assertEquals(5, cfg.gas().scanSeconds());
+        assertEquals(true, cfg.gas().watch());
+        assertEquals("finish {task}", cfg.gas().prompts().wrapUp());
+        assertEquals(GasConfig.GasPrompts.defaults().report(), cfg.gas().prompts().report());
+
+        Path bad = write("bad.yaml", "gas: {silence_minutes: -1, prompts: {keep_going: \"\"}}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad));
+        assertTrue(e.getMessage().contains("gas.silence_minutes") && e.getMessage().contains("gas.prompts.keep_going"),
+                e.getMessage());
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsPathAndTheFile() throws IOException {
         Path file = write("bad.yaml", "agents:\n  - id: A\n    delivry: [inbox]\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));

@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
             boolean interactive = System.console() != null;
             app.attach(new ConsoleBridge(app.commands(), app.bus(),
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, interactive,
-                    stopped::countDown));
+                    stopped::countDown).showingAnswers(app.answers()));
         }
         stopped.await();
         shutdown();

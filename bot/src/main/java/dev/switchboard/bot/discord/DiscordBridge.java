@@ -1,7 +1,9 @@
 package dev.switchboard.bot.discord;
 
 import dev.switchboard.bot.Bridge;
-import dev.switchboard.bot.outbox.AgentAnswers;
+import dev.switchboard.commands.answers.AnswerBoard;
+import dev.switchboard.commands.track.RequestTracker;
+import dev.switchboard.core.answers.Destination;
 import dev.switchboard.config.DiscordConfig;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.message.Platform;
@@ -38,7 +40,7 @@ public final class DiscordBridge implements Bridge {
     private final String token;
     private final ChatCommands commands;
     private final EventBus bus;
-    private final AgentAnswers answers;
+    private final AnswerBoard answers;
     private final Supplier<Set<String>> pausedAgents;
     private final Duration pausePoll;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -56,11 +58,11 @@ public final class DiscordBridge implements Bridge {
 
     /**
      * @param token        the bot token; never logged
-     * @param answers      agents' answers, posted to the status channel
+     * @param answers      where agents' answers are picked up: replies to the asking message, or status posts
      * @param pausedAgents agents paused now (polled every {@code pausePoll} for status-channel posts)
      */
     public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
-                         AgentAnswers answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+                         AnswerBoard answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
         this.config = Objects.requireNonNull(config, "config");
         this.token = Objects.requireNonNull(token, "token");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -77,7 +79,7 @@ public final class DiscordBridge implements Bridge {
 
     @Override
     public void start() throws InterruptedException {
-        StatusTracker tracker = new StatusTracker(e -> e.origin() != null
+        RequestTracker tracker = new RequestTracker(e -> e.origin() != null
                 && e.origin().platform() == Platform.DISCORD, TRACKED_IDS);
         // subscribe before the first command can run, so no event of a Discord request is missed
         subscriptions.add(bus.subscribe(tracker));
@@ -96,6 +98,11 @@ public final class DiscordBridge implements Bridge {
             }
         };
         jda = JdaClients.build(token, config, listener, onReady); // a bad token fails here, at login
+        DiscordAnswers answerSink = new DiscordAnswers(jda, config.statusChannel());
+        subscriptions.add(answers.register(Destination.DISCORD, answerSink));
+        if (config.statusChannel() != null) {
+            subscriptions.add(answers.register(Destination.STATUS, answerSink));
+        }
         startStatusChannel();
         // Discord being slow or down must not stop the service: JDA keeps connecting in the background
         if (!ready.await(READY_WAIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -126,7 +133,6 @@ public final class DiscordBridge implements Bridge {
             return;
         }
         subscriptions.add(bus.subscribe(e -> StatusAnnouncements.of(e).ifPresent(channel::post)));
-        subscriptions.add(answers.subscribe(a -> channel.post(StatusAnnouncements.of(a))));
         StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
         timer.scheduleWithFixedDelay(() -> {
             try {

@@ -35,7 +35,12 @@ public final class ReplyRenderer {
      *                 about that message ("#3f2a → Agent-2"), other lines (warnings) stay
      */
     public static Rendered render(Reply reply, List<String> progress) {
-        String title = mark(reply.status()) + reply.title();
+        return render(reply, reply.title(), progress);
+    }
+
+    /** As {@link #render(Reply, List)}, with a title that says where the request is now. */
+    public static Rendered render(Reply reply, String currentTitle, List<String> progress) {
+        String title = mark(reply.status()) + currentTitle;
         List<String> lines = new ArrayList<>(progress.isEmpty() ? reply.lines() : notes(reply));
         lines.addAll(progress);
         if (lines.isEmpty() && title.length() <= MessageSplitter.DISCORD_LIMIT) {

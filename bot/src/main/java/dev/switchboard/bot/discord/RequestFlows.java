@@ -2,14 +2,14 @@ package dev.switchboard.bot.discord;
 
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.Reply;
-import dev.switchboard.core.events.StatusEvent;
+import dev.switchboard.commands.track.RequestProgress;
+import dev.switchboard.commands.track.RequestTracker;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * What happens to a chat command and a slash command, without JDA: run it, show the answer, and follow the
- * messages it queued on the bus. The views are thin JDA adapters (reactions and replies on a chat message;
- * edits of a slash command's deferred reply).
+ * What happens to a chat command and a slash command, without JDA: run it, show the answer, and render what the
+ * shared {@link RequestTracker} reports about the messages it queued. The views are thin JDA adapters (reactions
+ * and replies on a chat message; edits of a slash command's deferred reply).
  */
 public final class RequestFlows {
 
@@ -26,10 +26,10 @@ public final class RequestFlows {
     }
 
     private final ChatCommands commands;
-    private final StatusTracker tracker;
+    private final RequestTracker tracker;
     private final ReplyThrottle throttle;
 
-    public RequestFlows(ChatCommands commands, StatusTracker tracker, ReplyThrottle throttle) {
+    public RequestFlows(ChatCommands commands, RequestTracker tracker, ReplyThrottle throttle) {
         this.commands = commands;
         this.tracker = tracker;
         this.throttle = throttle;
@@ -46,8 +46,19 @@ public final class RequestFlows {
                 view.reply(new ReplyRenderer.Rendered(null,
                         MessageSplitter.split("ℹ️ " + String.join("\n", notes))));
             }
-            RequestProgress progress = new RequestProgress(reply.messageIds(), StatusEmoji.QUEUED);
-            tracker.track(progress.ids(), event -> onChatEvent(progress, event, view));
+            String[] shown = {StatusEmoji.QUEUED}; // touched only under the request's lock, one event at a time
+            tracker.track(reply.messageIds(), (progress, event) -> {
+                String now = StatusEmoji.of(progress.stage());
+                if (!now.equals(shown[0])) {
+                    shown[0] = now;
+                    view.react(now);
+                }
+                List<String> failures = progress.unexplainedFailures();
+                if (!failures.isEmpty()) {
+                    view.reply(new ReplyRenderer.Rendered(null,
+                            MessageSplitter.split(StatusEmoji.FAILED + " " + String.join("\n", failures))));
+                }
+            });
         } else if (reply.isOk()) {
             view.reply(ReplyRenderer.render(reply));
         } else {
@@ -59,40 +70,18 @@ public final class RequestFlows {
         }
     }
 
-    private void onChatEvent(RequestProgress progress, StatusEvent event, ChatView view) {
-        if (!progress.apply(event)) {
-            return;
-        }
-        progress.emojiChange().ifPresent(view::react);
-        List<String> failures = progress.unexplainedFailures();
-        if (!failures.isEmpty()) {
-            view.reply(new ReplyRenderer.Rendered(null,
-                    MessageSplitter.split(StatusEmoji.FAILED + " " + String.join("\n", failures))));
-        }
-        untrackIfFinished(progress);
-    }
-
-    /** Runs pre-split arguments and keeps the reply showing the queued messages' current states. */
+    /**
+     * Runs pre-split arguments and keeps the reply showing the queued messages' current states; its title follows
+     * the state too ("#3f2a for Agent-2: read"), so it never keeps saying "queued".
+     */
     public void slash(List<String> args, Caller caller, SlashView view) {
         Reply reply = commands.execute(args, caller);
         if (!reply.isOk() || reply.messageIds().isEmpty()) {
             view.show(ReplyRenderer.render(reply));
             return;
         }
-        RequestProgress progress = new RequestProgress(reply.messageIds(), StatusEmoji.QUEUED);
-        view.show(ReplyRenderer.render(reply, progress.lines()));
-        Consumer<StatusEvent> onEvent = event -> {
-            if (progress.apply(event)) {
-                view.show(ReplyRenderer.render(reply, progress.lines()));
-                untrackIfFinished(progress);
-            }
-        };
-        tracker.track(progress.ids(), onEvent);
-    }
-
-    private void untrackIfFinished(RequestProgress progress) {
-        if (progress.finished()) {
-            tracker.untrack(progress.ids());
-        }
+        view.show(ReplyRenderer.render(reply, new RequestProgress(reply.messageIds()).lines()));
+        tracker.track(reply.messageIds(), (progress, event) ->
+                view.show(ReplyRenderer.render(reply, progress.headline(), progress.lines())));
     }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.bot.discord;
 
-import dev.switchboard.bot.outbox.AgentAnswer;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageIds;
 import dev.switchboard.core.message.MessageState;
@@ -31,11 +30,6 @@ public final class StatusAnnouncements {
         String why = event.detail() == null || event.detail().isBlank() ? "" : ": " + event.detail();
         return Optional.of("💀 dead letter #" + shortId + " to " + event.agent() + from + why
                 + " (retry with `queue retry " + shortId + "`)");
-    }
-
-    /** An agent's answer, as posted: who, then the text as the agent wrote it. */
-    public static String of(AgentAnswer answer) {
-        return "💬 **" + answer.agent() + "** answered:\n" + answer.text().strip();
     }
 
     /** Lines for agents whose pause state changed since the last call. */

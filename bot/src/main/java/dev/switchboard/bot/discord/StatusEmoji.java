@@ -1,5 +1,6 @@
 package dev.switchboard.bot.discord;
 
+import dev.switchboard.commands.track.RequestProgress;
 import dev.switchboard.core.message.MessageState;
 import java.util.Optional;
 
@@ -29,5 +30,16 @@ public final class StatusEmoji {
             case READ -> READ;
             case DEAD, CANCELLED -> FAILED;
         });
+    }
+
+    /** The emoji a whole request shows: ❌ if any message failed, else that of its least advanced message. */
+    public static String of(RequestProgress.Stage stage) {
+        return switch (stage) {
+            case QUEUED -> QUEUED;
+            case DELIVERED_UNVERIFIED -> DELIVERED_UNVERIFIED;
+            case DELIVERED -> DELIVERED;
+            case READ -> READ;
+            case FAILED -> FAILED;
+        };
     }
 }

@@ -4,7 +4,7 @@
  * queued message on the event bus, and a status channel for dead letters and paused agents.
  *
  * <p>Logic without JDA types ({@link dev.switchboard.bot.discord.DiscordAccess},
- * {@link dev.switchboard.bot.discord.RequestFlows}, {@link dev.switchboard.bot.discord.RequestProgress},
+ * {@link dev.switchboard.bot.discord.RequestFlows} (rendering what the shared request tracker reports),
  * {@link dev.switchboard.bot.discord.MessageSplitter}, {@link dev.switchboard.bot.discord.ReplyRenderer},
  * {@link dev.switchboard.bot.discord.SlashCommandDefs}) is separate from the thin JDA adapters
  * ({@code DiscordListener}, {@code JdaViews}, {@code ReactionChain}, {@code SlashCommandsJda}).

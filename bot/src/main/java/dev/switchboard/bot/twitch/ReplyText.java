@@ -17,7 +17,12 @@ final class ReplyText {
     }
 
     static List<String> render(String mention, String title, List<String> lines) {
-        StringBuilder b = new StringBuilder("@").append(mention).append(' ').append(title == null ? "" : title.strip());
+        return render("@" + mention + " " + (title == null ? "" : title.strip()), lines);
+    }
+
+    /** {@code head}, then each line joined on one line, split at 500 and cut after {@link #MAX_PARTS} messages. */
+    static List<String> render(String head, List<String> lines) {
+        StringBuilder b = new StringBuilder(head);
         String sep = " — ";
         for (String line : lines) {
             String l = ChatText.oneLine(line);

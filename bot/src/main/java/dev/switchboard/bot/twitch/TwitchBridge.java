@@ -9,7 +9,9 @@ import com.github.twitch4j.common.enums.CommandPermission;
 import com.github.twitch4j.common.events.domain.EventChannel;
 import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.config.TwitchConfig;
+import dev.switchboard.core.answers.Destination;
 import dev.switchboard.core.events.EventBus;
 import java.time.Duration;
 import java.util.Map;
@@ -50,6 +52,7 @@ public final class TwitchBridge implements Bridge {
     private final ChatCommands commands;
     private final EventBus bus;
     private final TwitchIdentityProvider identity;
+    private final AnswerBoard answers;
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger dropped = new AtomicInteger();
     private final Map<String, CompletableFuture<Void>> awaitingAck = new ConcurrentHashMap<>();
@@ -60,15 +63,22 @@ public final class TwitchBridge implements Bridge {
     private volatile TwitchChat chat;
     private volatile ChatOutbox outbox;
     private volatile AutoCloseable subscription;
+    private volatile AutoCloseable answerRegistration;
     private volatile TwitchCommandHandler handler;
 
     /** Production: the token is validated with Twitch once at start, which also tells the bot's user id. */
-    public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus) {
-        this(config, token, ChatCommands.of(commands), bus, new TwitchIdentityProvider(null, null, null));
+    public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus, AnswerBoard answers) {
+        this(config, token, ChatCommands.of(commands), bus, new TwitchIdentityProvider(null, null, null), answers);
     }
 
     TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
                  TwitchIdentityProvider identity) {
+        this(config, token, commands, bus, identity, AnswerBoard.NONE);
+    }
+
+    /** @param answers where agents' answers to questions asked in Twitch chat are picked up */
+    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
+                 TwitchIdentityProvider identity, AnswerBoard answers) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a Twitch chat token is required");
         }
@@ -77,6 +87,7 @@ public final class TwitchBridge implements Bridge {
         this.commands = commands;
         this.bus = bus;
         this.identity = identity;
+        this.answers = answers;
     }
 
     @Override
@@ -113,6 +124,7 @@ public final class TwitchBridge implements Bridge {
         for (String channel : config.channels()) {
             chat.joinChannel(channel.replaceFirst("^#", ""));
         }
+        answerRegistration = answers.register(Destination.TWITCH, new TwitchAnswers(outbox));
         LOG.info("twitch: joining {} via {}", config.channels(), config.ircUrl());
     }
 
@@ -186,6 +198,13 @@ public final class TwitchBridge implements Bridge {
 
     @Override
     public synchronized void close() {
+        if (answerRegistration != null) {
+            try {
+                answerRegistration.close();
+            } catch (Exception e) {
+                LOG.warn("twitch: unregistering from answers failed", e);
+            }
+        }
         if (subscription != null) {
             try {
                 subscription.close();

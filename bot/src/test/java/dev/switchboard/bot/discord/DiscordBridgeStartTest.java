@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.bot.discord.fake.FakeDiscord;
 import dev.switchboard.bot.discord.fake.FakeMember;
 import dev.switchboard.bot.discord.fake.RestCall;
-import dev.switchboard.bot.outbox.AgentAnswers;
+import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandInfo;
 import dev.switchboard.commands.CommandSet;
@@ -78,7 +78,7 @@ class DiscordBridgeStartTest {
         FakeMember admin = FakeMember.of(77, "admin", FakeDiscord.ADMIN_ROLE_ID);
         try (FakeDiscord discord = new FakeDiscord().addMember(admin).start()) {
             DiscordBridge bridge = new DiscordBridge(config(discord), TOKEN, broken, new EventBus(),
-                    AgentAnswers.NONE, Set::of, Duration.ofSeconds(2));
+                    AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
             try {
                 bridge.start();
                 for (String line : List.of("!agents", "!status")) {
@@ -102,7 +102,7 @@ class DiscordBridgeStartTest {
     void wrongTokenFailsToStartWithoutShowingIt() throws Exception {
         try (FakeDiscord discord = new FakeDiscord().requireToken(TOKEN).start()) {
             DiscordBridge bridge = new DiscordBridge(config(discord), "wrong-token-9a9a", COMMANDS, new EventBus(),
-                    AgentAnswers.NONE, Set::of, Duration.ofSeconds(2));
+                    AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
             try {
                 Exception e = assertThrows(Exception.class, bridge::start);
                 assertTrue(e.getMessage().toLowerCase().contains("token"), e.getMessage());
@@ -118,12 +118,12 @@ class DiscordBridgeStartTest {
     void rightTokenConnectsAndRegistersSlashCommandsInEveryGuildWhenNoneIsConfigured() throws Exception {
         try (FakeDiscord discord = new FakeDiscord().requireToken(TOKEN).start()) {
             DiscordBridge bridge = new DiscordBridge(config(discord), TOKEN, COMMANDS, new EventBus(),
-                    AgentAnswers.NONE, Set::of, Duration.ofSeconds(2));
+                    AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
             try {
                 bridge.start();
                 discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + FakeDiscord.GUILD_ID + "/commands"),
                         Duration.ofSeconds(10), "registration");
-                assertEquals(8, discord.registeredCommands().size());
+                assertEquals(dev.switchboard.commands.CommandCatalog.all().size(), discord.registeredCommands().size());
             } finally {
                 bridge.close();
             }

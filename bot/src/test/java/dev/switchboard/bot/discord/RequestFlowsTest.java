@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandInfo;
 import dev.switchboard.commands.Reply;
+import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.core.message.Origin;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Role;
@@ -75,7 +76,7 @@ class RequestFlowsTest {
         }
     }
 
-    private final StatusTracker tracker = new StatusTracker(e -> true, 100);
+    private final RequestTracker tracker = new RequestTracker(e -> true, 100);
     private final ReplyThrottle throttle = new ReplyThrottle(Clock.systemUTC(), Duration.ofSeconds(10));
 
     @Test
@@ -162,5 +163,77 @@ class RequestFlowsTest {
         assertEquals(List.of("msg|--|Agent-2|hi"), commands.asked);
         assertEquals(List.of("#a001: queued", "#a001 to Agent-2: delivered (inbox, verified)"), shown);
         assertTrue(tracker.trackedCount() > 0, "still followed until read");
+    }
+
+    @Test
+    void slashReplyTitleFollowsTheStateInsteadOfStayingQueued() {
+        RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK,
+                "queued #a001 for Agent-2 (id " + ID + ")", List.of(), List.of(ID))), tracker, throttle);
+        List<String> titles = new ArrayList<>();
+
+        flows.slash(List.of("msg", "--", "Agent-2", "hi"), ALICE, r -> titles.add(r.embed() == null
+                ? r.texts().get(0) : r.embed().title()));
+        tracker.accept(event(3, ID, DELIVERING, DELIVERED, "inbox", true, null));
+        tracker.accept(event(4, ID, DELIVERED, READ, null, null, "moved to processed/"));
+
+        assertEquals("queued #a001 for Agent-2 (id " + ID + ")", titles.get(0));
+        assertEquals("#a001 for Agent-2: read: moved to processed/", titles.get(titles.size() - 1),
+                "the title says read once the state says read: " + titles);
+        assertEquals(0, tracker.trackedCount(), "read is final");
+    }
+
+    /**
+     * Issue 14.8b: events buffered before the command returned are replayed on the command's thread while the
+     * bus delivers a newer one on its own thread. Here the live READ arrives exactly while the replayed
+     * DELIVERED is being shown; it must wait its turn, so the reactions end in 👀, not in ✅.
+     */
+    @Test
+    void aLiveEventArrivingDuringTheReplayNeverOvertakesIt() throws Exception {
+        FixedCommands commands = new FixedCommands(new Reply(Reply.Status.OK, "queued", List.of(), List.of(ID)));
+        RequestFlows flows = new RequestFlows(commands, tracker, throttle);
+        java.util.concurrent.CountDownLatch replaying = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch liveSent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch readShown = new java.util.concurrent.CountDownLatch(1);
+        List<String> reactions = java.util.Collections.synchronizedList(new ArrayList<>());
+        RequestFlows.ChatView view = new RequestFlows.ChatView() {
+            @Override
+            public void react(String emoji) {
+                if (emoji.equals(StatusEmoji.DELIVERED)) {
+                    replaying.countDown();
+                    try {
+                        assertTrue(liveSent.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                        // room for the live event to overtake, as it could before the fix
+                        readShown.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                reactions.add(emoji);
+                if (emoji.equals(StatusEmoji.READ)) {
+                    readShown.countDown();
+                }
+            }
+
+            @Override
+            public void reply(ReplyRenderer.Rendered reply) {
+            }
+        };
+        tracker.accept(event(1, ID, null, QUEUED));
+        tracker.accept(event(2, ID, DELIVERING, DELIVERED, "inbox", true, null));
+        Thread live = new Thread(() -> {
+            try {
+                replaying.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            liveSent.countDown();
+            tracker.accept(event(3, ID, DELIVERED, READ));
+        });
+        live.start();
+
+        flows.chat("msg Agent-2 hi", ALICE, view);
+        live.join(10_000);
+
+        assertEquals(List.of(StatusEmoji.QUEUED, StatusEmoji.DELIVERED, StatusEmoji.READ), reactions);
     }
 }

@@ -56,6 +56,8 @@ class StatusFollowerTest {
         assertEquals(List.of("@mod → 3 agents: 1 delivered (inbox, verified), 1 delivered (gui, unverified); "
                 + "Agent-3 dead: window not found · #77ab"), out.stream().map(OutgoingChat::text).toList());
         assertEquals("chat-1", out.get(0).replyTo());
-        assertEquals(0, follower.followedCount());
+        follower.accept(copy(6, "id-2", "Agent-2", MessageState.READ, null, null, null));
+        assertEquals(1, out.size(), "one summary, nothing more");
+        assertEquals(0, follower.followedCount(), "every copy final (read, dead): no longer followed");
     }
 }

@@ -72,7 +72,7 @@ class TwitchBridgeEndToEndTest {
 
     private void startBridge(TwitchConfig cfg) throws Exception {
         bridge = new TwitchBridge(cfg, "oauth:not-a-real-token", rig.commands(), rig.bus(),
-                new LocalTwitchIdentity(Long.toString(BOT_IDS.incrementAndGet()), "switchbot"));
+                new LocalTwitchIdentity(Long.toString(BOT_IDS.incrementAndGet()), "switchbot"), rig.app.answers());
         bridge.start();
         server.awaitJoined(CHANNEL, WAIT);
     }
@@ -120,6 +120,31 @@ class TwitchBridgeEndToEndTest {
         server.reply(mod, CHANNEL, "chat-2", "!status " + queued.group(2), "bot-line-1", "switchbot");
         String status = repliesTo("chat-2", 1).get(0).text();
         assertTrue(status.startsWith("@mod1 ") && status.contains("delivered"), status);
+    }
+
+    @Test
+    void anOutboxAnswerWithReplyToIsRepliedInTheChatThreadThatAskedShortenedToChatLimits() throws Exception {
+        startBridge(config(null, null, 20, 30, 10));
+        server.chat(mod, CHANNEL, "ask-1", "!msg Agent-2 what broke?");
+        Path file = awaitInboxFile("Agent-2");
+        String name = file.getFileName().toString();
+        String id = name.substring(name.indexOf('_') + 1, name.length() - 3);
+        repliesTo("ask-1", 2); // queued, delivered
+
+        Path outbox = Files.createDirectories(rig.config.workspaces().resolve("Agent-2/outbox"));
+        Path answer = outbox.resolve("0001_answer.md");
+        Files.writeString(answer, "---\nreply_to: \"#" + id.substring(id.length() - 4) + "\"\n---\nThe build.\n"
+                + "x".repeat(3000));
+        Files.setLastModifiedTime(answer, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minusSeconds(5)));
+
+        List<SentPrivmsg> lines = server.awaitSent(s -> "ask-1".equals(s.replyTo()) && s.text().startsWith("💬")
+                || "ask-1".equals(s.replyTo()) && s.text().startsWith("xxx"), 3, WAIT);
+        assertTrue(lines.get(0).text().startsWith("💬 Agent-2 answered — The build. xxx"), lines.get(0).text());
+        assertTrue(lines.get(2).text().endsWith("…"), "cut to three chat messages: " + lines.get(2).text());
+        assertTrue(lines.stream().allMatch(l -> l.text().length() <= 500));
+        server.awaitCondition(() -> rig.queue().find(id).orElseThrow().state()
+                == dev.switchboard.core.message.MessageState.READ, WAIT, "question read");
     }
 
     @Test

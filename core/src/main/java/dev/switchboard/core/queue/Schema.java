@@ -23,11 +23,16 @@ import org.sqlite.SQLiteConfig;
  * rows of the messages in flight spread over several times more pages (version 1 wrote about 15 KB of
  * write-ahead log per message through its cycle).
  *
- * <p>The rows are written by the statements below only, by the queue and by {@link #bulkInsertDelivered}: one
- * place for the column lists.
+ * <p>Version 3 adds {@code answers} (what agents say back and what the switchboard announces, kept until a chat
+ * bridge has posted it) and {@code gas_state} (the gas pipeline's memory per agent). Each version is one
+ * self-contained step ({@link #upgrade}); a new file is built as version 2 and then stepped up, so every file
+ * ends up with exactly the same tables whichever way it came.
+ *
+ * <p>The message rows are written by the statements below only, by the queue and by
+ * {@link #bulkInsertDelivered}: one place for the column lists.
  */
 public final class Schema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** States a worker may still act on; the partial index covers exactly these rows. */
     static final String PENDING = "state IN ('QUEUED','RETRY_WAIT','DELIVERING')";
@@ -67,9 +72,14 @@ public final class Schema {
                 version = version(s);
                 refuseNewer(version);
                 if (version == 0) {
-                    createCurrent(s);
+                    createVersion2(s);
+                    version = 2;
                 } else if (version == 1) {
                     migrateFrom1(s);
+                    version = 2;
+                }
+                for (int v = version; v < VERSION; v++) {
+                    upgrade(s, v);
                 }
                 s.execute("PRAGMA user_version = " + VERSION);
                 s.execute("COMMIT");
@@ -95,7 +105,7 @@ public final class Schema {
         }
     }
 
-    private static void createCurrent(Statement s) throws SQLException {
+    private static void createVersion2(Statement s) throws SQLException {
         s.execute("""
                 CREATE TABLE IF NOT EXISTS messages (
                   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -152,6 +162,46 @@ public final class Schema {
         createPayloads(s);
         s.execute("INSERT INTO payloads(seq, payload) SELECT seq, payload FROM messages");
         s.execute("ALTER TABLE messages DROP COLUMN payload");
+    }
+
+    /** One step from {@code from} to {@code from + 1}. Steps never depend on each other's tables. */
+    private static void upgrade(Statement s, int from) throws SQLException {
+        switch (from) {
+            case 2 -> addConversationTables(s);
+            default -> throw new IllegalStateException("no upgrade step from schema version " + from);
+        }
+    }
+
+    /** Version 3: answers waiting for a chat bridge, and the gas pipeline's state per agent. */
+    static void addConversationTables(Statement s) throws SQLException {
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS answers (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                  id TEXT NOT NULL UNIQUE,
+                  kind TEXT NOT NULL,
+                  agent TEXT NOT NULL,
+                  reply_to TEXT,
+                  destination TEXT NOT NULL,
+                  origin_guild TEXT,
+                  origin_channel TEXT,
+                  origin_message TEXT,
+                  origin_thread TEXT,
+                  body TEXT NOT NULL,
+                  created_at INTEGER NOT NULL,
+                  posted_at INTEGER,
+                  posted_via TEXT)""");
+        s.execute("CREATE INDEX IF NOT EXISTS answers_waiting ON answers(destination, seq) WHERE posted_at IS NULL");
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS gas_state (
+                  agent TEXT PRIMARY KEY,
+                  task TEXT,
+                  task_since INTEGER,
+                  fired TEXT NOT NULL DEFAULT '',
+                  progress INTEGER,
+                  status_stamp TEXT,
+                  last_activity INTEGER NOT NULL,
+                  last_prompt INTEGER,
+                  last_prompt_kind TEXT)""");
     }
 
     // ---------------------------------------------------------------- bulk insert

@@ -75,6 +75,19 @@ public final class SqliteMessageQueue implements MessageQueue {
         return new SqliteMessageQueue(dataDir, maxAttempts, backoff, Clock.systemUTC(), RandomGenerator.getDefault());
     }
 
+    /**
+     * A connection of its own to the queue file of {@code dataDir}, with the queue's settings (WAL, full sync,
+     * busy timeout), for small side tables (answers, gas state) that are written rarely and need no group
+     * commit. Open the queue first: it creates or upgrades the tables.
+     */
+    public static Connection connect(Path dataDir) {
+        try {
+            return open("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath(), false);
+        } catch (SQLException e) {
+            throw new QueueException("cannot open the queue in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Connection open(String url, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

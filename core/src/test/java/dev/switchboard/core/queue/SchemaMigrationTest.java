@@ -85,6 +85,31 @@ class SchemaMigrationTest {
         try (Connection c = connect()) {
             assertEquals(Schema.VERSION, userVersion(c));
             assertFalse(columns(c, "messages").contains("payload"), "payload moved out of messages");
+            assertTrue(columns(c, "answers").contains("destination"), "stepped on up to version 3");
+            assertTrue(columns(c, "gas_state").contains("fired"));
+        }
+    }
+
+    @Test
+    void aVersion2QueueGainsTheAnswersAndGasTablesWithItsMessagesKept() throws SQLException {
+        UnifiedMessage kept = message(clock, "Agent-1", Priority.NORMAL, "written by version 2");
+        try (SqliteMessageQueue queue = QueueFixture.open(dir, clock, 3)) {
+            queue.enqueue(kept);
+        }
+        // as version 2 left it: without the version-3 tables
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE answers");
+            s.execute("DROP TABLE gas_state");
+            s.execute("PRAGMA user_version = 2");
+        }
+
+        try (SqliteMessageQueue queue = QueueFixture.open(dir, clock, 3)) {
+            assertEquals(kept, queue.find(kept.id()).orElseThrow().message());
+        }
+        try (Connection c = connect()) {
+            assertEquals(3, userVersion(c));
+            assertTrue(columns(c, "answers").contains("origin_message"));
+            assertTrue(columns(c, "gas_state").contains("task_since"));
         }
     }
 

@@ -135,7 +135,8 @@ class DiscordCommandsEndToEndTest {
                     options(option("text", "stand-up in 5 minutes", false)));
 
             RestCall done = h.discord.await(c -> edit(broadcast).test(c)
-                    && c.body().toString().split("delivered \\(inbox, verified\\)", -1).length == 9, WAIT,
+                    && c.body().path("embeds").path(0).path("description").asText()
+                    .split("delivered \\(inbox, verified\\)", -1).length == 9, WAIT,
                     "an edit showing all 8 copies delivered");
             assertEquals(8, done.body().path("embeds").get(0).path("description").asText().lines().count(),
                     "one line per copy: " + done.body());
@@ -166,6 +167,30 @@ class DiscordCommandsEndToEndTest {
                     post.body().path("content").asText());
             assertTrue(post.body().path("allowed_mentions").path("parse").isEmpty(), "@everyone pings nobody");
             assertTrue(Files.exists(outbox.resolve("sent").resolve(answer.getFileName())));
+        }
+    }
+
+    @Test
+    void anOutboxAnswerWithReplyToIsARepliedToTheQuestionAndTheQuestionBecomesRead() throws Exception {
+        try (DiscordHarness h = DiscordHarness.start(dir, Limits.defaults(), List.of())) {
+            long question = h.discord.postMessage(CHANNEL, ALICE.id(), "!msg Agent-3 how many tests fail?");
+            h.discord.await(reaction("PUT", question, StatusEmoji.DELIVERED), WAIT, "✅ delivered");
+            String name = h.awaitInboxFiles("Agent-3", 1).get(0).getFileName().toString();
+            String id = name.substring(name.indexOf('_') + 1, name.length() - 3);
+
+            Path outbox = Files.createDirectories(h.dir.resolve("agent_workspaces/Agent-3/outbox"));
+            Path answer = outbox.resolve("20261123T160000Z_answer.md");
+            Files.writeString(answer, "---\nreply_to: " + id + "\n---\nNone: 412 pass.");
+            Files.setLastModifiedTime(answer, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minusSeconds(5)));
+
+            RestCall reply = h.discord.await(c -> replyTo(question).test(c)
+                    && c.body().path("content").asText().contains("412 pass"), WAIT, "the answer as a reply");
+            assertEquals("💬 **Agent-3** answered:\nNone: 412 pass.", reply.body().path("content").asText());
+            h.discord.await(reaction("PUT", question, StatusEmoji.READ), WAIT, "👀: the question is read");
+            assertEquals(dev.switchboard.core.message.MessageState.READ, h.app.queue().find(id).orElseThrow().state());
+            assertFalse(h.discord.calls().stream().anyMatch(statusPost("412 pass")),
+                    "an answer to a question goes to the question, not the status channel");
         }
     }
 
