@@ -10,7 +10,7 @@ import dev.switchboard.commands.answers.OutboxWatcher;
 import dev.switchboard.commands.gas.GasPipeline;
 import dev.switchboard.commands.gas.StatusWatcher;
 import dev.switchboard.config.BrokerConfig;
-import dev.switchboard.config.ConfigWatcher;
+import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
@@ -19,6 +19,7 @@ import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.queue.Backoff;
+import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.routing.AgentMessageHandler;
 import dev.switchboard.core.routing.AuthorizationMiddleware;
@@ -35,7 +36,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -69,7 +69,6 @@ public final class App implements AutoCloseable {
     private final GasPipeline gas;
     private volatile AnswerBoard answers = AnswerBoard.NONE;
     private volatile Runnable answerStored = () -> { };
-    private final List<Consumer<String>> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg) {
@@ -114,9 +113,18 @@ public final class App implements AutoCloseable {
      * directory's {@link DataDirLock}.
      */
     public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) throws IOException {
+        return startService(cfg, ConfigOverrides.NONE, secrets, tuning);
+    }
+
+    /**
+     * The service, with the command line's overrides ({@code --layout}, {@code --data-dir}) that {@code cfg}
+     * was loaded with: every reload of the config file applies them again.
+     */
+    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning)
+            throws IOException {
         App app = new App(cfg);
         try {
-            app.startDelivery(tuning);
+            app.startDelivery(tuning, overrides);
             app.startBridges(secrets);
         } catch (IOException | RuntimeException e) {
             app.close();
@@ -125,8 +133,13 @@ public final class App implements AutoCloseable {
         return app;
     }
 
-    private void startDelivery(Tuning tuning) throws IOException {
+    private void startDelivery(Tuning tuning, ConfigOverrides overrides) throws IOException {
         SwitchboardConfig cfg = config.get();
+        if (java.nio.file.Files.exists(cfg.workspaces()) && !java.nio.file.Files.isDirectory(cfg.workspaces())) {
+            throw new IllegalStateException("the workspaces folder " + cfg.workspaces() + " is a file, not a folder:"
+                    + " set workspaces to a folder, or move the file aside");
+        }
+        warnOrphans();
         int recovered = queue.recoverAbandoned(incarnation);
         if (recovered > 0) {
             LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
@@ -157,7 +170,7 @@ public final class App implements AutoCloseable {
                     cfg.gas().scanSeconds() * 1000L));
         }
         if (cfg.source() != null) {
-            running.add(new ConfigWatcher(cfg.source(), null, tuning.configPollMillis(), this::reload,
+            running.add(new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
         }
     }
@@ -196,21 +209,31 @@ public final class App implements AutoCloseable {
         }
         config.set(next.withDataDir(previous.dataDir()));
         agents.replace(next.agents());
+        warnOrphans();
     }
 
-    /** System notices (a node went offline …) for the status channel and the console. */
-    public AutoCloseable onNotice(Consumer<String> listener) {
-        notices.add(listener);
-        return () -> notices.remove(listener);
-    }
-
-    private void announce(String line) {
-        for (Consumer<String> l : notices) {
-            try {
-                l.accept(line);
-            } catch (RuntimeException e) {
-                LOG.warn("a notice listener failed on '{}'", line, e);
+    /** Agents taken out of the config keep their queued messages, with no worker: one warning line each. */
+    private void warnOrphans() {
+        try {
+            var stats = queue.stats();
+            for (String agent : stats.byAgent().keySet()) {
+                long pending = stats.pending(agent);
+                if (pending > 0 && agents.resolve(agent).isEmpty()) {
+                    LOG.warn("{} is no longer in the config but has {} message(s) waiting; they stay queued until"
+                            + " it is added back or they are cancelled ('agents' lists it as orphaned)", agent, pending);
+                }
             }
+        } catch (dev.switchboard.core.queue.QueueException e) {
+            LOG.warn("cannot look for messages of removed agents: {}", e.getMessage());
+        }
+    }
+
+    /** A system notice (a node went offline or came back): in the log, and durably for the status channel. */
+    private void announce(String line) {
+        try {
+            answerIntake.notice("switchboard", line);
+        } catch (RuntimeException e) {
+            LOG.warn("could not announce '{}': {}", line, e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.switchboard.commands.CommandCatalog;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.SwitchboardConfig;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -44,13 +45,32 @@ public final class Main {
 
     /** The effective config; also points the log file at its data directory. */
     public SwitchboardConfig loadConfig() {
-        SwitchboardConfig cfg = ConfigLoader.loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath(),
-                layout);
-        if (dataDir != null) {
-            cfg = cfg.withDataDir(dataDir.toAbsolutePath().normalize());
-        }
+        SwitchboardConfig cfg = overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath());
         System.setProperty("switchboard.logDir", cfg.dataDir().toString());
         return cfg;
+    }
+
+    /**
+     * For commands that only look: a config file that does not load is reported in one warning line, and
+     * the queue it names (or the default beside it) is opened anyway, so it can be inspected meanwhile.
+     */
+    public SwitchboardConfig loadConfigForReading(java.util.function.Consumer<String> warn) {
+        try {
+            return loadConfig();
+        } catch (ConfigException e) {
+            Path file = ConfigLoader.locate(config, System.getenv(), Path.of("").toAbsolutePath())
+                    .orElseThrow(() -> e);
+            SwitchboardConfig cfg = overrides().salvage(file);
+            warn.accept("warning: config error: " + e.getMessage() + " (read-only: showing the queue in "
+                    + cfg.dataDir() + "; commands that send or change refuse until the file is fixed)");
+            System.setProperty("switchboard.logDir", cfg.dataDir().toString());
+            return cfg;
+        }
+    }
+
+    /** What the command line says over the config file; reloads of the file apply it again. */
+    public ConfigOverrides overrides() {
+        return new ConfigOverrides(layout, dataDir);
     }
 
     public static void main(String[] args) {
@@ -64,6 +84,7 @@ public final class Main {
 
     /** Runs the CLI writing to the given streams (null: standard output / error); tests call this. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        SqliteNativeDir.configure(System.getenv()); // before anything loads the SQLite driver
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setExpandAtFiles(false);
@@ -78,12 +99,23 @@ public final class Main {
             cl.setErr(err);
         }
         cl.setExecutionStrategy(new CommandSetBridge(main));
+        // A mistyped command line is one line (what is wrong, where to look), not the whole usage text.
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage().replaceAll("\\s+", " ").trim()
+                    + " (see: " + command + " --help)");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ConfigException) {
                 commandLine.getErr().println("config error: " + ex.getMessage());
                 return 1;
             }
-            throw ex;
+            // Anything else: one line here, the trace in the log file (logging is set up by now).
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("command failed", ex);
+            commandLine.getErr().println("error: " + String.valueOf(ex.getMessage()).replaceAll("\\s+", " ").trim()
+                    + " (details in the log)");
+            return 1;
         });
         return cl.execute(args);
     }

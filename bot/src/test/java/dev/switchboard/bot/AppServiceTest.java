@@ -114,4 +114,28 @@ class AppServiceTest {
             assertTrue(again != null);
         }
     }
+
+    @Test
+    void anEditOfTheConfigKeepsTheCommandLinesLayout() throws Exception {
+        // GIVEN a service started with --layout 2-agent over a file that says 8-agent
+        Files.writeString(dir.resolve("coords.json"), "{\"8-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1,"
+                + " \"y\": 2}}}, \"2-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 100, \"y\": 200}}}}");
+        Path config = dir.resolve("switchboard.yaml");
+        Files.writeString(config, "coords_file: coords.json\nlayout: 8-agent\n");
+        dev.switchboard.config.ConfigOverrides overrides = new dev.switchboard.config.ConfigOverrides("2-agent", null);
+        try (App app = App.startService(overrides.load(config), overrides, Secrets.from(Map.of()), FAST)) {
+            // WHEN the file is edited while it runs
+            Files.writeString(config, "coords_file: coords.json\nlayout: 8-agent\nlimits: {max_text: 123}\n");
+            Files.setLastModifiedTime(config, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (app.currentConfig().limits().maxText() != 123 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            // THEN the edit is in, and the clicks still go to the command line's layout
+            assertEquals(123, app.currentConfig().limits().maxText());
+            assertEquals("2-agent", app.currentConfig().layout());
+            assertEquals(100, app.currentConfig().agents().get(0).gui().inputBox().x());
+        }
+    }
 }

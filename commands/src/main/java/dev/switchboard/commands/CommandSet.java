@@ -4,6 +4,7 @@ import dev.switchboard.commands.parse.ChatTokenizer;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.message.IllegalTransitionException;
 import dev.switchboard.core.message.Role;
+import dev.switchboard.core.queue.QueueClosedException;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.UnknownMessageException;
 import dev.switchboard.core.routing.RejectedException;
@@ -168,8 +169,13 @@ public final class CommandSet {
                     : Reply.error(e.getMessage());
         } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException e) {
             return Reply.error(e.getMessage());
+        } catch (QueueClosedException e) {
+            // Expected while Switchboard stops: one line, no trace per refused line.
+            LOG.info("command {} refused: the queue is closed", qualifiedName);
+            return Reply.error("Switchboard is stopping: the queue is closed; nothing was stored");
         } catch (QueueException e) {
-            LOG.error("command {} failed on the queue", qualifiedName, e);
+            // One line: the queue writer logs the cause's trace once, not once per refused command.
+            LOG.warn("command {} failed on the queue: {}", qualifiedName, e.getMessage());
             return Reply.error("the queue is unavailable: " + e.getMessage());
         }
     }

@@ -13,6 +13,14 @@ public interface SwitchboardCommand {
     Reply run(CommandContext context);
 
     /**
+     * Whether it only looks (status, listings, help): such commands still run from the terminal when the
+     * config file is broken, so the queue can be inspected while the file is fixed.
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
+    /**
      * Commands whose last positional parameter is free text: in chat the text after the leading arguments is
      * passed through exactly (spaces, quotes and newlines kept) instead of being split into words.
      */

@@ -72,6 +72,9 @@ public final class ConfigLoader {
     public static SwitchboardConfig load(Path file, String layoutOverride) {
         Path abs = file.toAbsolutePath().normalize();
         String name = file.toString();
+        if (Files.isDirectory(abs)) {
+            throw new ConfigException(name + ": is a folder, not a config file (give the path of switchboard.yaml)");
+        }
         if (!Files.isRegularFile(abs)) {
             throw new ConfigException(name + ": no such file");
         }
@@ -84,6 +87,7 @@ public final class ConfigLoader {
             if (text.isBlank()) {
                 raw = new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null);
             } else {
+                YamlShape.check(text, name);
                 raw = YAML.readValue(text, SwitchboardConfig.class);
             }
         } catch (JsonProcessingException e) {
@@ -139,12 +143,15 @@ public final class ConfigLoader {
 
     /** "not valid YAML at line 3: expected ',' or '}'" when the text itself does not parse. */
     static Optional<String> syntaxError(Throwable e) {
+        // SnakeYAML's own problem first: Jackson's wrapper repeats it with a quoted snippet and "in 'reader'".
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
                 int line = y.getProblemMark() == null ? -1 : y.getProblemMark().getLine() + 1;
                 return Optional.of("not valid YAML" + (line > 0 ? " at line " + line : "") + ": "
                         + oneLine(y.getProblem()));
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof com.fasterxml.jackson.core.JsonParseException p) {
                 return Optional.of("not valid YAML/JSON" + (p.getLocation() != null ? " at line "
                         + p.getLocation().getLineNr() : "") + ": " + oneLine(p.getOriginalMessage()));
@@ -170,6 +177,9 @@ public final class ConfigLoader {
                     : " (known: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ")");
             path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) + "." + u.getPropertyName() : path;
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                && mi.getTargetType() != null) {
+            why = ConfigShapes.expected(mi.getTargetType(), path, mi);
         } else {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -182,6 +192,34 @@ public final class ConfigLoader {
         }
         String where = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
         return (path.isEmpty() ? "" : path + ": ") + why + where;
+    }
+
+    /**
+     * What can still be read of a file that does not load, for commands that only look at the queue: its
+     * {@code data_dir} and {@code workspaces} if those two can be read, else the defaults beside the file; no
+     * agents (the file's list is not to be trusted). Never throws for the file's content.
+     */
+    public static SwitchboardConfig salvage(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+        String dataDir = null;
+        String workspaces = null;
+        try {
+            if (Files.isRegularFile(abs) && Files.size(abs) <= MAX_FILE_BYTES) {
+                com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper(new YAMLFactory())
+                        .readTree(Files.readString(abs));
+                if (root != null && root.isObject()) {
+                    dataDir = root.path("data_dir").isTextual() ? root.path("data_dir").asText() : null;
+                    workspaces = root.path("workspaces").isTextual() ? root.path("workspaces").asText() : null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable as YAML at all: the defaults beside the file are the best guess left.
+            dataDir = null;
+        }
+        return new SwitchboardConfig(base.resolve(dataDir == null ? "switchboard-data" : dataDir).normalize(),
+                base.resolve(workspaces == null ? "agent_workspaces" : workspaces).normalize(), null, null, List.of(),
+                null, null, null, null, null, null, abs);
     }
 
     /** A human list of the problems of a config, for {@code config check}. */

@@ -271,21 +271,4 @@ class ConfigLoaderTest {
         assertTrue(s.twitchToken().isEmpty());
         assertFalse(s.toString().contains("abc"), s.toString());
     }
-
-    @Test
-    void watcherReloadsOnChangeAndKeepsTheOldConfigOnError() throws Exception {
-        Path file = write("switchboard.yaml", "agents: [{id: A}]\n");
-        java.util.concurrent.BlockingQueue<Object> seen = new java.util.concurrent.LinkedBlockingQueue<>();
-        try (ConfigWatcher w = new ConfigWatcher(file, null, 3_600_000, seen::add, seen::add)) {
-            Files.writeString(file, "agents: [{id: A}, {id: B}]\n");
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
-            w.check();
-            SwitchboardConfig cfg = (SwitchboardConfig) seen.poll();
-            assertEquals(2, cfg.agents().size());
-            Files.writeString(file, "agents: [{id: A}, {id: \"B/..\"}]\n");
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 9000));
-            w.check();
-            assertTrue(seen.poll() instanceof String problem && problem.contains("not a valid name"));
-        }
-    }
 }

@@ -2,12 +2,17 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.message.IllegalTransitionException;
+import dev.switchboard.core.queue.UnknownMessageException;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,7 +36,13 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Duration lease;
     private final long pollMillis;
     private final Semaphore wake = new Semaphore(0);
-    private final Thread thread;
+    /**
+     * Outcomes that could not be written (a full disk): written again before anything new is claimed, so the
+     * message moves on (to RETRY_WAIT, say) as soon as the queue takes writes again, instead of sitting in
+     * DELIVERING until its lease runs out.
+     */
+    private final Queue<Runnable> unrecorded = new ConcurrentLinkedQueue<>();
+    private BackgroundLoop loop;
     private volatile boolean running = true;
 
     public DeliveryWorker(String agent, String incarnation, MessageQueue queue, AgentRegistry registry,
@@ -43,12 +54,14 @@ public final class DeliveryWorker implements AutoCloseable {
         this.chain = chain;
         this.lease = lease;
         this.pollMillis = pollMillis;
-        this.thread = new Thread(this::loop, "deliver-" + agent);
-        thread.setDaemon(true);
     }
 
-    public DeliveryWorker start() {
-        thread.start();
+    public synchronized DeliveryWorker start() {
+        if (loop == null) {
+            // A failure (queue unavailable, a deliverer's bug) is logged once and retried with back-off.
+            loop = BackgroundLoop.named("deliver-" + agent).log(LOG)
+                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5)).start(this::pass);
+        }
         return this;
     }
 
@@ -61,26 +74,24 @@ public final class DeliveryWorker implements AutoCloseable {
         wake.release();
     }
 
-    private void loop() {
-        while (running) {
+    private void pass() throws InterruptedException {
+        recordUnrecorded();
+        if (!deliverOne()) {
+            wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+            wake.drainPermits();
+        }
+    }
+
+    /** @throws QueueException when the queue still takes no writes (the loop backs off and comes back) */
+    private void recordUnrecorded() {
+        for (Runnable r; (r = unrecorded.peek()) != null; ) {
             try {
-                if (!deliverOne()) {
-                    wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (QueueException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("worker for {}: queue unavailable: {}", agent, e.getMessage());
-                sleep();
-            } catch (RuntimeException e) {
-                LOG.error("worker for {} hit an unexpected error", agent, e);
-                sleep();
+                r.run();
+            } catch (IllegalTransitionException | UnknownMessageException e) {
+                // Its lease ran out meanwhile and it moved on (or was purged): nothing left to record.
+                LOG.info("worker for {}: outcome no longer applies: {}", agent, e.getMessage());
             }
+            unrecorded.remove();
         }
     }
 
@@ -104,8 +115,16 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         List<FallbackChain.Result> results = chain.deliverAll(
                 claimed.stream().map(QueuedMessage::message).toList(), config.get());
+        QueueException unavailable = null;
         for (int i = 0; i < claimed.size(); i++) {
-            record(claimed.get(i), results.get(i));
+            try {
+                record(claimed.get(i), results.get(i));
+            } catch (QueueException e) {
+                unavailable = unavailable == null ? e : unavailable; // the others' outcomes are still written
+            }
+        }
+        if (unavailable != null) {
+            throw unavailable;
         }
         return true;
     }
@@ -113,11 +132,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private void record(QueuedMessage qm, FallbackChain.Result result) {
         if (result.outcome().delivered()) {
             // Not waited for: the next claim is written after it, so both commit with one fsync. If it cannot
-            // be committed, the lease runs out and the redelivery finds the message already there.
+            // be committed, it is written again before the next claim.
             queue.markDeliveredAsync(qm.id(), result.method().key(), result.outcome().verified(), result.detail())
                     .whenComplete((done, failure) -> {
                         if (failure != null && running) {
-                            LOG.error("worker for {}: cannot record the delivery of {}", agent, qm.id(), failure);
+                            LOG.warn("worker for {}: cannot record the delivery of {} yet: {}", agent, qm.id(),
+                                    failure.getMessage());
+                            unrecorded.add(() -> queue.markDelivered(qm.id(), result.method().key(),
+                                    result.outcome().verified(), result.detail()));
                         }
                     });
         } else if (result.deferred()) {
@@ -126,15 +148,13 @@ public final class DeliveryWorker implements AutoCloseable {
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();
-            queue.markFailed(qm.id(), result.outcome().detail(), permanent);
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Runnable markFailed = () -> queue.markFailed(qm.id(), result.outcome().detail(), permanent);
+            try {
+                markFailed.run();
+            } catch (QueueException e) {
+                unrecorded.add(markFailed);
+                throw e;
+            }
         }
     }
 
@@ -143,14 +163,12 @@ public final class DeliveryWorker implements AutoCloseable {
     public void close() {
         running = false;
         wake.release();
-        try {
-            thread.join(10_000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(2_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        BackgroundLoop l;
+        synchronized (this) {
+            l = loop;
+        }
+        if (l != null) {
+            l.stop();
         }
     }
 }

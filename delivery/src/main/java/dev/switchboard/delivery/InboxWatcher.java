@@ -2,8 +2,8 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.MessageQueue;
-import dev.switchboard.core.queue.QueueException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,8 @@ public final class InboxWatcher implements AutoCloseable {
             }));
     private final Map<WatchKey, Path> watched = new HashMap<>();
     private final WatchService watchService;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final BackgroundLoop loop;
+    private long nextScan;
 
     public InboxWatcher(MessageQueue queue, AgentRegistry registry, Function<AgentConfig, Path> inboxOf,
                         long scanMillis) throws IOException {
@@ -57,40 +58,35 @@ public final class InboxWatcher implements AutoCloseable {
         this.inboxOf = inboxOf;
         this.scanMillis = scanMillis;
         this.watchService = java.nio.file.FileSystems.getDefault().newWatchService();
-        this.thread = new Thread(this::loop, "inbox-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        // A failure (queue unavailable, an inbox replaced by a file) is logged once and retried with back-off.
+        this.loop = BackgroundLoop.named("inbox-watcher").log(LOG)
+                .backoff(Duration.ofMillis(Math.min(scanMillis, 1_000)), Duration.ofSeconds(10))
+                .stopWithin(Duration.ofSeconds(5)).start(this::pass);
     }
 
-    private void loop() {
-        long nextScan = 0;
-        while (running) {
-            try {
-                if (System.currentTimeMillis() >= nextScan) {
-                    scanAll();
-                    nextScan = System.currentTimeMillis() + scanMillis;
+    private void pass() throws InterruptedException {
+        if (System.currentTimeMillis() >= nextScan) {
+            nextScan = System.currentTimeMillis() + scanMillis; // before the scan: a failing one is not rerun at once
+            scanAll();
+        }
+        WatchKey key;
+        try {
+            key = watchService.poll(Math.max(1, Math.min(1_000, nextScan - System.currentTimeMillis())),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.nio.file.ClosedWatchServiceException e) {
+            return; // closing
+        }
+        if (key != null) {
+            Path dir = watched.get(key);
+            for (var event : key.pollEvents()) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                    nextScan = 0;
+                } else if (dir != null && event.context() instanceof Path name) {
+                    consider(name.getFileName().toString());
                 }
-                WatchKey key = watchService.poll(Math.max(1, nextScan - System.currentTimeMillis()),
-                        TimeUnit.MILLISECONDS);
-                if (key != null) {
-                    Path dir = watched.get(key);
-                    for (var event : key.pollEvents()) {
-                        if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                            nextScan = 0;
-                        } else if (dir != null && event.context() instanceof Path name) {
-                            consider(name.getFileName().toString());
-                        }
-                    }
-                    if (!key.reset()) {
-                        watched.remove(key);
-                    }
-                }
-            } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
-                return;
-            } catch (QueueException e) {
-                if (running) {
-                    LOG.warn("inbox watcher: queue unavailable: {}", e.getMessage());
-                }
+            }
+            if (!key.reset()) {
+                watched.remove(key);
             }
         }
     }
@@ -150,16 +146,11 @@ public final class InboxWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
         try {
             watchService.close();
         } catch (IOException e) {
             LOG.debug("closing watch service", e);
         }
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 }

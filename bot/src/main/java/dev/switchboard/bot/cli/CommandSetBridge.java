@@ -47,7 +47,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         PrintWriter err = parsed.commandSpec().commandLine().getErr();
         SwitchboardConfig cfg;
         try {
-            cfg = main.loadConfig();
+            cfg = command.readOnly() ? main.loadConfigForReading(err::println) : main.loadConfig();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             return 1;
@@ -63,7 +63,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
                             + "; the message waits in the queue until one starts");
                 }
             } else {
-                err.println(text);
+                // A refusal is one line, also when it quotes what was typed (a line break in an argument).
+                err.println(text.strip().replaceAll("\\R+", " · "));
             }
             out.flush();
             err.flush();

@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         lock = acquired.get();
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            app = App.startService(cfg, Secrets.fromEnvironment(), App.Tuning.defaults());
+            app = App.startService(cfg, main.overrides(), Secrets.fromEnvironment(), App.Tuning.defaults());
         } catch (RuntimeException e) {
             lock.close();
             err.println("error: " + e.getMessage());

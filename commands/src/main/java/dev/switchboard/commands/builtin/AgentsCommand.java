@@ -21,6 +21,11 @@ public final class AgentsCommand extends BaseCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext ctx) {
         QueueStats stats = ctx.services().queue().stats();
         List<String> lines = new ArrayList<>();
@@ -42,7 +47,17 @@ public final class AgentsCommand extends BaseCommand {
             }
             lines.add(b.toString());
         }
-        return Reply.ok(lines.size() + " agents", lines);
+        int configured = lines.size();
+        // Messages for an agent no longer in the config stay queued, with no worker: say so, never hide them.
+        for (String agent : stats.byAgent().keySet()) {
+            long pending = stats.pending(agent);
+            if (pending > 0 && ctx.services().agents().resolve(agent).isEmpty()) {
+                lines.add(agent + " · orphaned: not in the config · " + pending + " pending (add it back, or"
+                        + " cancel them: queue list --agent " + agent + ")");
+            }
+        }
+        return Reply.ok(configured + " agents" + (lines.size() > configured ? ", "
+                + (lines.size() - configured) + " orphaned" : ""), lines);
     }
 
     /** As the running hub last wrote it in {@code <data_dir>/nodes.json}; "unknown" without a running hub. */

@@ -23,6 +23,11 @@ public final class HelpCommand extends BaseCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext ctx) {
         Role role = ctx.caller().role();
         if (command != null) {

@@ -33,13 +33,21 @@ public final class QueueListCommand extends BaseCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext ctx) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("--limit must be between 1 and 1000");
         }
         Set<MessageState> wanted = all ? Set.of() : states != null ? states
                 : EnumSet.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.RETRY_WAIT, MessageState.DEAD);
-        String agentId = agent == null ? null : Formats.agent(ctx.services().agents(), agent).id();
+        String agentId = agent == null ? null : ctx.services().agents().resolve(agent).isEmpty()
+                && ctx.services().queue().stats().byAgent().containsKey(agent)
+                ? agent // orphaned: no longer in the config, but its messages are still here
+                : Formats.agent(ctx.services().agents(), agent).id();
         List<QueuedMessage> found = ctx.services().queue().list(wanted, agentId, limit);
         List<String> lines = new ArrayList<>();
         for (QueuedMessage m : found) {

@@ -7,6 +7,7 @@ import dev.switchboard.core.message.MessageType;
 import dev.switchboard.core.message.Priority;
 import dev.switchboard.core.message.Recipient;
 import dev.switchboard.core.message.UnifiedMessage;
+import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,14 @@ final class Queued {
             if (queued.size() > 1) {
                 lines.add(Formats.shortId(q.id()) + " → " + q.agent());
             }
-            if (ctx.services().queue().isPaused(q.agent())) {
-                paused.add(q.agent());
+            try {
+                if (ctx.services().queue().isPaused(q.agent())) {
+                    paused.add(q.agent());
+                }
+            } catch (QueueException e) {
+                // Stored already: a failed look-up for the reply must not turn "queued" into an error, or the
+                // user sends it again and the agent gets it twice.
+                lines.add("could not check whether " + q.agent() + " is paused: " + e.getMessage());
             }
         }
         if (!paused.isEmpty()) {

@@ -25,6 +25,11 @@ public final class StatusCommand extends BaseCommand {
     }
 
     @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
     public Reply run(CommandContext ctx) {
         if (id == null) {
             QueueStats s = ctx.services().queue().stats();

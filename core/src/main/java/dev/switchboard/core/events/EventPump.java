@@ -2,6 +2,8 @@ package dev.switchboard.core.events;
 
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
+import dev.switchboard.core.loop.BackgroundLoop;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,7 +26,7 @@ public final class EventPump implements AutoCloseable {
     private final long pollMillis;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private final Thread thread;
+    private final BackgroundLoop loop;
     private boolean pending;
     private volatile boolean running = true;
     private long lastSeq;
@@ -35,9 +37,11 @@ public final class EventPump implements AutoCloseable {
         this.bus = bus;
         this.pollMillis = pollMillis;
         this.lastSeq = queue.lastEventSeq();
-        this.thread = new Thread(this::loop, "event-pump");
-        thread.setDaemon(true);
-        thread.start();
+        // A failure (the database unreadable for a while) is logged once and retried with back-off; the
+        // events are kept in the log, so none is lost, only late.
+        this.loop = BackgroundLoop.named("event-pump").log(LOG)
+                .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5))
+                .stopWithin(Duration.ofSeconds(5)).atExit(this::drainLast).start(this::pass);
     }
 
     /** A local commit happened: look now rather than at the next poll. */
@@ -51,31 +55,21 @@ public final class EventPump implements AutoCloseable {
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                drain();
-                lock.lock();
-                try {
-                    if (!pending && running) {
-                        wake.await(pollMillis, TimeUnit.MILLISECONDS);
-                    }
-                    pending = false;
-                } finally {
-                    lock.unlock();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (QueueException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("cannot read status events: {}", e.getMessage());
-                sleepQuietly();
+    private void pass() throws InterruptedException {
+        drain();
+        lock.lock();
+        try {
+            if (!pending && running) {
+                wake.await(pollMillis, TimeUnit.MILLISECONDS);
             }
+            pending = false;
+        } finally {
+            lock.unlock();
         }
-        // close() was called: what was committed before it must still be reported (the last "delivered").
+    }
+
+    /** close() was called: what was committed before it must still be reported (the last "delivered"). */
+    private void drainLast() {
         try {
             drain();
         } catch (QueueException e) {
@@ -94,23 +88,11 @@ public final class EventPump implements AutoCloseable {
         } while (events.size() == PAGE);
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(pollMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Publishes what is already committed, then stops. */
     @Override
     public void close() {
         running = false;
         wakeUp();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 }

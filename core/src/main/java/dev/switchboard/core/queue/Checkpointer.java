@@ -1,5 +1,7 @@
 package dev.switchboard.core.queue;
 
+import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.loop.FailureLog;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,15 +30,15 @@ final class Checkpointer implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition nudged = lock.newCondition();
-    private final Thread thread;
+    private final BackgroundLoop loop;
+    private final FailureLog failures = new FailureLog(LOG, "the WAL checkpoint");
     private long commits;
     private volatile boolean running = true;
 
     Checkpointer(Connection connection) {
         this.connection = connection;
-        this.thread = new Thread(this::loop, "queue-checkpoint");
-        thread.setDaemon(true);
-        thread.start();
+        this.loop = BackgroundLoop.named("queue-checkpoint").log(LOG).atExit(this::closeConnection)
+                .start(this::pass);
     }
 
     /** A commit happened (called on the writer thread; must not block for long). */
@@ -51,33 +53,30 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    private void loop() {
+    /** Waits for commits, lets more gather for a moment, then checkpoints once. */
+    private void pass() throws InterruptedException {
+        lock.lock();
         try {
-            while (running) {
-                lock.lock();
-                try {
-                    while (commits == 0 && running) {
-                        nudged.await();
-                    }
-                    if (running) {
-                        nudged.await(INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-                    }
-                    commits = 0;
-                } finally {
-                    lock.unlock();
-                }
-                if (running) {
-                    checkpoint();
-                }
+            while (commits == 0 && running) {
+                nudged.await();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (running) {
+                nudged.await(INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            commits = 0;
         } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn("closing the checkpoint connection: {}", e.getMessage());
-            }
+            lock.unlock();
+        }
+        if (running) {
+            checkpoint();
+        }
+    }
+
+    private void closeConnection() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the checkpoint connection: {}", e.getMessage());
         }
     }
 
@@ -88,9 +87,10 @@ final class Checkpointer implements AutoCloseable {
             if (passive[1] >= RESTART_FRAMES) {
                 run(s, "RESTART");
             }
+            failures.succeeded();
         } catch (SQLException e) {
             if (running) {
-                LOG.warn("WAL checkpoint failed (retried after the next commits): {}", e.getMessage());
+                failures.failed(e); // retried after the next commits; logged once while it keeps failing
             }
         }
     }
@@ -111,10 +111,6 @@ final class Checkpointer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
     }
 }

@@ -9,6 +9,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.loop.FailureLog;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +39,20 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Put in the queue by close(): wakes the writer at once instead of at its next poll. */
+    private static final Task<Object> WAKE = new Task<>(c -> null, new CompletableFuture<>());
+
     private final Connection connection;
     private final StatementCache statements;
     private final BlockingQueue<Task<?>> tasks = new LinkedBlockingQueue<>();
     private final Runnable afterCommit;
-    private final Thread thread;
+    private final FailureLog failures = new FailureLog(LOG, "the queue writer");
+    private final FailureLog listenerFailures = new FailureLog(LOG, "a queue commit listener");
+    private final List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+    private final BackgroundLoop loop;
     private volatile boolean closing;
+    /** Set when the loop's thread has ended: every task from then on fails at once instead of waiting. */
+    private volatile boolean stopped;
     private Throwable failure;
 
     GroupCommitWriter(Connection connection, Runnable afterCommit) throws SQLException {
@@ -51,9 +62,8 @@ final class GroupCommitWriter implements AutoCloseable {
         // Transactions are begun and ended by hand: with autoCommit off, the driver would open the next
         // (IMMEDIATE, so write-locking) transaction right after each commit and block other processes.
         connection.setAutoCommit(true);
-        this.thread = new Thread(this::loop, "queue-writer");
-        thread.setDaemon(true);
-        thread.start();
+        this.loop = BackgroundLoop.named("queue-writer").log(LOG).backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+                .atExit(this::exited).start(this::pass);
     }
 
     /** A cached statement of the writer's connection; only for operations (they run on the writer thread). */
@@ -63,49 +73,68 @@ final class GroupCommitWriter implements AutoCloseable {
 
     <T> CompletableFuture<T> submit(Op<T> op) {
         CompletableFuture<T> future = new CompletableFuture<>();
-        if (closing) {
-            future.completeExceptionally(new QueueClosedException());
+        if (closing || stopped) {
+            future.completeExceptionally(refusal());
             return future;
         }
         Task<T> task = new Task<>(op, future);
         tasks.add(task);
-        // Lost a race with close(): the writer is gone and close() has drained the queue already.
-        if (closing && !thread.isAlive() && tasks.remove(task)) {
-            future.completeExceptionally(new QueueClosedException());
+        // Lost a race with the end of the writer: it is gone and has drained the queue already.
+        if (stopped && tasks.remove(task)) {
+            future.completeExceptionally(refusal());
         }
         return future;
     }
 
-    private void loop() {
-        List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
-        try {
-            while (true) {
-                Task<?> first = tasks.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing) {
-                        return;
-                    }
-                    continue;
-                }
-                batch.add(first);
-                tasks.drainTo(batch, MAX_BATCH - 1);
+    private QueueException refusal() {
+        return closing ? new QueueClosedException()
+                : new QueueException("the queue writer has stopped; restart Switchboard (see its log)");
+    }
+
+    /** One batch: what waits now, in one transaction. While closing, everything still queued. */
+    private void pass() throws InterruptedException {
+        do {
+            Task<?> first = closing ? tasks.poll() : tasks.poll(50, TimeUnit.MILLISECONDS);
+            if (first == null || first == WAKE) {
+                return;
+            }
+            batch.add(first);
+            tasks.drainTo(batch, MAX_BATCH - 1);
+            batch.remove(WAKE);
+            try {
                 runBatch(batch);
+            } catch (Throwable t) { // NOPMD: an Error must not leave this batch's callers waiting forever
+                String what = "the queue writer failed: " + FailureLog.oneLine(t);
+                QueueException told = rollbackQuietly() ? new QueueException(what + "; nothing was stored", t)
+                        : new OutcomeUnknownException(what, t);
+                for (Task<?> task : batch) {
+                    task.future().completeExceptionally(told);
+                }
+                throw t;
+            } finally {
                 batch.clear();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closeConnection();
+        } while (closing);
+    }
+
+    /** On the writer's thread as it ends, however it ends: nobody is left waiting. */
+    private void exited() {
+        stopped = true;
+        for (Task<?> t; (t = tasks.poll()) != null; ) {
+            t.future().completeExceptionally(refusal()); // WAKE's future included: nobody waits on it
         }
+        closeConnection();
     }
 
     private void runBatch(List<Task<?>> batch) {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
+        boolean committing = false;
         try {
             execute("BEGIN IMMEDIATE");
             try {
                 if (runAll(batch, results) < 0) {
+                    committing = true;
                     execute("COMMIT");
                 } else {
                     execute("ROLLBACK");
@@ -114,6 +143,7 @@ final class GroupCommitWriter implements AutoCloseable {
                     } else {
                         execute("BEGIN IMMEDIATE");
                         runEachUnderSavepoint(batch, results, errors);
+                        committing = true;
                         execute("COMMIT");
                     }
                 }
@@ -126,12 +156,14 @@ final class GroupCommitWriter implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.error("queue transaction failed; {} operations not committed", batch.size(), e);
+            failures.failed(e); // the trace once per kind of failure, not once per retry of a full disk
+            QueueException reported = QueueFailures.describe(e, committing);
             for (Task<?> t : batch) {
-                t.future().completeExceptionally(new QueueException("could not commit to the queue database", e));
+                t.future().completeExceptionally(reported);
             }
             return;
         }
+        failures.succeeded();
         for (int i = 0; i < batch.size(); i++) {
             if (errors[i] != null) {
                 batch.get(i).future().completeExceptionally(errors[i]);
@@ -139,7 +171,13 @@ final class GroupCommitWriter implements AutoCloseable {
                 batch.get(i).complete(results[i]);
             }
         }
-        afterCommit.run();
+        try {
+            afterCommit.run();
+            listenerFailures.succeeded();
+        } catch (RuntimeException e) {
+            // Committed and reported already: a listener's failure is its own, never the writer's.
+            listenerFailures.failed(e);
+        }
     }
 
     /**
@@ -176,6 +214,17 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** @return whether an open transaction was rolled back (false: none was open, e.g. after COMMIT, or it failed) */
+    private boolean rollbackQuietly() {
+        try {
+            execute("ROLLBACK");
+            return true;
+        } catch (SQLException e) {
+            LOG.debug("rollback after a failed batch", e);
+            return false;
+        }
+    }
+
     private void execute(String sql) throws SQLException {
         statements.get(sql).execute();
     }
@@ -192,11 +241,8 @@ final class GroupCommitWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tasks.add(WAKE);
+        loop.stop();
         for (Task<?> t; (t = tasks.poll()) != null; ) {
             t.future().completeExceptionally(new QueueClosedException());
         }

@@ -24,12 +24,21 @@ public final class MessageCodec {
         }
     }
 
+    /** @throws UnreadableMessageException when the stored text is not a message (garbage, {@code null} ...) */
     public static UnifiedMessage decode(String json) {
+        UnifiedMessage m;
         try {
-            return JSON.readValue(json, UnifiedMessage.class);
+            m = JSON.readValue(json, UnifiedMessage.class);
         } catch (JsonProcessingException e) {
-            throw new QueueException("stored message is not readable: " + e.getOriginalMessage(), e);
+            throw new UnreadableMessageException(e.getOriginalMessage(), e);
+        } catch (RuntimeException e) {
+            // Jackson wraps most failures, but not all (a null argument, an odd record invariant): same cause.
+            throw new UnreadableMessageException(String.valueOf(e.getMessage()), e);
         }
+        if (m == null) {
+            throw new UnreadableMessageException("the stored text is empty or null", null);
+        }
+        return m;
     }
 
     public static ObjectMapper mapper() {

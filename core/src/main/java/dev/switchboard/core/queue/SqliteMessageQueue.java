@@ -18,8 +18,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -30,6 +31,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteMessageQueue implements MessageQueue {
     public static final String FILE_NAME = "queue.db";
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteMessageQueue.class);
 
     private final QueueReader reader;
     private final GroupCommitWriter writer;
@@ -50,7 +52,12 @@ public final class SqliteMessageQueue implements MessageQueue {
         this.maxAttempts = maxAttempts;
         this.backoff = backoff;
         try {
+            if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+                throw new QueueException("the data folder " + dataDir + " is a file, not a folder: set data_dir to"
+                        + " a folder, or move the file aside");
+            }
             Files.createDirectories(dataDir);
+            refuseEmptyFile(dataDir.resolve(FILE_NAME));
             String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
             Connection writeConnection = open(url, false);
             try {
@@ -68,6 +75,19 @@ public final class SqliteMessageQueue implements MessageQueue {
             this.writer = new GroupCommitWriter(writeConnection, this::committed);
         } catch (SQLException | IOException e) {
             throw new QueueException("cannot open the queue in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SQLite takes a 0-byte file for a new database and would quietly start an empty queue over the place
+     * where the messages were (a truncated or wrongly copied file). A missing file is a fresh start; an empty
+     * one needs a person to say so. A write-ahead log beside it means another process is creating it now.
+     */
+    private static void refuseEmptyFile(Path db) throws IOException {
+        if (Files.isRegularFile(db) && Files.size(db) == 0
+                && !Files.exists(db.resolveSibling(FILE_NAME + "-wal"))) {
+            throw new QueueException(db + " is empty (0 bytes), so its messages are gone; to start a new queue on"
+                    + " purpose, move it aside (mv " + db + " " + db + ".empty) and start again");
         }
     }
 
@@ -169,6 +189,44 @@ public final class SqliteMessageQueue implements MessageQueue {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, got " + max);
         }
+        while (true) {
+            List<QueuedMessage> claimed = new ArrayList<>();
+            List<Row> unreadable = new ArrayList<>();
+            // Decoded on the caller's thread (the writer thread is the bottleneck), so a row that turns out
+            // unreadable is dead-lettered in a second step rather than left to be claimed again and again.
+            for (Row row : claimRows(agent, worker, lease, max)) {
+                try {
+                    claimed.add(row.toDeliverable());
+                } catch (UnreadableMessageException e) {
+                    LOG.error("message {} of {} is dead: {}", row.id(), agent, e.getMessage(), e);
+                    unreadable.add(row);
+                }
+            }
+            if (!unreadable.isEmpty()) {
+                deadLetterUnreadable(unreadable);
+            }
+            if (!claimed.isEmpty() || unreadable.isEmpty()) {
+                return claimed;
+            }
+            // Every row taken was unreadable: take the next ones, so one bad row does not cost a poll interval.
+        }
+    }
+
+    private void deadLetterUnreadable(List<Row> rows) {
+        await(writer.submit(c -> {
+            long now = clock.millis();
+            for (Row claimed : rows) {
+                Row r = load(claimed.id());
+                if (r.state() == MessageState.DELIVERING) {
+                    move(r, MessageState.DEAD, now, UnreadableMessageException.REASON, null,
+                            UnreadableMessageException.REASON, r.notBefore());
+                }
+            }
+            return null;
+        }));
+    }
+
+    private List<Row> claimRows(String agent, String worker, Duration lease, int max) {
         return await(writer.submit(c -> {
             long now = clock.millis();
             if (Rows.isPaused(writer::prepared, agent)) {
@@ -204,7 +262,7 @@ public final class SqliteMessageQueue implements MessageQueue {
                 claimed.add(row.withState(MessageState.DELIVERING, attempt, now));
             }
             return claimed;
-        })).stream().map(Row::toQueued).toList();
+        }));
     }
 
     private void expireLeases(String agent, long now) throws SQLException {
@@ -500,18 +558,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     }
 
     private static <T> T await(CompletableFuture<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QueueException("interrupted while waiting for the queue", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new QueueException(cause.getMessage(), cause);
-        }
+        return QueueWaits.await(f);
     }
 
     @Override

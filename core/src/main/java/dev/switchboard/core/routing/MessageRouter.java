@@ -2,6 +2,8 @@ package dev.switchboard.core.routing;
 
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.MessageQueue;
+import dev.switchboard.core.queue.QueueException;
+import dev.switchboard.core.queue.QueueWaits;
 import dev.switchboard.core.queue.QueuedMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,8 +50,16 @@ public final class MessageRouter {
             }
             List<CompletableFuture<QueuedMessage>> futures = perAgent.stream().map(queue::enqueueAsync).toList();
             List<QueuedMessage> queued = new ArrayList<>();
+            QueueException failed = null;
             for (CompletableFuture<QueuedMessage> f : futures) {
-                queued.add(f.join());
+                try {
+                    queued.add(QueueWaits.await(f));
+                } catch (QueueException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            if (failed != null) {
+                throw partly(queued, perAgent.size(), failed);
             }
             AUDIT.info("accepted {} from {} to {}: {} message(s), {} chars", message.type(), message.sender().describe(),
                     describe(message), queued.size(), message.body().length());
@@ -61,6 +71,20 @@ public final class MessageRouter {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
+    }
+
+    /**
+     * A broadcast whose copies were stored in part: an error that said only "failed" would make the user send
+     * the stored copies again, so it names them.
+     */
+    private static QueueException partly(List<QueuedMessage> stored, int total, QueueException e) {
+        if (stored.isEmpty() || total == 1) {
+            return e;
+        }
+        String ids = stored.stream().map(q -> q.agent() + " #" + q.id().substring(q.id().length() - 4))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new QueueException(e.getMessage() + " (" + stored.size() + " of " + total + " copies were stored: "
+                + ids + ")", e);
     }
 
     private static String describe(UnifiedMessage m) {

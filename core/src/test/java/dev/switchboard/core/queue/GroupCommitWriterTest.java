@@ -125,4 +125,33 @@ class GroupCommitWriterTest {
                 () -> writer.submit(insert(1)).get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof QueueClosedException, e.toString());
     }
+
+    @Test
+    void aCommitListenerThatThrowsDoesNotStopTheWriter() throws Exception {
+        // GIVEN a writer whose commit listener throws on every commit
+        writer.close();
+        Connection c = DriverManager.getConnection(url);
+        writer = new GroupCommitWriter(c, () -> {
+            throw new IllegalStateException("a listener's bug");
+        });
+
+        // WHEN two operations follow each other, THEN both commit and their callers hear so
+        assertEquals(1, writer.submit(insert(1)).get(10, TimeUnit.SECONDS));
+        assertEquals(1, writer.submit(insert(2)).get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(1, 2), rows());
+    }
+
+    @Test
+    void anErrorInAnOperationFailsItsCallerAndTheWriterGoesOn() throws Exception {
+        // GIVEN an operation that throws an Error (not an exception), e.g. out of memory
+        CompletableFuture<Integer> broken = writer.submit(c -> {
+            throw new AssertionError("an Error inside an operation");
+        });
+
+        // THEN its caller is told (not left waiting), and the next operation still commits
+        ExecutionException e = assertThrows(ExecutionException.class, () -> broken.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof QueueException, e.toString());
+        assertEquals(1, writer.submit(insert(5)).get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(5), rows());
+    }
 }
