@@ -3,6 +3,9 @@ package dev.switchboard.bot;
 import dev.switchboard.broker.Hub;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.alerts.AlertMonitor;
+import dev.switchboard.commands.alerts.FleetSignals;
+import dev.switchboard.commands.alerts.QueueSignals;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.answers.AnswerIntake;
 import dev.switchboard.commands.answers.AnswerRouter;
@@ -15,9 +18,11 @@ import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.answers.AnswerStore;
+import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.core.queue.SqliteMessageQueue;
@@ -27,15 +32,24 @@ import dev.switchboard.core.routing.FanOutHandler;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RateLimitMiddleware;
 import dev.switchboard.core.routing.ValidationMiddleware;
+import dev.switchboard.core.snapshot.SnapshotSource;
 import dev.switchboard.delivery.FallbackChain;
+import dev.switchboard.delivery.peek.AgentPeeker;
 import dev.switchboard.delivery.InboxWatcher;
 import dev.switchboard.delivery.WorkerPool;
+import dev.switchboard.web.ApiAuth;
+import dev.switchboard.web.WebRoutes;
+import dev.switchboard.web.WebServer;
+import dev.switchboard.web.api.AlertRoutes;
+import dev.switchboard.web.api.PeekRoutes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -69,9 +83,13 @@ public final class App implements AutoCloseable {
     private final GasPipeline gas;
     private volatile AnswerBoard answers = AnswerBoard.NONE;
     private volatile Runnable answerStored = () -> { };
+    private final QueueSignals queueSignals = new QueueSignals();
+    private volatile FallbackChain chain;
+    private final AlertMonitor alerts;
+    private volatile WebServer web;
     private final String incarnation = UUID.randomUUID().toString();
 
-    private App(SwitchboardConfig cfg) {
+    private App(SwitchboardConfig cfg, boolean service) {
         this.config = new AtomicReference<>(cfg);
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
@@ -99,13 +117,28 @@ public final class App implements AutoCloseable {
         this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
         this.gas = new GasPipeline(queue, router, agents, gasStore, answerIntake, () -> config.get().gas(), clock);
         answerIntake.onActivity(gas::activity);
+        SnapshotSource snapshots = AgentPeeker.create(() -> service ? Optional.empty() : guiPeekRefusal(),
+                a -> config.get().inboxOf(a), a -> config.get().workspaceOf(a).resolve("outbox"));
         this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake,
-                gas));
+                gas, snapshots));
+        this.alerts = new AlertMonitor(() -> config.get().alerts(), FleetSignals.of(queueSignals,
+                () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected), clock);
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
     public static App forCommands(SwitchboardConfig cfg) {
-        return new App(cfg);
+        return new App(cfg, false);
+    }
+
+    /**
+     * A CLI process cannot see the running service's GUI input lock: a picture taken from here could catch a
+     * delivery half-way. So GUI agents are peeked at through the service (its console, Discord, the dashboard).
+     */
+    private Optional<String> guiPeekRefusal() {
+        return DataDirLock.isHeld(config.get().dataDir())
+                ? Optional.of("'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
+                + " Discord or the dashboard, so the picture is never taken in the middle of a delivery")
+                : Optional.empty();
     }
 
     /**
@@ -122,10 +155,14 @@ public final class App implements AutoCloseable {
      */
     public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning)
             throws IOException {
-        App app = new App(cfg);
+        if (cfg.web().enabled()) {
+            ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
+        }
+        App app = new App(cfg, true);
         try {
             app.startDelivery(tuning, overrides);
             app.startBridges(secrets);
+            app.startWeb(secrets);
         } catch (IOException | RuntimeException e) {
             app.close();
             throw e;
@@ -144,10 +181,17 @@ public final class App implements AutoCloseable {
         if (recovered > 0) {
             LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
         }
+        running.add(bus.subscribe(queueSignals));
+        queueSignals.seed(queue, Clock.systemUTC().instant());
         EventPump pump = new EventPump(queue, bus, tuning.eventPollMillis());
         queue.onCommit(pump::wakeUp);
         running.add(pump);
-        FallbackChain chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
+        // The CLI's commits happen in another process: it knocks on this socket rather than wait for a poll.
+        ChangeNudge nudge = ChangeNudge.listen(cfg.dataDir(), pump::wakeUp);
+        if (nudge != null) {
+            running.add(nudge);
+        }
+        chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
                 tuning.breakerCoolDown(), Clock.systemUTC());
         running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
                 Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
@@ -169,6 +213,8 @@ public final class App implements AutoCloseable {
             running.add(new StatusWatcher(agents::all, a -> currentConfig().workspaceOf(a), gas, this::agentFileProblem,
                     cfg.gas().scanSeconds() * 1000L));
         }
+        running.add(BackgroundLoop.named("alerts").log(LOG).every(Duration.ofSeconds(cfg.alerts().checkSeconds()))
+                .start(alerts::evaluate));
         if (cfg.source() != null) {
             running.add(new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), this::reload,
                     problem -> LOG.warn("{}", problem)));
@@ -192,13 +238,45 @@ public final class App implements AutoCloseable {
         for (Bridge bridge : Bridges.create(this, secrets)) {
             try {
                 bridge.start();
-                running.add(bridge);
+                synchronized (running) {
+                    running.add(bridge);
+                }
                 LOG.info("{} bridge started", bridge.name());
             } catch (Exception e) {
                 bridge.close();
                 throw new IllegalStateException("cannot start the " + bridge.name() + " bridge: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The dashboard, HTTP API, live events and Prometheus endpoint, unless {@code web.enabled: false}. */
+    private void startWeb(Secrets secrets) {
+        SwitchboardConfig cfg = config.get();
+        if (!cfg.web().enabled()) {
+            return;
+        }
+        web = WebServer.start(cfg.web(), commands, bus, new AppFleetProbe(chain, this::bridges, agents, cfg.dataDir()),
+                secrets, webRoutes());
+        synchronized (running) {
+            running.add(web);
+        }
+    }
+
+    /** Route groups of other parts (alerts, agent snapshots) to serve beside the built-in API. */
+    private List<WebRoutes> webRoutes() {
+        return List.of(new AlertRoutes(alerts), new PeekRoutes());
+    }
+
+    private List<Bridge> bridges() {
+        synchronized (running) {
+            return running.stream().filter(Bridge.class::isInstance).map(Bridge.class::cast).toList();
+        }
+    }
+
+    /** The web server's port while it runs (the configured one, or the one chosen for port 0). */
+    public Optional<Integer> webPort() {
+        WebServer w = web;
+        return w == null ? Optional.empty() : Optional.of(w.port());
     }
 
     /** Applies a reloaded config file: the agent list and limits change at once; paths need a restart. */
@@ -277,6 +355,17 @@ public final class App implements AutoCloseable {
 
     public CommandSet commands() {
         return commands;
+    }
+
+    /** Alerts in force, and a feed of those fired and cleared (evaluated only while the service runs). */
+    public AlertMonitor alerts() {
+        return alerts;
+    }
+
+    private Map<String, Boolean> bridgesConnected() {
+        Map<String, Boolean> states = new TreeMap<>();
+        bridges().forEach(b -> states.put(b.name(), b.connected()));
+        return states;
     }
 
     @Override

@@ -6,6 +6,11 @@ public interface Bridge extends AutoCloseable {
 
     void start() throws Exception;
 
+    /** Whether it is connected to its platform now (health, metrics, bridge_down alert); local ones always are. */
+    default boolean connected() {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -20,7 +20,7 @@ final class Bridges {
         List<Bridge> bridges = new ArrayList<>();
         secrets.discordToken().ifPresent(token -> bridges.add(new DiscordBridge(app.currentConfig().discord(), token,
                 ChatCommands.of(app.commands()), app.bus(), app.answers(), () -> pausedAgents(app),
-                Duration.ofSeconds(2))));
+                Duration.ofSeconds(2), app.alerts())));
         secrets.twitchToken().ifPresent(token -> bridges.add(
                 new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus(), app.answers())));
         return bridges;

@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.MessageQueue;
 import java.io.IOException;
@@ -134,8 +135,10 @@ public final class InboxWatcher implements AutoCloseable {
             receipts.markRead(messageId, "moved to processed/").whenComplete((changed, error) -> {
                 if (error != null) {
                     done.remove(messageId);
-                    LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
-                            error.getMessage());
+                    try (MessageMdc ignored = MessageMdc.of(messageId, null, null)) {
+                        LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
+                                error.getMessage());
+                    }
                 }
             });
         } else if (state == ReadReceipts.Known.SETTLED) {

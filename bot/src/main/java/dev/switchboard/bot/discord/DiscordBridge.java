@@ -1,6 +1,7 @@
 package dev.switchboard.bot.discord;
 
 import dev.switchboard.bot.Bridge;
+import dev.switchboard.commands.alerts.AlertMonitor;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.core.answers.Destination;
@@ -42,6 +43,7 @@ public final class DiscordBridge implements Bridge {
     private final EventBus bus;
     private final AnswerBoard answers;
     private final Supplier<Set<String>> pausedAgents;
+    private final AlertMonitor alerts;
     private final Duration pausePoll;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "discord-commands");
@@ -54,7 +56,7 @@ public final class DiscordBridge implements Bridge {
         return t;
     });
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private JDA jda;
+    private volatile JDA jda;
 
     /**
      * @param token        the bot token; never logged
@@ -63,6 +65,14 @@ public final class DiscordBridge implements Bridge {
      */
     public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
                          AnswerBoard answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+        this(config, token, commands, bus, answers, pausedAgents, pausePoll, null);
+    }
+
+    /** @param alerts alerts fired and cleared, posted to the status channel (null: none) */
+    public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
+                         AnswerBoard answers, Supplier<Set<String>> pausedAgents, Duration pausePoll,
+                         AlertMonitor alerts) {
+        this.alerts = alerts;
         this.config = Objects.requireNonNull(config, "config");
         this.token = Objects.requireNonNull(token, "token");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -133,6 +143,9 @@ public final class DiscordBridge implements Bridge {
             return;
         }
         subscriptions.add(bus.subscribe(e -> StatusAnnouncements.of(e).ifPresent(channel::post)));
+        if (alerts != null) {
+            subscriptions.add(alerts.subscribe(a -> channel.post(a.announcement())));
+        }
         StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -141,6 +154,12 @@ public final class DiscordBridge implements Bridge {
                 LOG.warn("could not check paused agents: {}", e.toString());
             }
         }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean connected() {
+        JDA j = jda;
+        return j != null && j.getStatus() == JDA.Status.CONNECTED;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.bot.twitch;
 
 import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
 import com.github.twitch4j.chat.TwitchChat;
+import com.github.twitch4j.chat.enums.TMIConnectionState;
 import com.github.twitch4j.chat.events.channel.ChannelMessageEvent;
 import com.github.twitch4j.chat.events.channel.ChannelNoticeEvent;
 import com.github.twitch4j.chat.events.channel.UserStateEvent;
@@ -194,6 +195,12 @@ public final class TwitchBridge implements Bridge {
         } finally {
             awaitingAck.remove(line.channel(), ack);
         }
+    }
+
+    @Override
+    public boolean connected() {
+        TwitchChat c = chat;
+        return c != null && c.getConnectionState() == TMIConnectionState.CONNECTED;
     }
 
     @Override

@@ -27,7 +27,8 @@ final class SwitchboardRig implements AutoCloseable {
 
     SwitchboardRig(Path dir) throws IOException {
         config = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-1"),
-                AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")));
+                AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")))
+                .withWeb(new dev.switchboard.config.WebConfig(false, null, null));
         Files.createDirectories(config.dataDir());
         lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow();
         app = App.startService(config, Secrets.from(Map.of()),

@@ -159,8 +159,10 @@ class TwitchBridgeEndToEndTest {
         assertTrue(replies.get(0).text().startsWith("@stream queued for 3 agents"), replies.get(0).text());
         assertTrue(replies.get(1).text().matches("@stream → 3 agents: 3 delivered \\(inbox, verified\\) · #[0-9a-f]{4}"),
                 replies.get(1).text());
-        Thread.sleep(300);
-        assertEquals(2, server.sent().size(), "one summary, not a line per agent");
+        // A later command's answer must come after any line the three deliveries could still cause
+        server.chat(streamer, CHANNEL, "b-2", "!agents");
+        repliesTo("b-2", 1);
+        assertEquals(3, server.sent().size(), "one summary, not a line per agent: " + server.sent());
     }
 
     @Test

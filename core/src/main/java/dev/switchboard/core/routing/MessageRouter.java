@@ -1,5 +1,6 @@
 package dev.switchboard.core.routing;
 
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
@@ -37,7 +38,7 @@ public final class MessageRouter {
      * @throws RejectedException when a middleware or handler refuses; nothing is queued then
      */
     public List<QueuedMessage> submit(UnifiedMessage message) {
-        try {
+        try (MessageMdc ignored = MessageMdc.of(message)) {
             for (Middleware m : middleware) {
                 m.check(message);
             }
