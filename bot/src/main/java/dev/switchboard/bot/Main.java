@@ -3,7 +3,6 @@ package dev.switchboard.bot;
 import dev.switchboard.bot.cli.ConfigCommand;
 import dev.switchboard.bot.cli.NodeCommand;
 import dev.switchboard.bot.cli.RunCommand;
-import dev.switchboard.bot.cli.BenchCommand;
 import dev.switchboard.bot.cli.CalibrateCommand;
 import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.commands.CommandCatalog;
@@ -33,7 +32,8 @@ import picocli.CommandLine.Option;
                         + " 'switchboard run', on the same data."},
         footer = {"", "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
                 + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
-                "Chat commands in detail: switchboard help <command>"})
+                "Chat commands in detail: switchboard help <command>",
+                "Benchmark: switchboard bench [--quick] (more: switchboard bench --help)"})
 public final class Main {
     @Option(names = {"-c", "--config"}, paramLabel = "<file>", scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (YAML or JSON).")
@@ -170,7 +170,6 @@ public final class Main {
         all.put("run", RunCommand::new);
         all.put("node", NodeCommand::new);
         all.put("config", ConfigCommand::new);
-        all.put("bench", BenchCommand::new);
         all.put("calibrate", CalibrateCommand::new);
         for (CommandCatalog.Entry e : CommandCatalog.all()) {
             all.put(e.name(), e::create);

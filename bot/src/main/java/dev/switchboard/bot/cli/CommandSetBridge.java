@@ -27,7 +27,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * Lets picocli run the chat command set from the terminal: {@code switchboard queue retry 3f2a} is the same
  * command as {@code !queue retry 3f2a} in chat, run as the local admin on the configured data directory.
- * Everything else ({@code run}, {@code config}, {@code bench}) runs as an ordinary picocli command.
+ * Everything else ({@code run}, {@code config}, {@code calibrate}) runs as an ordinary picocli command.
  */
 public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
     private final Main main;

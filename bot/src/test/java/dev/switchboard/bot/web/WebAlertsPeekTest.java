@@ -12,7 +12,7 @@ import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.delivery.gui.target.TargetProcess;
+import dev.switchboard.testkit.gui.TargetProcess;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

@@ -161,21 +161,23 @@ public final class SqliteMessageQueue implements MessageQueue {
      */
     QueuedMessage insert(UnifiedMessage m, String payload, long now, String detail) throws SQLException {
         {
-            PreparedStatement p = sql("""
-                INSERT INTO messages(id, correlation_id, agent, priority, state, attempts, not_before,
-                                     created_at, updated_at)
-                VALUES (?,?,?,?, 'QUEUED', 0, ?, ?, ?)""");
-            p.setString(1, m.id());
-            p.setString(2, m.correlationId());
-            p.setString(3, m.agent());
-            p.setInt(4, m.priority().ordinal());
-            p.setLong(5, m.notBefore().toEpochMilli());
-            p.setLong(6, m.createdAt().toEpochMilli());
-            p.setLong(7, now);
+            PreparedStatement p = sql(Schema.INSERT_MESSAGE);
+            p.setNull(1, java.sql.Types.INTEGER);
+            p.setString(2, m.id());
+            p.setString(3, m.correlationId());
+            p.setString(4, m.agent());
+            p.setInt(5, m.priority().ordinal());
+            p.setString(6, MessageState.QUEUED.name());
+            p.setInt(7, 0);
+            p.setLong(8, m.notBefore().toEpochMilli());
+            p.setNull(9, java.sql.Types.VARCHAR);
+            p.setNull(10, java.sql.Types.INTEGER);
+            p.setLong(11, m.createdAt().toEpochMilli());
+            p.setLong(12, now);
             p.executeUpdate();
         }
         {
-            PreparedStatement p = sql("INSERT INTO payloads(seq, payload) VALUES (last_insert_rowid(), ?)");
+            PreparedStatement p = sql(Schema.INSERT_PAYLOAD_OF_LAST);
             p.setString(1, payload);
             p.executeUpdate();
         }
@@ -501,8 +503,7 @@ public final class SqliteMessageQueue implements MessageQueue {
                                          int attempt, String method, Boolean verified, String detail)
             throws SQLException {
         {
-            PreparedStatement p = sql("INSERT INTO transitions(message_id, from_state, to_state, at,"
-                + " attempt, method, verified, detail) VALUES (?,?,?,?,?,?,?,?)");
+            PreparedStatement p = sql(Schema.INSERT_TRANSITION);
             p.setString(1, id);
             p.setString(2, from == null ? null : from.name());
             p.setString(3, to.name());

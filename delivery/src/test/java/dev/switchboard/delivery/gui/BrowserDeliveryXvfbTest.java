@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.delivery.testutil.Tools;
+import dev.switchboard.testkit.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.ScreenPoint;
 import dev.switchboard.delivery.DeliveryOutcome;
-import dev.switchboard.delivery.bench.BenchTexts;
-import dev.switchboard.delivery.gui.target.BrowserTarget;
+import dev.switchboard.testkit.BenchTexts;
+import dev.switchboard.testkit.gui.BrowserTarget;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.ScreenPoint;
-import dev.switchboard.delivery.gui.target.TargetProcess;
+import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
 import java.nio.file.Path;

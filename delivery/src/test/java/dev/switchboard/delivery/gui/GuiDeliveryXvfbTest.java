@@ -9,7 +9,7 @@ import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.GuiConfig;
 import dev.switchboard.config.ScreenPoint;
 import dev.switchboard.delivery.DeliveryOutcome;
-import dev.switchboard.delivery.gui.target.TargetProcess;
+import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
 import dev.switchboard.delivery.InboxFormat;
-import dev.switchboard.delivery.gui.target.TargetProcess;
+import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
 import java.io.IOException;

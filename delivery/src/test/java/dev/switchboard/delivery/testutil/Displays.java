@@ -1,5 +1,6 @@
 package dev.switchboard.delivery.testutil;
 
+import dev.switchboard.testkit.Tools;
 import java.awt.GraphicsEnvironment;
 
 /** GUI tests need an X display; the module's surefire JVM wrapper provides one via xvfb-run when it can. */

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.delivery.testutil.Tools;
+import dev.switchboard.testkit.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.TmuxConfig;
 import dev.switchboard.delivery.DeliveryOutcome;
 import dev.switchboard.delivery.testutil.Messages;
-import dev.switchboard.delivery.tmux.target.PrivateTmuxServer;
+import dev.switchboard.testkit.tmux.PrivateTmuxServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ class TmuxDeliveryTest {
             for (int i = 0; i < outcomes.size(); i++) {
                 assertTrue(outcomes.get(i).verified(), "message " + i + ": " + outcomes.get(i));
             }
-            assertEquals(texts, dev.switchboard.delivery.gui.target.SubmittedLog.read(file));
+            assertEquals(texts, dev.switchboard.testkit.gui.SubmittedLog.read(file));
         }
     }
 
@@ -81,7 +81,7 @@ class TmuxDeliveryTest {
         try (PrivateTmuxServer server = PrivateTmuxServer.startWithReader(file)) {
             DeliveryOutcome o = new TmuxDeliverer().deliver(Messages.to("Agent-2", text), agent(server));
             assertTrue(o.verified(), o.toString());
-            assertEquals(List.of(text), dev.switchboard.delivery.gui.target.SubmittedLog.read(file));
+            assertEquals(List.of(text), dev.switchboard.testkit.gui.SubmittedLog.read(file));
         }
     }
 }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.delivery.testutil.Tools;
+import dev.switchboard.testkit.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.Await;
 import dev.switchboard.delivery.DeliveryOutcome;
-import dev.switchboard.delivery.gui.target.SubmittedLog;
+import dev.switchboard.testkit.gui.SubmittedLog;
 import dev.switchboard.delivery.testutil.Messages;
 import java.nio.file.Path;
 import java.util.List;

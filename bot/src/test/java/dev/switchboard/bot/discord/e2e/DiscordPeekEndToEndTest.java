@@ -17,7 +17,7 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.GuiConfig;
 import dev.switchboard.config.Limits;
-import dev.switchboard.delivery.gui.target.TargetProcess;
+import dev.switchboard.testkit.gui.TargetProcess;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,7 +1,0 @@
-/**
- * Stand-ins for an agent's chat window, run by tests and by {@code switchboard bench}: a Swing text box in its
- * own JVM that appends what is submitted to a file ({@link dev.switchboard.delivery.gui.target.ChatBoxTarget}),
- * and a real browser, Debian's chromium, showing a chat composer page that reports what is submitted to a local
- * HTTP server ({@link dev.switchboard.delivery.gui.target.BrowserTarget}).
- */
-package dev.switchboard.delivery.gui.target;
