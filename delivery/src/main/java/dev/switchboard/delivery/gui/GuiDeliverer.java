@@ -40,6 +40,12 @@ public final class GuiDeliverer implements Deliverer {
      */
     static final long FOCUS_TRUST_MS = 2_000;
 
+    /**
+     * How long a box whose empty look is known may take, after the click, to come to look like it (to show the
+     * focus it took) before it is judged not empty.
+     */
+    static final long EMPTY_LOOK_WAIT_MS = 2_000;
+
     private final InputBoxes boxes;
 
     /** The input box clicked last and when that delivery ended; guarded by the input lock. */
@@ -184,7 +190,7 @@ public final class GuiDeliverer implements Deliverer {
                 watcher.waitFor(l -> !l.sameAs(first), t.pasteTimeoutMs());
             }
             clickAndWaitForFocus(watcher, starter != null);
-            Look empty = watcher.settle(t.clickSettleMs());
+            Look empty = settleIntoEmptyLook(watcher, region);
             Optional<String> notEmpty = boxes.reasonNotToPaste(agent.id(), region, empty);
             InputBoxes.Refound refound = notEmpty.isPresent() ? boxes.findAgain(agent, screen) : null;
             if (refound == InputBoxes.Refound.MOVED) {
@@ -231,6 +237,22 @@ public final class GuiDeliverer implements Deliverer {
             }
             timing.recordPaste(agent.id(), seen.elapsedMs());
             return submitAndVerify(watcher, region, empty, seen.look(), seen.elapsedMs());
+        }
+
+        /**
+         * The box as it looks once the click has settled. When its empty look is known and the box does not look
+         * like it yet, waits (bounded) for it to: a window that was just started, or one on a loaded machine,
+         * may show the focus our click gave it (focus ring, caret) only after the focus wait gave up, and its
+         * empty box looks unfocused until then. A box holding a draft never comes to look empty by itself, so
+         * this wait lets nothing be pasted into one; it only makes that refusal come later.
+         */
+        private Look settleIntoEmptyLook(ScreenWatcher watcher, Region region) throws InterruptedException {
+            Look settled = watcher.settle(t.clickSettleMs());
+            Optional<Look> known = boxes.emptyLook(agent.id(), region);
+            if (known.isEmpty() || settled.sameAs(known.get())) {
+                return settled;
+            }
+            return watcher.waitFor(l -> l.sameAs(known.get()), EMPTY_LOOK_WAIT_MS).look();
         }
 
         /**
