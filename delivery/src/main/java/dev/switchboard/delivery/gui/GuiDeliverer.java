@@ -40,12 +40,6 @@ public final class GuiDeliverer implements Deliverer {
      */
     static final long FOCUS_TRUST_MS = 2_000;
 
-    /**
-     * How long a box whose empty look is known may take, after the click, to come to look like it (to show the
-     * focus it took) before it is judged not empty.
-     */
-    static final long EMPTY_LOOK_WAIT_MS = 2_000;
-
     private final InputBoxes boxes;
 
     /** The input box clicked last and when that delivery ended; guarded by the input lock. */
@@ -244,7 +238,9 @@ public final class GuiDeliverer implements Deliverer {
          * like it yet, waits (bounded) for it to: a window that was just started, or one on a loaded machine,
          * may show the focus our click gave it (focus ring, caret) only after the focus wait gave up, and its
          * empty box looks unfocused until then. A box holding a draft never comes to look empty by itself, so
-         * this wait lets nothing be pasted into one; it only makes that refusal come later.
+         * this wait lets nothing be pasted into one; it only makes that refusal come later. The bound is the
+         * paste timeout: the time this window is given to show a change asked of it (1.5 s at least, more on a
+         * window measured slow).
          */
         private Look settleIntoEmptyLook(ScreenWatcher watcher, Region region) throws InterruptedException {
             Look settled = watcher.settle(t.clickSettleMs());
@@ -252,7 +248,7 @@ public final class GuiDeliverer implements Deliverer {
             if (known.isEmpty() || settled.sameAs(known.get())) {
                 return settled;
             }
-            return watcher.waitFor(l -> l.sameAs(known.get()), EMPTY_LOOK_WAIT_MS).look();
+            return watcher.waitFor(l -> l.sameAs(known.get()), t.pasteTimeoutMs()).look();
         }
 
         /**
