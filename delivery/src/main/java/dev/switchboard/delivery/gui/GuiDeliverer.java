@@ -234,17 +234,18 @@ public final class GuiDeliverer implements Deliverer {
         }
 
         /**
-         * The box as it looks once the click has settled. When its empty look is known and the box does not look
-         * like it yet, waits (bounded) for it to: a window that was just started, or one on a loaded machine,
-         * may show the focus our click gave it (focus ring, caret) only after the focus wait gave up, and its
-         * empty box looks unfocused until then. A box holding a draft never comes to look empty by itself, so
+         * The box as it looks once the click has settled. When the look it must show before a paste is known
+         * (its empty look, or its look before a held paste) and the box does not look like it yet, waits
+         * (bounded) for it to: a window that was just started, or one on a loaded machine, may show the focus
+         * our click gave it (focus ring, caret), or a draft just cleared, only after the focus wait gave up, and
+         * its box looks otherwise until then. A box holding a draft never comes to look empty by itself, so
          * this wait lets nothing be pasted into one; it only makes that refusal come later. The bound is the
          * paste timeout: the time this window is given to show a change asked of it (1.5 s at least, more on a
          * window measured slow).
          */
         private Look settleIntoEmptyLook(ScreenWatcher watcher, Region region) throws InterruptedException {
             Look settled = watcher.settle(t.clickSettleMs());
-            Optional<Look> known = boxes.emptyLook(agent.id(), region);
+            Optional<Look> known = boxes.lookAllowingPaste(agent.id(), region);
             if (known.isEmpty() || settled.sameAs(known.get())) {
                 return settled;
             }
