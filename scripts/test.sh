@@ -38,6 +38,10 @@ if ! broker_up; then
   broker_up || { echo "test: RabbitMQ did not start on 127.0.0.1:5672" >&2; exit 1; }
 fi
 
+# Tests that need tmux or an X display skip on a developer's machine without them; here the tools were just
+# installed, so such a skip would hide an untested delivery method: make it a failure instead.
+export SWITCHBOARD_REQUIRE_TOOLS=1
+
 # Maven from the system if it has one, else the wrapper (it fetches the pinned version from Maven Central).
 MVN=("$(command -v mvn || echo "$ROOT/mvnw")" -B -ntp verify "$@")
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then

@@ -1,25 +1,30 @@
 package dev.switchboard.bot;
 
-import dev.switchboard.broker.Hub;
+import dev.switchboard.bot.lifecycle.StatusReporter;
 import dev.switchboard.commands.CommandServices;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.alerts.AlertMonitor;
+import dev.switchboard.commands.alerts.FleetSignals;
+import dev.switchboard.commands.alerts.QueueSignals;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.answers.AnswerIntake;
 import dev.switchboard.commands.answers.AnswerRouter;
-import dev.switchboard.commands.answers.OutboxWatcher;
 import dev.switchboard.commands.gas.GasPipeline;
-import dev.switchboard.commands.gas.StatusWatcher;
-import dev.switchboard.config.BrokerConfig;
 import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.answers.AnswerStore;
+import dev.switchboard.core.events.ChangeNudge;
 import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.lifecycle.FatalServiceException;
+import dev.switchboard.core.lifecycle.ServiceStartException;
+import dev.switchboard.core.lifecycle.ServiceStatus;
+import dev.switchboard.core.lifecycle.Supervisor;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.Backoff;
-import dev.switchboard.core.reload.ConfigWatcher;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.routing.AgentMessageHandler;
 import dev.switchboard.core.routing.AuthorizationMiddleware;
@@ -27,17 +32,24 @@ import dev.switchboard.core.routing.FanOutHandler;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RateLimitMiddleware;
 import dev.switchboard.core.routing.ValidationMiddleware;
+import dev.switchboard.core.snapshot.SnapshotSource;
 import dev.switchboard.delivery.FallbackChain;
-import dev.switchboard.delivery.InboxWatcher;
-import dev.switchboard.delivery.WorkerPool;
-import java.io.IOException;
+import dev.switchboard.delivery.peek.AgentPeeker;
+import dev.switchboard.web.ApiAuth;
+import dev.switchboard.web.WebRoutes;
+import dev.switchboard.web.WebServer;
+import dev.switchboard.web.api.AlertRoutes;
+import dev.switchboard.web.api.PeekRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +74,7 @@ public final class App implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final AgentRegistry agents;
     private final CommandSet commands;
+    /** Front-ends attached after the start (the console); stopped before the services. */
     private final List<AutoCloseable> running = new ArrayList<>();
     private final AnswerStore answerStore;
     private final AnswerIntake answerIntake;
@@ -69,9 +82,16 @@ public final class App implements AutoCloseable {
     private final GasPipeline gas;
     private volatile AnswerBoard answers = AnswerBoard.NONE;
     private volatile Runnable answerStored = () -> { };
+    private volatile Supervisor supervisor;
+    private volatile EventPump eventPump;
+    private volatile WebServer web;
+    private final List<Bridge> bridges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final QueueSignals queueSignals = new QueueSignals();
+    private volatile FallbackChain chain;
+    private final AlertMonitor alerts;
     private final String incarnation = UUID.randomUUID().toString();
 
-    private App(SwitchboardConfig cfg) {
+    private App(SwitchboardConfig cfg, boolean service) {
         this.config = new AtomicReference<>(cfg);
         this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
@@ -89,7 +109,8 @@ public final class App implements AutoCloseable {
             queue.close();
             throw e;
         }
-        Clock clock = Clock.systemUTC();
+        // Local time zone: msg --at 14:30 means the machine's 14:30, and replies say so.
+        Clock clock = Clock.systemDefaultZone();
         MessageRouter router = new MessageRouter(queue,
                 List.of(new ValidationMiddleware(() -> config.get().limits().maxText()),
                         new AuthorizationMiddleware(),
@@ -99,20 +120,35 @@ public final class App implements AutoCloseable {
         this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
         this.gas = new GasPipeline(queue, router, agents, gasStore, answerIntake, () -> config.get().gas(), clock);
         answerIntake.onActivity(gas::activity);
+        SnapshotSource snapshots = AgentPeeker.create(() -> service ? Optional.empty() : guiPeekRefusal(),
+                a -> config.get().inboxOf(a), a -> config.get().workspaceOf(a).resolve("outbox"));
         this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake,
-                gas));
+                gas, snapshots));
+        this.alerts = new AlertMonitor(() -> config.get().alerts(), FleetSignals.of(queueSignals,
+                () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected), clock);
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
     public static App forCommands(SwitchboardConfig cfg) {
-        return new App(cfg);
+        return new App(cfg, false);
+    }
+
+    /**
+     * A CLI process cannot see the running service's GUI input lock: a picture taken from here could catch a
+     * delivery half-way. So GUI agents are peeked at through the service (its console, Discord, the dashboard).
+     */
+    private Optional<String> guiPeekRefusal() {
+        return DataDirLock.isHeld(config.get().dataDir())
+                ? Optional.of("'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
+                + " Discord or the dashboard, so the picture is never taken in the middle of a delivery")
+                : Optional.empty();
     }
 
     /**
      * The service: also delivers, reports status, reloads the agents file. The caller must hold the data
      * directory's {@link DataDirLock}.
      */
-    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) throws IOException {
+    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning) {
         return startService(cfg, ConfigOverrides.NONE, secrets, tuning);
     }
 
@@ -120,84 +156,123 @@ public final class App implements AutoCloseable {
      * The service, with the command line's overrides ({@code --layout}, {@code --data-dir}) that {@code cfg}
      * was loaded with: every reload of the config file applies them again.
      */
-    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning)
-            throws IOException {
-        App app = new App(cfg);
+    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning) {
+        return startService(cfg, overrides, secrets, tuning, Supervisor.Timing.defaults(), notice -> { });
+    }
+
+    /** {@link #startService(SwitchboardConfig, ConfigOverrides, Secrets, Tuning, Supervisor.Timing, Consumer)}. */
+    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning, Supervisor.Timing timing,
+                                   Consumer<String> notices) {
+        return startService(cfg, ConfigOverrides.NONE, secrets, tuning, timing, notices);
+    }
+
+    /**
+     * @param notices one line for each failure, restart or late connection of a service (the console shows them)
+     * @throws FatalServiceException a platform rejected its token: nothing runs
+     * @throws ServiceStartException a required service could not start: nothing runs
+     */
+    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning,
+                                   Supervisor.Timing timing, Consumer<String> notices) {
+        if (cfg.web().enabled()) {
+            ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
+        }
+        App app = new App(cfg, true);
         try {
-            app.startDelivery(tuning, overrides);
-            app.startBridges(secrets);
-        } catch (IOException | RuntimeException e) {
+            if (java.nio.file.Files.exists(cfg.workspaces()) && !java.nio.file.Files.isDirectory(cfg.workspaces())) {
+                throw new IllegalStateException("the workspaces folder " + cfg.workspaces() + " is a file, not a"
+                        + " folder: set workspaces to a folder, or move the file aside");
+            }
+            app.warnOrphans();
+            app.running.add(app.bus.subscribe(app.queueSignals));
+            app.queueSignals.seed(app.queue, Clock.systemUTC().instant());
+            // The CLI's commits happen in another process: it knocks on this socket rather than wait for a poll.
+            ChangeNudge nudge = ChangeNudge.listen(cfg.dataDir(), app::wakeEventPump);
+            if (nudge != null) {
+                app.running.add(nudge);
+            }
+            int recovered = app.queue.recoverAbandoned(app.incarnation);
+            if (recovered > 0) {
+                LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
+            }
+            app.queue.onCommit(app::wakeEventPump);
+            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation, overrides), timing,
+                    Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
+                        notices.accept(line);
+                        app.announce(line); // durably to the status channel too
+                    }));
+            app.supervisor.startAll();
+        } catch (RuntimeException e) {
+            app.supervisor = null; // startAll stopped what it had started
             app.close();
             throw e;
         }
         return app;
     }
 
-    private void startDelivery(Tuning tuning, ConfigOverrides overrides) throws IOException {
-        SwitchboardConfig cfg = config.get();
-        if (java.nio.file.Files.exists(cfg.workspaces()) && !java.nio.file.Files.isDirectory(cfg.workspaces())) {
-            throw new IllegalStateException("the workspaces folder " + cfg.workspaces() + " is a file, not a folder:"
-                    + " set workspaces to a folder, or move the file aside");
+    void eventPumpStarted(EventPump pump) {
+        eventPump = pump;
+    }
+
+    private void wakeEventPump() {
+        EventPump pump = eventPump;
+        if (pump != null) {
+            pump.wakeUp();
         }
-        warnOrphans();
-        int recovered = queue.recoverAbandoned(incarnation);
-        if (recovered > 0) {
-            LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
+    }
+
+    /** The web server that runs now (the supervisor may restart it). */
+    void webStarted(WebServer server) {
+        web = server;
+    }
+
+    /** A chat bridge that started (or restarted): health and metrics ask it whether it is connected. */
+    void bridgeStarted(Bridge bridge) {
+        bridges.removeIf(b -> b.name().equals(bridge.name()));
+        bridges.add(bridge);
+    }
+
+    /** The chat bridges running now, the console included. */
+    List<Bridge> bridges() {
+        List<Bridge> all = new ArrayList<>(bridges);
+        synchronized (running) {
+            running.stream().filter(Bridge.class::isInstance).map(Bridge.class::cast).forEach(all::add);
         }
-        EventPump pump = new EventPump(queue, bus, tuning.eventPollMillis());
-        queue.onCommit(pump::wakeUp);
-        running.add(pump);
-        FallbackChain chain = new FallbackChain(Deliverers.create(this::currentConfig), tuning.breakerThreshold(),
-                tuning.breakerCoolDown(), Clock.systemUTC());
-        running.add(new WorkerPool(incarnation, queue, agents, chain, bus,
-                Duration.ofSeconds(cfg.retry().leaseSeconds()), tuning.workerPollMillis()));
-        if (cfg.broker() != null) {
-            // Agents on other desktops: their messages go out through the broker to their nodes.
-            running.add(new Hub(cfg, Optional.ofNullable(System.getenv(BrokerConfig.PASSWORD_ENV)), queue, agents,
-                    bus, incarnation, tuning.workerPollMillis(), this::announce));
-        }
-        running.add(new InboxWatcher(queue, agents, a -> currentConfig().inboxOf(a), tuning.inboxScanMillis()));
-        AnswerRouter router = new AnswerRouter(answerStore, tuning.inboxScanMillis(), Duration.ofSeconds(5),
-                Clock.systemUTC());
-        running.add(router);
+        return all;
+    }
+
+    /** Route groups of other parts (alerts, agent snapshots) to serve beside the built-in API. */
+    List<WebRoutes> webRoutes() {
+        return List.of(new AlertRoutes(alerts), new PeekRoutes());
+    }
+
+    /** The web server's port while it runs (the configured one, or the one chosen for port 0). */
+    public Optional<Integer> webPort() {
+        WebServer w = web;
+        return w == null ? Optional.empty() : Optional.of(w.port());
+    }
+
+    /** The answer router that runs now: the bridges show agents' answers through it. */
+    void answerRouterStarted(AnswerRouter router) {
         answers = router;
         answerStored = router::wakeUp;
-        running.add(new OutboxWatcher(agents::all, a -> currentConfig().workspaceOf(a).resolve("outbox"),
-                answerIntake, this::agentFileProblem, tuning.inboxScanMillis(), Duration.ofMillis(300),
-                Clock.systemUTC()));
-        if (cfg.gas().watch()) {
-            running.add(new StatusWatcher(agents::all, a -> currentConfig().workspaceOf(a), gas, this::agentFileProblem,
-                    cfg.gas().scanSeconds() * 1000L));
-        }
-        if (cfg.source() != null) {
-            running.add(new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), this::reload,
-                    problem -> LOG.warn("{}", problem)));
-        }
+    }
+
+    /** Every service's state, uptime and restarts (empty for the CLI, which runs none). */
+    public List<ServiceStatus> services() {
+        Supervisor s = supervisor;
+        return s == null ? List.of() : s.status();
     }
 
     /**
      * A refused outbox file or an unusable status file: in the log, and once in the status channel, for the
      * agent's operator to see.
      */
-    private void agentFileProblem(String agent, String line) {
+    void agentFileProblem(String agent, String line) {
         LOG.warn("{}", line);
         try {
             answerIntake.notice(agent, "⚠️ " + line);
         } catch (RuntimeException e) {
             LOG.warn("could not announce a refused outbox file: {}", e.getMessage());
-        }
-    }
-
-    private void startBridges(Secrets secrets) {
-        for (Bridge bridge : Bridges.create(this, secrets)) {
-            try {
-                bridge.start();
-                running.add(bridge);
-                LOG.info("{} bridge started", bridge.name());
-            } catch (Exception e) {
-                bridge.close();
-                throw new IllegalStateException("cannot start the " + bridge.name() + " bridge: " + e.getMessage(), e);
-            }
         }
     }
 
@@ -229,7 +304,7 @@ public final class App implements AutoCloseable {
     }
 
     /** A system notice (a node went offline or came back): in the log, and durably for the status channel. */
-    private void announce(String line) {
+    void announce(String line) {
         try {
             answerIntake.notice("switchboard", line);
         } catch (RuntimeException e) {
@@ -279,6 +354,34 @@ public final class App implements AutoCloseable {
         return commands;
     }
 
+    AnswerStore answerStore() {
+        return answerStore;
+    }
+
+    AnswerIntake intake() {
+        return answerIntake;
+    }
+
+    GasPipeline gasPipeline() {
+        return gas;
+    }
+
+    /** The delivery chain the running workers use (its open circuits feed the breaker alert). */
+    void deliveryChainStarted(FallbackChain started) {
+        chain = started;
+    }
+
+    /** Alerts in force, and a feed of those fired and cleared (evaluated only while the service runs). */
+    public AlertMonitor alerts() {
+        return alerts;
+    }
+
+    private Map<String, Boolean> bridgesConnected() {
+        Map<String, Boolean> states = new TreeMap<>();
+        bridges().forEach(b -> states.put(b.name(), b.connected()));
+        return states;
+    }
+
     @Override
     public void close() {
         List<AutoCloseable> toClose;
@@ -292,6 +395,11 @@ public final class App implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("error while stopping {}", toClose.get(i), e);
             }
+        }
+        Supervisor s = supervisor;
+        supervisor = null;
+        if (s != null) {
+            s.close();
         }
         gasStore.close();
         answerStore.close();

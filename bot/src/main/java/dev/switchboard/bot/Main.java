@@ -12,7 +12,12 @@ import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.commands.SwitchboardCommand;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +31,6 @@ import picocli.CommandLine.Option;
         description = {"Talk to a fleet of AI coding agents from chat.", "",
                 "Commands that act on messages (send, queue, status, agents, ack …) work beside a running"
                         + " 'switchboard run', on the same data."},
-        subcommands = {RunCommand.class, NodeCommand.class, ConfigCommand.class, BenchCommand.class, CalibrateCommand.class},
         footer = {"", "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
                 + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
                 "Chat commands in detail: switchboard help <command>"})
@@ -43,10 +47,9 @@ public final class Main {
             description = "Queue database folder; overrides 'data_dir:'.")
     Path dataDir;
 
-    /** The effective config; also points the log file at its data directory. */
+    /** The effective config (with --data-dir applied). */
     public SwitchboardConfig loadConfig() {
         SwitchboardConfig cfg = overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath());
-        System.setProperty("switchboard.logDir", cfg.dataDir().toString());
         return cfg;
     }
 
@@ -63,7 +66,6 @@ public final class Main {
             SwitchboardConfig cfg = overrides().salvage(file);
             warn.accept("warning: config error: " + e.getMessage() + " (read-only: showing the queue in "
                     + cfg.dataDir() + "; commands that send or change refuse until the file is fixed)");
-            System.setProperty("switchboard.logDir", cfg.dataDir().toString());
             return cfg;
         }
     }
@@ -85,11 +87,45 @@ public final class Main {
     /** Runs the CLI writing to the given streams (null: standard output / error); tests call this. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         SqliteNativeDir.configure(System.getenv()); // before anything loads the SQLite driver
+        java.io.PrintWriter stdout = out != null ? out : new java.io.PrintWriter(System.out, true);
+        java.io.PrintWriter stderr = err != null ? err : new java.io.PrintWriter(System.err, true);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\uFFFD') >= 0) {
+                // The JVM turned bytes that are not UTF-8 into U+FFFD before main: refuse rather than send that.
+                stderr.println("error: argument " + (i + 1) + " is not valid UTF-8 text; nothing was done");
+                stderr.flush();
+                return 2;
+            }
+        }
+        int at = subcommandIndex(args);
+        if (at >= 0 && CommandCatalog.all().stream().anyMatch(e -> e.name().equals(subcommand(args))
+                && !args[at].startsWith("-"))) {
+            // A chat command (send, status, queue …): the same parsing as in chat (one text rule), after the
+            // root options before it.
+            Main main = new Main();
+            CommandLine root = new CommandLine(main);
+            root.setExpandAtFiles(false);
+            try {
+                root.parseArgs(java.util.Arrays.copyOfRange(args, 0, at));
+            } catch (CommandLine.ParameterException e) {
+                stderr.println("usage error: " + e.getMessage());
+                stderr.flush();
+                return 2;
+            }
+            return new CommandSetBridge(main).runChatCommand(
+                    java.util.Arrays.asList(args).subList(at, args.length), stdout, stderr);
+        }
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         cl.setExpandAtFiles(false);
-        for (CommandCatalog.Entry e : CommandCatalog.all()) {
-            cl.addSubcommand(e.name(), CommandSet.newCommandLine(e.create()));
+        // Building a command's picocli model (reflection over its annotations) costs 10-20 ms each: a CLI
+        // call that names its command builds only that one; help and unknown commands get all of them.
+        String wanted = subcommand(args);
+        Map<String, Supplier<Object>> all = subcommands();
+        if (wanted != null && all.containsKey(wanted)) {
+            addSubcommand(cl, wanted, all.get(wanted).get());
+        } else {
+            all.forEach((name, factory) -> addSubcommand(cl, name, factory.get()));
         }
         // After the subcommands are added: picocli hands the streams down only to those it has.
         if (out != null) {
@@ -119,6 +155,56 @@ public final class Main {
         });
         return cl.execute(args);
     }
+
+    private static void addSubcommand(CommandLine root, String name, Object command) {
+        if (command instanceof SwitchboardCommand chat) {
+            root.addSubcommand(name, CommandSet.newCommandLine(chat));
+        } else {
+            root.addSubcommand(name, command);
+        }
+    }
+
+    /** Every subcommand by name (chat commands by each of their names), in the order help lists them. */
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("run", RunCommand::new);
+        all.put("node", NodeCommand::new);
+        all.put("config", ConfigCommand::new);
+        all.put("bench", BenchCommand::new);
+        all.put("calibrate", CalibrateCommand::new);
+        for (CommandCatalog.Entry e : CommandCatalog.all()) {
+            all.put(e.name(), e::create);
+        }
+        return all;
+    }
+
+    /** The first word that is not a root option or its value: the subcommand (null when there is none). */
+    static String subcommand(String... args) {
+        int at = subcommandIndex(args);
+        if (at < 0) {
+            return null;
+        }
+        for (CommandCatalog.Entry e : CommandCatalog.all()) {
+            if (e.aliases().contains(args[at])) {
+                return e.name();
+            }
+        }
+        return args[at];
+    }
+
+    private static int subcommandIndex(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (ROOT_OPTIONS_WITH_VALUE.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("-c", "--config", "--layout", "--data-dir");
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

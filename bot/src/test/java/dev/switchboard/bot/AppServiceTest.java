@@ -1,6 +1,7 @@
 package dev.switchboard.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class AppServiceTest {
     @Test
     void messageIsDeliveredToTheInboxThenReadWhenMovedToProcessed() throws Exception {
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "agents: [{id: Agent-1}, {id: Agent-2, aliases: [two]}]\n");
+        Files.writeString(config, "web: {enabled: false}\nagents: [{id: Agent-1}, {id: Agent-2, aliases: [two]}]\n");
         try (App app = App.startService(ConfigLoader.load(config), Secrets.from(Map.of()), FAST)) {
             BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
             app.bus().subscribe(events::add);
@@ -83,14 +84,14 @@ class AppServiceTest {
     @Test
     void agentsAddedToTheConfigFileArePickedUpWhileRunning() throws Exception {
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "agents: [{id: Agent-1}]\n");
+        Files.writeString(config, "web: {enabled: false}\nagents: [{id: Agent-1}]\n");
         try (App app = App.startService(ConfigLoader.load(config), Secrets.from(Map.of()), FAST)) {
             BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
             app.bus().subscribe(events::add);
             Caller me = Caller.local(Platform.CONSOLE);
             assertEquals(Reply.Status.ERROR, app.commands().executeChat("msg Agent-9 hi", me).status());
 
-            Files.writeString(config, "agents: [{id: Agent-1}, {id: Agent-9, aliases: [nine]}]\n");
+            Files.writeString(config, "web: {enabled: false}\nagents: [{id: Agent-1}, {id: Agent-9, aliases: [nine]}]\n");
             Files.setLastModifiedTime(config, FileTime.fromMillis(System.currentTimeMillis() + 2000));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (app.agents().resolve("nine").isEmpty() && System.nanoTime() < deadline) {
@@ -110,8 +111,10 @@ class AppServiceTest {
             assertTrue(DataDirLock.tryAcquire(data).isEmpty());
             assertTrue(DataDirLock.isHeld(data));
         }
+        assertFalse(DataDirLock.isHeld(data), "released when the first service stops");
         try (DataDirLock again = DataDirLock.tryAcquire(data).orElseThrow()) {
-            assertTrue(again != null);
+            assertTrue(DataDirLock.isHeld(data), "the next service holds it");
+            assertTrue(DataDirLock.tryAcquire(data).isEmpty(), "and refuses a third");
         }
     }
 
@@ -121,11 +124,11 @@ class AppServiceTest {
         Files.writeString(dir.resolve("coords.json"), "{\"8-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1,"
                 + " \"y\": 2}}}, \"2-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 100, \"y\": 200}}}}");
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "coords_file: coords.json\nlayout: 8-agent\n");
+        Files.writeString(config, "web: {enabled: false}\ncoords_file: coords.json\nlayout: 8-agent\n");
         dev.switchboard.config.ConfigOverrides overrides = new dev.switchboard.config.ConfigOverrides("2-agent", null);
         try (App app = App.startService(overrides.load(config), overrides, Secrets.from(Map.of()), FAST)) {
             // WHEN the file is edited while it runs
-            Files.writeString(config, "coords_file: coords.json\nlayout: 8-agent\nlimits: {max_text: 123}\n");
+            Files.writeString(config, "web: {enabled: false}\ncoords_file: coords.json\nlayout: 8-agent\nlimits: {max_text: 123}\n");
             Files.setLastModifiedTime(config, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (app.currentConfig().limits().maxText() != 123 && System.nanoTime() < deadline) {

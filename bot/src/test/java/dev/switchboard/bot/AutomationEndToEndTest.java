@@ -36,7 +36,7 @@ class AutomationEndToEndTest {
         return new SwitchboardConfig(dir.resolve("data"), dir.resolve("ws"), null, null,
                 List.of(new AgentConfig("Agent-1", List.of(), List.of("frontend"), null, null, null, null),
                         AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")),
-                null, null, null, null, null, null, new OnboardingConfig(templates), new GasConfig(true, 1, 0, null), null);
+                null, null, null, null, new dev.switchboard.config.WebConfig(false, null, null), null, new OnboardingConfig(templates), new GasConfig(true, 1, 0, null), null);
     }
 
     /** Inbox files (delivered, not yet processed) of a type, oldest first, as their bodies. */

@@ -74,13 +74,56 @@ class CliTest {
         assertEquals(1, unknown.code());
         assertEquals("error: unknown agent 'Agnet-2' — did you mean Agent-2?", unknown.err().strip());
 
+        // Empty text: the same line as in the console
         Result usage = run("send", "Agent-2");
         assertEquals(2, usage.code());
-        assertTrue(usage.err().contains("Missing required parameter"), "err was: " + usage.err() + " out was: " + usage.out());
+        assertTrue(usage.err().startsWith("usage error: the message text is empty"), usage.err());
+        assertEquals(usage.err(), run("send", "Agent-2", "").err());
+
+        Result notUtf8 = run("send", "Agent-2", "caf\uFFFD");
+        assertEquals(2, notUtf8.code());
+        assertEquals("error: argument 5 is not valid UTF-8 text; nothing was done", notUtf8.err().strip());
 
         Result agents = run("agents");
         assertEquals(0, agents.code());
         assertTrue(agents.out().contains("Agent-1 (a1) · inbox · 0 pending · last delivery never"), agents.out());
+    }
+
+    @Test
+    void textThatLooksLikeOptionsIsSentExactly() throws IOException {
+        String frontMatter = "---\ntitle: plan\n---\nbody";
+        for (String[] c : new String[][] {
+                {frontMatter, frontMatter}, {"-x", "-x"}, {"  two leading spaces", "  two leading spaces"}}) {
+            Result r = run("send", "Agent-2", c[0]);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(c[1], bodyOf(r));
+        }
+        // "--" ends the options, so the text may start with --help; -p after the agent is still an option
+        Result help = run("send", "Agent-2", "-p", "high", "--", "--help", "me");
+        assertEquals(0, help.code(), help.err());
+        assertEquals("--help me", bodyOf(help));
+        assertTrue(run("status", shortId(help)).out().contains("high"), "priority high");
+        // --help right after the agent is text too; right after the command it is help
+        assertEquals("--help", bodyOf(run("send", "Agent-2", "--help")));
+        assertTrue(run("send", "--help").out().contains("Usage: msg"));
+    }
+
+    private static String shortId(Result r) {
+        Matcher m = Pattern.compile("queued #(\\w{4})").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        return m.group(1);
+    }
+
+    private String bodyOf(Result r) throws IOException {
+        Matcher m = Pattern.compile("\\(id ([0-9a-f-]{36})\\)").matcher(r.out());
+        assertTrue(m.find(), r.out() + r.err());
+        try (var files = Files.list(dir.resolve("switchboard-data"))) {
+            assertTrue(files.findAny().isPresent());
+        }
+        try (var queue = dev.switchboard.core.queue.SqliteMessageQueue.open(dir.resolve("switchboard-data"), 3,
+                new dev.switchboard.core.queue.Backoff(10, 100))) {
+            return queue.find(m.group(1)).orElseThrow().message().body();
+        }
     }
 
     @Test

@@ -119,7 +119,8 @@ class CrashRecoveryTest {
         workspaces = dir.resolve("workspaces");
         config = dir.resolve("switchboard.yaml");
         stderrLog = dir.resolve("child-stderr.log");
-        StringBuilder yaml = new StringBuilder("data_dir: data\nworkspaces: workspaces\nagents:\n");
+        // the web server has tests of its own; here it would only slow down every restart
+        StringBuilder yaml = new StringBuilder("data_dir: data\nworkspaces: workspaces\nweb: {enabled: false}\nagents:\n");
         for (int i = 1; i <= CrashTraffic.AGENTS; i++) {
             yaml.append("  - id: ").append(CrashTraffic.agentId(i)).append("\n    aliases: [a").append(i).append("]\n");
         }

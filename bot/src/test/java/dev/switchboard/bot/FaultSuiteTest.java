@@ -95,7 +95,8 @@ class FaultSuiteTest {
 
     private App start(String extraConfig) throws IOException {
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "data_dir: data\nworkspaces: ws\nagents: [{id: Agent-1}]\n" + extraConfig);
+        Files.writeString(config, "data_dir: data\nworkspaces: ws\nweb: {enabled: false}\nagents: [{id: Agent-1}]\n"
+                + extraConfig);
         return App.startService(ConfigLoader.load(config), Secrets.from(Map.of()), FAST);
     }
 

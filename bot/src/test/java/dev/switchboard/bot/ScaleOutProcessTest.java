@@ -66,6 +66,7 @@ class ScaleOutProcessTest {
         Files.writeString(config, """
                 data_dir: hub-data
                 workspaces: workspaces
+                web: {enabled: false}
                 broker: {url: "%s", heartbeat_seconds: 1, offline_after_seconds: 4}
                 agents:
                   - {id: A1, node: desk-1}

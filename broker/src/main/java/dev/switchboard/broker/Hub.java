@@ -5,6 +5,7 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.MessageQueue;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class Hub implements AutoCloseable {
     private final HubRelay relay;
     private final HubEvents events;
     private final NodePresence presence;
-    private final Thread checker;
+    private final BackgroundLoop checker;
 
     public Hub(SwitchboardConfig cfg, Optional<String> brokerPassword, MessageQueue queue, AgentRegistry registry,
                EventBus bus, String incarnation, long pollMillis, Consumer<String> announce) throws IOException {
@@ -52,20 +53,8 @@ public final class Hub implements AutoCloseable {
             close(connection);
             throw e;
         }
-        this.checker = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(1_000);
-                    presence.check();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.warn("node presence check failed: {}", e.toString());
-                }
-            }
-        }, "node-presence");
-        checker.setDaemon(true);
-        checker.start();
+        this.checker = BackgroundLoop.named("node-presence").log(LOG).every(Duration.ofSeconds(1))
+                .start(presence::check);
         LOG.info("hub: relaying {} to nodes {} over {}", relay.agents(), nodes, broker.shownUrl());
     }
 
@@ -75,7 +64,7 @@ public final class Hub implements AutoCloseable {
 
     @Override
     public void close() {
-        checker.interrupt();
+        checker.close();
         relay.close();
         events.close();
         close(connection);

@@ -5,10 +5,10 @@ import com.rabbitmq.client.Connection;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.queue.MessageCodec;
 import dev.switchboard.core.queue.MessageQueue;
-import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,71 +105,46 @@ public final class HubRelay implements AutoCloseable {
         relays.clear();
     }
 
-    /** One agent's relay thread: claimed messages are kept in order until the broker confirms each. */
+    /** One agent's relay loop: claimed messages are kept in order until the broker confirms them. */
     private final class AgentRelay implements AutoCloseable {
         final String agent;
         final Semaphore wake = new Semaphore(0);
         final Deque<QueuedMessage> unconfirmed = new ArrayDeque<>();
-        final Thread thread;
-        volatile boolean running = true;
+        final BackgroundLoop loop;
         ConfirmingPublisher publisher;
-        String lastProblem;
 
         AgentRelay(String agent) {
             this.agent = agent;
-            this.thread = new Thread(this::loop, "relay-" + agent);
-            thread.setDaemon(true);
-            thread.start();
+            // A failure (broker down, queue busy) is logged once and retried with back-off: the claimed
+            // messages stay here, so a broker restart delays them without costing a delivery attempt.
+            this.loop = BackgroundLoop.named("relay-" + agent).log(LOG)
+                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5)).start(this::pass);
         }
 
-        private void loop() {
-            long backoff = pollMillis;
-            while (running) {
-                try {
-                    if (publisher == null) {
-                        declare();
-                    }
-                    if (unconfirmed.isEmpty() && queue.hasReady(agent)) {
-                        unconfirmed.addAll(queue.claimBatch(agent, incarnation + "/relay/" + agent, RELAY_LEASE,
-                                BATCH));
-                    }
-                    if (unconfirmed.isEmpty()) {
-                        wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
-                        wake.drainPermits();
-                        continue;
-                    }
-                    // All claimed messages at once, confirmed together; on failure all are sent again (the node
-                    // recognizes ids it already has).
-                    List<ConfirmingPublisher.Outgoing> jobs = unconfirmed.stream()
-                            .map(qm -> new ConfirmingPublisher.Outgoing(agent, qm.id(),
-                                    MessageCodec.encode(qm.message()).getBytes(StandardCharsets.UTF_8)))
-                            .toList();
-                    publisher.publishAll(Topology.JOBS, jobs);
-                    unconfirmed.clear();
-                    if (lastProblem != null) {
-                        LOG.info("relay for {}: broker reachable again", agent);
-                        lastProblem = null;
-                    }
-                    backoff = pollMillis;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (IOException | QueueException | com.rabbitmq.client.AlreadyClosedException e) {
-                    if (!running) {
-                        return;
-                    }
-                    String problem = BrokerConnections.rootMessage(e);
-                    if (!problem.equals(lastProblem)) {
-                        LOG.warn("relay for {}: {} message(s) wait for the broker: {}", agent, unconfirmed.size(),
-                                problem);
-                        lastProblem = problem;
-                    }
-                    if (e instanceof com.rabbitmq.client.AlreadyClosedException) {
-                        publisher = null;
-                    }
-                    backoff = Math.min(backoff * 2, 5_000);
-                    sleep(backoff);
+        private void pass() throws IOException, InterruptedException {
+            try {
+                if (publisher == null) {
+                    declare();
                 }
+                if (unconfirmed.isEmpty() && queue.hasReady(agent)) {
+                    unconfirmed.addAll(queue.claimBatch(agent, incarnation + "/relay/" + agent, RELAY_LEASE, BATCH));
+                }
+                if (unconfirmed.isEmpty()) {
+                    wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                    return;
+                }
+                // All claimed messages at once, confirmed together; on failure all are sent again (the node
+                // recognizes ids it already has).
+                List<ConfirmingPublisher.Outgoing> jobs = unconfirmed.stream()
+                        .map(qm -> new ConfirmingPublisher.Outgoing(agent, qm.id(),
+                                MessageCodec.encode(qm.message()).getBytes(StandardCharsets.UTF_8)))
+                        .toList();
+                publisher.publishAll(Topology.JOBS, jobs);
+                unconfirmed.clear();
+            } catch (com.rabbitmq.client.AlreadyClosedException e) {
+                publisher = null;
+                throw e;
             }
         }
 
@@ -182,28 +157,10 @@ public final class HubRelay implements AutoCloseable {
             publisher = new ConfirmingPublisher(connection);
         }
 
-        private void sleep(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-
         @Override
         public void close() {
-            running = false;
             wake.release();
-            try {
-                thread.join(5_000);
-                if (thread.isAlive()) {
-                    thread.interrupt();
-                    thread.join(2_000);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            loop.close();
             if (publisher != null) {
                 publisher.close();
             }

@@ -9,6 +9,7 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.MessageCodec;
 import dev.switchboard.core.queue.QueueException;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +49,7 @@ public final class Node implements AutoCloseable {
     private final DeliveredLog log;
     private final List<AgentConsumer> consumers = new ArrayList<>();
     private final ExecutorService receiptWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "node-reads"));
-    private final Thread heartbeat;
+    private final BackgroundLoop heartbeat;
     private final InboxWatcher inboxWatcher;
     private volatile boolean running = true;
 
@@ -77,31 +79,17 @@ public final class Node implements AutoCloseable {
         }
         this.inboxWatcher = new InboxWatcher(new Receipts(), new AgentRegistry(agents), config::inboxOf,
                 inboxScanMillis);
-        long beatMillis = config.broker().heartbeatSeconds() * 1000L;
-        this.heartbeat = daemon(() -> beat(beatMillis), "node-heartbeat");
-        heartbeat.start();
+        // A heartbeat the broker does not take is logged once; the hub then reports the node offline.
+        this.heartbeat = BackgroundLoop.named("node-heartbeat").log(LOG)
+                .every(Duration.ofSeconds(config.broker().heartbeatSeconds()))
+                .start(() -> events.publish(Topology.EVENTS, Topology.EVENTS_KEY, null,
+                        BrokerEvent.heartbeat(name, agentIds()).encode()));
         LOG.info("node {} serves {} over {}", name, agents.stream().map(AgentConfig::id).toList(),
                 broker.shownUrl());
     }
 
     public List<String> agentIds() {
         return agents.stream().map(AgentConfig::id).toList();
-    }
-
-    private void beat(long millis) {
-        while (running) {
-            try {
-                events.publish(Topology.EVENTS, Topology.EVENTS_KEY, null,
-                        BrokerEvent.heartbeat(name, agentIds()).encode());
-            } catch (IOException e) {
-                LOG.debug("heartbeat not sent: {}", e.getMessage());
-            }
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
     }
 
     /** Publishes until the broker confirms (a broker restart only delays it); false if the node is stopping. */
@@ -196,7 +184,7 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        heartbeat.interrupt();
+        heartbeat.close();
         inboxWatcher.close();
         consumers.forEach(AgentConsumer::close);
         receiptWriter.shutdown();

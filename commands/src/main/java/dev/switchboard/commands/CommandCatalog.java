@@ -7,6 +7,7 @@ import dev.switchboard.commands.builtin.GasCommand;
 import dev.switchboard.commands.builtin.HelpCommand;
 import dev.switchboard.commands.builtin.MsgCommand;
 import dev.switchboard.commands.builtin.OnboardCommand;
+import dev.switchboard.commands.builtin.PeekCommand;
 import dev.switchboard.commands.builtin.ProgressCommand;
 import dev.switchboard.commands.builtin.QueueCommand;
 import dev.switchboard.commands.builtin.ReplyCommand;
@@ -36,6 +37,7 @@ public final class CommandCatalog {
                 new Entry("queue", List.of(), QueueCommand::new),
                 new Entry("ack", List.of(), AckCommand::new),
                 new Entry("onboard", List.of(), OnboardCommand::new),
+                new Entry("peek", List.of(), PeekCommand::new),
                 new Entry("reply", List.of(), ReplyCommand::new),
                 new Entry("say", List.of(), SayCommand::new),
                 new Entry("gas", List.of(), GasCommand::new),

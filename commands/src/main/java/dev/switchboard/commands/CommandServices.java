@@ -6,6 +6,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.routing.MessageRouter;
+import dev.switchboard.core.snapshot.SnapshotSource;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -14,14 +15,25 @@ import java.util.function.Supplier;
  *
  * @param answers where agents' answers are taken ({@code reply}, {@code say}); null where there is none
  * @param gas     the gas pipeline ({@code gas}, {@code progress}); null where there is none
+ * @param snapshots shows what an agent shows (for {@code peek}); {@link SnapshotSource#NONE} where there is none
  */
 public record CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
-                             Supplier<SwitchboardConfig> config, Clock clock, AnswerIntake answers, GasPipeline gas) {
+                             Supplier<SwitchboardConfig> config, Clock clock, AnswerIntake answers, GasPipeline gas,
+                             SnapshotSource snapshots) {
+    public CommandServices {
+        snapshots = snapshots == null ? SnapshotSource.NONE : snapshots;
+    }
+
+    /** Without snapshots: {@code peek} then says it is not available. */
+    public CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
+                           Supplier<SwitchboardConfig> config, Clock clock, AnswerIntake answers, GasPipeline gas) {
+        this(router, queue, agents, config, clock, answers, gas, null);
+    }
 
     /** Without answers (tests of other commands). */
     public CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
                            Supplier<SwitchboardConfig> config, Clock clock) {
-        this(router, queue, agents, config, clock, null, null);
+        this(router, queue, agents, config, clock, null, null, null);
     }
 
     /** @throws IllegalArgumentException when there is no gas pipeline here (one-line error) */

@@ -1,6 +1,7 @@
 package dev.switchboard.commands;
 
 import dev.switchboard.commands.parse.ChatTokenizer;
+import dev.switchboard.commands.parse.TextArgs;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.message.IllegalTransitionException;
 import dev.switchboard.core.message.Role;
@@ -8,6 +9,7 @@ import dev.switchboard.core.queue.QueueClosedException;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.UnknownMessageException;
 import dev.switchboard.core.routing.RejectedException;
+import dev.switchboard.core.snapshot.SnapshotSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -76,54 +77,25 @@ public final class CommandSet {
             if (entry.isEmpty()) {
                 return unknownCommand(name);
             }
-            List<String> args = new ArrayList<>();
-            args.add(name);
             SwitchboardCommand probe = entry.get().create();
             if (probe instanceof SwitchboardCommand.TakesText takesText) {
-                splitBeforeText(words, newCommandLine(probe).getCommandSpec(), takesText.positionalsBeforeText(),
-                        args);
-            } else {
-                for (String w; (w = words.next()) != null; ) {
-                    args.add(w);
-                }
+                return executeText(name, probe, takesText, TextArgs.of(words), caller);
             }
-            return execute(args, caller);
+            List<String> args = new ArrayList<>();
+            args.add(name);
+            for (String w; (w = words.next()) != null; ) {
+                args.add(w);
+            }
+            return parseAndRun(args, caller);
         } catch (IllegalArgumentException e) {
             return new Reply(Reply.Status.USAGE, e.getMessage(), List.of(), List.of());
         }
     }
 
-    /** Leading options and positionals as words, then the untouched rest as one argument after "--". */
-    private static void splitBeforeText(ChatTokenizer words, CommandSpec spec, int positionals, List<String> args) {
-        int seen = 0;
-        while (words.hasNext()) {
-            String peek = words.peek();
-            if (peek.startsWith("-") && !peek.equals("-") && !peek.equals("--")) {
-                String optName = peek.contains("=") ? peek.substring(0, peek.indexOf('=')) : peek;
-                OptionSpec option = spec.findOption(optName);
-                if (option != null) {
-                    args.add(words.next());
-                    if (!peek.contains("=") && option.arity().min() > 0 && words.hasNext()) {
-                        args.add(words.next());
-                    }
-                    continue;
-                }
-            }
-            if (seen < positionals) {
-                args.add(words.next());
-                seen++;
-                continue;
-            }
-            break;
-        }
-        String rest = words.rest();
-        if (!rest.isEmpty()) {
-            args.add("--");
-            args.add(rest);
-        }
-    }
-
-    /** Runs pre-split arguments: {@code ["queue", "retry", "3f2a"]}. */
+    /**
+     * Runs pre-split arguments: {@code ["queue", "retry", "3f2a"]} (the CLI, slash commands). Commands that
+     * take text follow the same rule as chat ({@link TextArgs}); their text is the remaining arguments.
+     */
     public Reply execute(List<String> args, Caller caller) {
         if (args.isEmpty()) {
             return execute(List.of("help"), caller);
@@ -132,7 +104,32 @@ public final class CommandSet {
         if (entry.isEmpty()) {
             return unknownCommand(args.get(0));
         }
-        SwitchboardCommand root = entry.get().create();
+        SwitchboardCommand probe = entry.get().create();
+        if (probe instanceof SwitchboardCommand.TakesText takesText) {
+            return executeText(args.get(0), probe, takesText, TextArgs.of(args.subList(1, args.size())), caller);
+        }
+        return parseAndRun(args, caller);
+    }
+
+    private Reply executeText(String name, SwitchboardCommand probe, SwitchboardCommand.TakesText takesText,
+                              TextArgs.Words words, Caller caller) {
+        CommandLine cl = newCommandLine(probe);
+        TextArgs.Split split = TextArgs.split(name, cl.getCommandSpec(), takesText.positionalsBeforeText(), words);
+        boolean helpAsked = split.args().stream().anyMatch(a -> a.equals("-h") || a.equals("--help"));
+        // Whether the text may be left out is the command's own declaration (onboard and progress have defaults).
+        boolean textRequired = cl.getCommandSpec().positionalParameters().stream()
+                .filter(p -> p.index().min() >= takesText.positionalsBeforeText())
+                .anyMatch(p -> p.arity().min() > 0);
+        if (!split.hasText() && textRequired && !helpAsked && split.positionalsComplete()) {
+            // The same answer whether the text is missing, blank, or an empty argument, on every front-end.
+            return new Reply(Reply.Status.USAGE, "the message text is empty", List.of("usage: "
+                    + cl.getHelp().synopsis(0).strip()), List.of());
+        }
+        return parseAndRun(split.args(), caller);
+    }
+
+    private Reply parseAndRun(List<String> args, Caller caller) {
+        SwitchboardCommand root = find(args.get(0)).orElseThrow().create();
         CommandLine cl = newCommandLine(root);
         ParseResult parsed;
         try {
@@ -167,7 +164,8 @@ public final class CommandSet {
         } catch (RejectedException e) {
             return e.reason() == RejectedException.Reason.NOT_AUTHORIZED ? Reply.denied(e.getMessage())
                     : Reply.error(e.getMessage());
-        } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException e) {
+        } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException
+                 | SnapshotSource.SnapshotException e) {
             return Reply.error(e.getMessage());
         } catch (QueueClosedException e) {
             // Expected while Switchboard stops: one line, no trace per refused line.

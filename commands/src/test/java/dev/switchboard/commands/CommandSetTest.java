@@ -117,6 +117,43 @@ class CommandSetTest {
     }
 
     @Test
+    void oneTextRuleOptionsOnlyRightAfterTheCommandOrTheAgent() {
+        // --help after the agent name is text; right after the command it asks for help
+        assertEquals("--help me", only(commands.executeChat("msg Agent-2 --help me", admin)).message().body());
+        assertEquals(Reply.Status.OK, commands.executeChat("msg --help", admin).status());
+        assertTrue(commands.executeChat("msg --help", admin).text().contains("Usage: msg"));
+        // Leading spaces of the text are kept: only the one separating space goes
+        assertEquals("   indented", only(commands.executeChat("msg Agent-2    indented", admin)).message().body());
+        // "--" ends the options explicitly; a dash word after it, or after the agent, is text
+        QueuedMessage m = only(commands.executeChat("msg Agent-2 -p high -- -p is text", admin));
+        assertEquals(Priority.HIGH, m.message().priority());
+        assertEquals("-p is text", m.message().body());
+        assertEquals("---\nfront: matter\n---", only(commands.executeChat("msg Agent-2 ---\nfront: matter\n---",
+                admin)).message().body());
+        assertEquals("-x", only(commands.executeChat("msg Agent-2 -x", admin)).message().body());
+        // A quote the text never closes is the text's own
+        assertEquals("don't stop", only(commands.executeChat("msg Agent-2 don't stop", admin)).message().body());
+        assertEquals("\"unclosed", only(commands.executeChat("msg Agent-2 \"unclosed", admin)).message().body());
+    }
+
+    @Test
+    void preSplitArgumentsFollowTheSameRule() {
+        assertEquals("--help me", only(commands.execute(List.of("msg", "Agent-2", "--help", "me"), admin))
+                .message().body());
+        assertEquals("  two leading spaces", only(commands.execute(List.of("msg", "Agent-2", "  two leading spaces"),
+                admin)).message().body());
+        QueuedMessage m = only(commands.execute(List.of("msg", "Agent-2", "-p", "urgent", "--", "--help"), admin));
+        assertEquals(Priority.URGENT, m.message().priority());
+        assertEquals("--help", m.message().body());
+        assertEquals("---", only(commands.execute(List.of("send", "Agent-2", "---"), admin)).message().body());
+        // Slash commands: options, then "--", then the agent and the text
+        QueuedMessage slash = only(commands.execute(List.of("msg", "--priority", "high", "--", "Agent-2", "-p x"),
+                admin));
+        assertEquals("-p x", slash.message().body());
+        assertEquals(Priority.HIGH, slash.message().priority());
+    }
+
+    @Test
     void unknownAgentGetsASuggestionAndNothingIsQueued() {
         Reply r = commands.executeChat("msg Agnet-2 hello", admin);
         assertEquals(Reply.Status.ERROR, r.status());
@@ -131,7 +168,13 @@ class CommandSetTest {
         assertTrue(commands.executeChat("msg Agent-2 bell\u0007", admin).title().contains("control character (U+0007)"));
         Reply missing = commands.executeChat("msg Agent-2", admin);
         assertEquals(Reply.Status.USAGE, missing.status());
+        assertEquals("the message text is empty", missing.title());
         assertTrue(missing.lines().get(0).startsWith("usage: msg"), missing.text());
+        // The same answer for blank text, in chat and as pre-split arguments (the CLI)
+        assertEquals(missing, commands.executeChat("msg Agent-2  \n ", admin));
+        assertEquals(missing, commands.execute(List.of("msg", "Agent-2", ""), admin));
+        assertEquals(missing, commands.execute(List.of("msg", "Agent-2"), admin));
+        assertEquals("Missing required parameters: '<agent>', '<text>'", commands.executeChat("msg", admin).title());
         assertEquals(Reply.Status.USAGE, commands.executeChat("msg \"Agent-2 unclosed", admin).status());
         assertTrue(queue.list(List.of(), null, 10).isEmpty());
     }

@@ -105,7 +105,7 @@ public final class ConfigLoader {
         Path base = abs.getParent();
         SwitchboardConfig withSource = new SwitchboardConfig(raw.dataDir(), raw.workspaces(), raw.coordsFile(),
                 raw.layout(), raw.agents(), raw.limits(), raw.retry(), raw.discord(), raw.twitch(), raw.web(), raw.broker(),
-                raw.onboarding(), raw.gas(), abs);
+                raw.onboarding(), raw.gas(), raw.alerts(), abs);
         return finish(withSource, base, layoutOverride, name);
     }
 
@@ -133,7 +133,8 @@ public final class ConfigLoader {
         OnboardingConfig onboarding = cfg.onboarding().templates() == null ? cfg.onboarding()
                 : new OnboardingConfig(base.resolve(cfg.onboarding().templates()).normalize());
         SwitchboardConfig done = new SwitchboardConfig(dataDir, workspaces, coords, layout, agents, cfg.limits(),
-                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.broker(), onboarding, cfg.gas(), cfg.source());
+                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.broker(), onboarding, cfg.gas(), cfg.alerts(),
+                cfg.source());
         List<String> problems = ConfigValidator.validate(done);
         if (!problems.isEmpty()) {
             throw new ConfigException(name + ": " + String.join("; ", problems));

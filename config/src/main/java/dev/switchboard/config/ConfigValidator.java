@@ -79,6 +79,12 @@ final class ConfigValidator {
         if (r.baseDelayMs() < 0 || r.maxDelayMs() < r.baseDelayMs()) {
             problems.add("retry: base_delay_ms must be >= 0 and <= max_delay_ms");
         }
+        AlertsConfig alerts = cfg.alerts();
+        between(problems, "alerts.dead_letters.count", alerts.deadLetters().count(), 0, 10_000);
+        between(problems, "alerts.dead_letters.minutes", alerts.deadLetters().minutes(), 1, 7 * 24 * 60);
+        between(problems, "alerts.unread_minutes", alerts.unreadMinutes(), 0, 7 * 24 * 60);
+        between(problems, "alerts.bridge_down_minutes", alerts.bridgeDownMinutes(), 0, 7 * 24 * 60);
+        between(problems, "alerts.check_seconds", alerts.checkSeconds(), 1, 3600);
         GasConfig g = cfg.gas();
         positive(problems, "gas.scan_seconds", g.scanSeconds());
         if (g.silenceMinutes() < 0) {
@@ -93,6 +99,9 @@ final class ConfigValidator {
         if (cfg.web().port() < 0 || cfg.web().port() > 65535) {
             problems.add("web.port: must be 0..65535");
         }
+        if (!cfg.web().host().matches("[A-Za-z0-9.:\\[\\]_-]+")) {
+            problems.add("web.host: '" + cfg.web().host() + "' is not a host name or IP address");
+        }
         if (cfg.discord().prefix().length() > 5 || cfg.discord().prefix().isBlank()) {
             problems.add("discord.prefix: 1 to 5 non-blank characters");
         }
@@ -104,6 +113,9 @@ final class ConfigValidator {
         }
         if (!t.ircUrl().startsWith("ws://") && !t.ircUrl().startsWith("wss://")) {
             problems.add("twitch.irc_url: must start with ws:// or wss://");
+        }
+        if (!t.authUrl().matches("(?i)https?://\\S+")) {
+            problems.add("twitch.auth_url: must be an http:// or https:// URL, e.g. " + TwitchConfig.TWITCH_AUTH_URL);
         }
         for (String channel : t.channels()) {
             if (!channel.replaceFirst("^#", "").matches("[A-Za-z0-9_]{1,25}")) {
@@ -183,6 +195,12 @@ final class ConfigValidator {
         if (!id.matches("\\d{1,20}")) {
             problems.add(at + ": '" + printable(id) + "' is not a Discord id (digits; enable Developer Mode and "
                     + "use Copy ID)");
+        }
+    }
+
+    private static void between(List<String> problems, String at, long value, long min, long max) {
+        if (value < min || value > max) {
+            problems.add(at + ": must be " + min + ".." + max + (min == 0 ? " (0 turns the rule off)" : ""));
         }
     }
 

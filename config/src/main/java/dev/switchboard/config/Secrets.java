@@ -21,6 +21,11 @@ public record Secrets(Optional<String> discordToken, Optional<String> twitchToke
                 nonBlank(env.get(API_TOKEN)));
     }
 
+    /** The tokens that are set, for masking them wherever text is written (log files). */
+    public java.util.List<String> values() {
+        return java.util.stream.Stream.of(discordToken, twitchToken, apiToken).flatMap(Optional::stream).toList();
+    }
+
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }

@@ -11,12 +11,13 @@ import java.util.stream.IntStream;
  * @param broker     scale-out over RabbitMQ, or {@code null}: everything in one process
  * @param onboarding onboarding templates
  * @param gas        the gas pipeline
+ * @param alerts     when alerts are raised ({@code alerts:}; defaults when absent)
  * @param source     the file this came from, or {@code null} for the built-in default
  */
 public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout,
                                 List<AgentConfig> agents, Limits limits, RetryConfig retry,
                                 DiscordConfig discord, TwitchConfig twitch, WebConfig web, BrokerConfig broker,
-                                OnboardingConfig onboarding, GasConfig gas, Path source) {
+                                OnboardingConfig onboarding, GasConfig gas, AlertsConfig alerts, Path source) {
 
     public static final int DEFAULT_AGENT_COUNT = 8;
 
@@ -31,6 +32,16 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
         web = web == null ? WebConfig.defaults() : web;
         onboarding = onboarding == null ? OnboardingConfig.defaults() : onboarding;
         gas = gas == null ? GasConfig.defaults() : gas;
+        alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    }
+
+    /** Without {@code alerts:} (the defaults). */
+    public SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, String layout, List<AgentConfig> agents,
+                             Limits limits, RetryConfig retry, DiscordConfig discord, TwitchConfig twitch,
+                             WebConfig web, BrokerConfig broker, OnboardingConfig onboarding, GasConfig gas,
+                             Path source) {
+        this(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch, web, broker, onboarding,
+                gas, null, source);
     }
 
     /** Without onboarding and gas settings (their defaults). */
@@ -38,7 +49,7 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
                              Limits limits, RetryConfig retry, DiscordConfig discord, TwitchConfig twitch,
                              WebConfig web, BrokerConfig broker, Path source) {
         this(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch, web, broker, null, null,
-                source);
+                null, source);
     }
 
     /** The safe embedded default: Agent-1 … Agent-8 on inbox delivery, paths under {@code baseDir}. */
@@ -64,21 +75,31 @@ public record SwitchboardConfig(Path dataDir, Path workspaces, Path coordsFile, 
 
     public SwitchboardConfig withAgents(List<AgentConfig> newAgents) {
         return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, newAgents, limits, retry, discord, twitch,
-                web, broker, onboarding, gas, source);
+                web, broker, onboarding, gas, alerts, source);
     }
 
     public SwitchboardConfig withDataDir(Path newDataDir) {
         return new SwitchboardConfig(newDataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
-                web, broker, onboarding, gas, source);
+                web, broker, onboarding, gas, alerts, source);
     }
 
     public SwitchboardConfig withBroker(BrokerConfig newBroker) {
         return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
-                web, newBroker, onboarding, gas, source);
+                web, newBroker, onboarding, gas, alerts, source);
+    }
+
+    public SwitchboardConfig withWeb(WebConfig newWeb) {
+        return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, limits, retry, discord, twitch,
+                newWeb, broker, onboarding, gas, alerts, source);
+    }
+
+    public SwitchboardConfig withLimits(Limits newLimits) {
+        return new SwitchboardConfig(dataDir, workspaces, coordsFile, layout, agents, newLimits, retry, discord,
+                twitch, web, broker, onboarding, gas, source);
     }
 
     public SwitchboardConfig withWorkspaces(Path newWorkspaces) {
         return new SwitchboardConfig(dataDir, newWorkspaces, coordsFile, layout, agents, limits, retry, discord,
-                twitch, web, broker, onboarding, gas, source);
+                twitch, web, broker, onboarding, gas, alerts, source);
     }
 }

@@ -15,10 +15,14 @@ import java.util.List;
  * @param rateMessages    at most this many chat messages ...
  * @param rateSeconds     ... in any window of this many seconds (Twitch: 20 in 30 s, 100 if the bot is a moderator)
  * @param cooldownSeconds a viewer's commands are ignored for this long after one is answered
+ * @param authUrl         where the token is checked at start (Twitch's validate endpoint by default; a local or
+ *                        self-hosted one for tests and private chat servers)
  */
 public record TwitchConfig(String login, List<String> channels, List<String> operators, String ircUrl,
                            String greeting, Path quotesFile, Integer rateMessages, Integer rateSeconds,
-                           Integer cooldownSeconds) {
+                           Integer cooldownSeconds, String authUrl) {
+    public static final String TWITCH_AUTH_URL = "https://id.twitch.tv/oauth2/validate";
+
     public TwitchConfig {
         channels = channels == null ? List.of() : List.copyOf(channels);
         operators = operators == null ? List.of() : List.copyOf(operators);
@@ -27,14 +31,15 @@ public record TwitchConfig(String login, List<String> channels, List<String> ope
         rateMessages = rateMessages == null ? 20 : rateMessages;
         rateSeconds = rateSeconds == null ? 30 : rateSeconds;
         cooldownSeconds = cooldownSeconds == null ? 10 : cooldownSeconds;
+        authUrl = authUrl == null || authUrl.isBlank() ? TWITCH_AUTH_URL : authUrl;
     }
 
     public static TwitchConfig defaults() {
-        return new TwitchConfig(null, null, null, null, null, null, null, null, null);
+        return new TwitchConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     public TwitchConfig withQuotesFile(Path newQuotesFile) {
         return new TwitchConfig(login, channels, operators, ircUrl, greeting, newQuotesFile, rateMessages, rateSeconds,
-                cooldownSeconds);
+                cooldownSeconds, authUrl);
     }
 }

@@ -271,4 +271,22 @@ class ConfigLoaderTest {
         assertTrue(s.twitchToken().isEmpty());
         assertFalse(s.toString().contains("abc"), s.toString());
     }
+
+    @Test
+    void webCanBeTurnedOffAndDefaultsToLocalhost() throws IOException {
+        SwitchboardConfig on = ConfigLoader.load(write("on.yaml", "agents: [{id: A}]\n"));
+        assertTrue(on.web().enabled());
+        assertEquals(8765, on.web().port());
+        SwitchboardConfig off = ConfigLoader.load(write("off.yaml", "web: {enabled: false}\n"));
+        assertFalse(off.web().enabled());
+        assertEquals("127.0.0.1", off.web().host());
+    }
+
+    @Test
+    void webHostThatIsNoAddressIsRefusedWithItsPath() throws IOException {
+        Path file = write("bad-host.yaml", "web: {host: \"http://example\"}\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(e.getMessage().contains("web.host: 'http://example' is not a host name or IP address"),
+                e.getMessage());
+    }
 }

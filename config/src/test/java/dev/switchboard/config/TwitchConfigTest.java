@@ -28,6 +28,7 @@ class TwitchConfigTest {
                   rate_messages: 100
                   rate_seconds: 30
                   cooldown_seconds: 5
+                  auth_url: http://127.0.0.1:4568/oauth2/validate
                 """);
         TwitchConfig t = ConfigLoader.load(file).twitch();
         assertEquals("mybot", t.login());
@@ -38,6 +39,7 @@ class TwitchConfigTest {
         assertEquals(dir.resolve("quotes.txt").toAbsolutePath().normalize(), t.quotesFile());
         assertEquals(100, t.rateMessages());
         assertEquals(5, t.cooldownSeconds());
+        assertEquals("http://127.0.0.1:4568/oauth2/validate", t.authUrl());
     }
 
     @Test
@@ -48,6 +50,7 @@ class TwitchConfigTest {
         assertEquals(20, t.rateMessages());
         assertEquals(30, t.rateSeconds());
         assertEquals(10, t.cooldownSeconds());
+        assertEquals("https://id.twitch.tv/oauth2/validate", t.authUrl());
     }
 
     @Test
@@ -57,10 +60,12 @@ class TwitchConfigTest {
                   channels: ["my channel"]
                   irc_url: http://example.org
                   rate_messages: 0
+                  auth_url: ftp://example.org/validate
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
         assertTrue(e.getMessage().contains("twitch.channels"), e.getMessage());
         assertTrue(e.getMessage().contains("twitch.irc_url"), e.getMessage());
         assertTrue(e.getMessage().contains("twitch.rate_messages"), e.getMessage());
+        assertTrue(e.getMessage().contains("twitch.auth_url"), e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.message.IllegalTransitionException;
 import dev.switchboard.core.queue.UnknownMessageException;
@@ -69,6 +70,12 @@ public final class DeliveryWorker implements AutoCloseable {
         return agent;
     }
 
+    /** False once its loop's thread has ended (before start, too). */
+    public boolean isAlive() {
+        BackgroundLoop l = loop;
+        return l != null && l.alive();
+    }
+
     /** Something may be ready for this agent. */
     public void wakeUp() {
         wake.release();
@@ -130,7 +137,16 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void record(QueuedMessage qm, FallbackChain.Result result) {
+        try (MessageMdc ignored = MessageMdc.of(qm.id(), qm.message().correlationId(), agent)) {
+            recordLogged(qm, result);
+        }
+    }
+
+    private void recordLogged(QueuedMessage qm, FallbackChain.Result result) {
         if (result.outcome().delivered()) {
+            LOG.info("delivered to {} by {} ({}){}", agent, result.method().key(),
+                    result.outcome().verified() ? "verified" : "unverified",
+                    result.detail() == null ? "" : ": " + result.detail());
             // Not waited for: the next claim is written after it, so both commit with one fsync. If it cannot
             // be committed, it is written again before the next claim.
             queue.markDeliveredAsync(qm.id(), result.method().key(), result.outcome().verified(), result.detail())
@@ -148,6 +164,8 @@ public final class DeliveryWorker implements AutoCloseable {
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();
+            LOG.info("delivery to {} failed{}: {}", agent, permanent ? " (not retried)" : "",
+                    result.outcome().detail());
             Runnable markFailed = () -> queue.markFailed(qm.id(), result.outcome().detail(), permanent);
             try {
                 markFailed.run();

@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.message.MessageType;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.resilience.CircuitBreaker;
@@ -75,6 +76,12 @@ public final class FallbackChain {
         this.clock = clock;
     }
 
+    /** {@code agent/method} of every breaker that is not closed (open, or half-open awaiting a trial). */
+    public List<String> openCircuits() {
+        return breakers.entrySet().stream().filter(e -> e.getValue().state() != CircuitBreaker.State.CLOSED)
+                .map(e -> e.getKey().replace('|', '/')).sorted().toList();
+    }
+
     public CircuitBreaker breaker(String agent, DeliveryMethod method) {
         return breakers.computeIfAbsent(key(agent, method),
                 k -> new CircuitBreaker(breakerThreshold, coolDown, clock));
@@ -121,6 +128,12 @@ public final class FallbackChain {
     }
 
     public Result deliver(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
+        try (MessageMdc ignored = MessageMdc.of(message.id(), message.correlationId(), agent.id())) {
+            return deliverLogged(message, agent);
+        }
+    }
+
+    private Result deliverLogged(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
         List<String> notes = new ArrayList<>();
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");
         DeliveryMethod lastMethod = null;

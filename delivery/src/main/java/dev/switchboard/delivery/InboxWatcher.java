@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.MessageQueue;
 import java.io.IOException;
@@ -134,14 +135,21 @@ public final class InboxWatcher implements AutoCloseable {
             receipts.markRead(messageId, "moved to processed/").whenComplete((changed, error) -> {
                 if (error != null) {
                     done.remove(messageId);
-                    LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
-                            error.getMessage());
+                    try (MessageMdc ignored = MessageMdc.of(messageId, null, null)) {
+                        LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
+                                error.getMessage());
+                    }
                 }
             });
         } else if (state == ReadReceipts.Known.SETTLED) {
             done.add(id.get());
         }
         // DELIVERING: the delivery is not recorded yet; the next scan will see it again.
+    }
+
+    /** False once its thread has ended. */
+    public boolean isAlive() {
+        return loop.alive();
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Agents whose worker thread has ended without being stopped (the supervisor restarts the pool). */
+    public List<String> deadWorkers() {
+        return workers.values().stream().filter(w -> !w.isAlive()).map(DeliveryWorker::agent).sorted().toList();
+    }
+
     public Set<String> agents() {
         return Set.copyOf(workers.keySet());
     }

@@ -79,8 +79,12 @@ class InboxWatcherTest {
         // GIVEN a watcher whose periodic scan is far away: the WatchService event must do it
         UnifiedMessage m = deliver("read me", true);
         UnifiedMessage untouched = deliver("not yet", true);
+        UnifiedMessage before = deliver("moved before the start", true);
+        moveToProcessed(before);
         watcher = new InboxWatcher(queue, registry, this::inboxOf, 60_000);
-        Thread.sleep(100); // let the first scan register the folder before the move
+        // The first scan registers the folder, then reads it: once it has read 'before', the folder is watched
+        // and the next scan is a minute away, so only the watch event can mark 'm' read.
+        Await.until(WAIT, () -> state(before) == MessageState.READ, () -> "state " + state(before));
 
         moveToProcessed(m);
 

@@ -53,8 +53,6 @@ public final class Bench {
 
     private ObjectNode run() throws Exception {
         try (Workspace ws = Workspace.create(parent)) {
-            // The in-process service logs to its data folder; keep that with the temporary data.
-            System.setProperty("switchboard.logDir", ws.root().toString());
             progress.say("%s run in %s", scale.name(), ws.root());
             DiskLimits before = raw(ws, "raw-before");
             List<EnqueueBench.Result> enqueue = enqueue(ws);

@@ -16,6 +16,8 @@ public final class BenchSections {
 
     /** Every registered section, run after the core measurements (add new ones here). */
     public static List<BenchSection> all() {
-        return WindowSections.all();
+        List<BenchSection> all = new java.util.ArrayList<>(WindowSections.all());
+        all.add(new CliBench());
+        return all;
     }
 }

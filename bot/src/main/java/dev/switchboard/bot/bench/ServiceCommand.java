@@ -39,6 +39,28 @@ final class ServiceCommand {
                 "MALLOC_TRIM_THRESHOLD_", "4194304"), Optional.empty());
     }
 
+    /**
+     * How to run one CLI command ({@code status}, {@code send} …): the launcher (with its class-data archive for
+     * the CLI) when there is one, else this JVM's class path with the launcher's CLI flags.
+     */
+    static List<String> cli(List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        Optional<Path> root = launcherRoot();
+        if (root.isPresent()) {
+            cmd.add(root.get().resolve("switchboard").toString());
+        } else {
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(CLI_FLAGS);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        }
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** The launcher's flags for CLI commands (without its class-data archive). */
+    static final List<String> CLI_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx128m", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-Xss512k", "-Dfile.encoding=UTF-8");
+
     private static Optional<Path> launcherRoot() {
         try {
             Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());

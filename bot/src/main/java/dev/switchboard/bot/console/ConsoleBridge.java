@@ -8,46 +8,61 @@ import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.answers.AnswerSink;
 import dev.switchboard.core.answers.Answer;
 import dev.switchboard.core.answers.Destination;
-import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageIds;
 import dev.switchboard.core.message.Platform;
-import java.io.BufferedReader;
+import dev.switchboard.core.snapshot.Attachment;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
- * Interactive chat on the terminal: each line is a command ({@code !msg Agent-2 please rebase}; the
- * {@code !} is optional), a line ending in {@code \} continues on the next one. Status of messages sent from
- * here is printed as it changes (followed by the shared request tracker). End of input calls {@code onEnd} (the app stops).
+ * Interactive chat on the terminal: each command is a line ({@code !msg Agent-2 please rebase}; the {@code !}
+ * is optional). Every message's state changes are printed as they happen, from the console, the CLI, chat or
+ * the agents (or only the console's own, {@link Events#OWN}). End of input calls {@code onEnd} (the app
+ * stops); a reader thread that dies for any other reason calls {@code onFailure} instead, so the service
+ * never reports a clean stop for it. Agents' answers to questions asked here, and those for the status
+ * channel, are shown too ({@link #showingAnswers}).
  */
 public final class ConsoleBridge implements Bridge {
+    /** Which state changes the console shows. */
+    public enum Events {
+        ALL, OWN;
+
+        public static Events parse(String s) {
+            return valueOf(s.toUpperCase(Locale.ROOT));
+        }
+    }
+
     private final CommandSet commands;
     private final EventBus bus;
-    private final BufferedReader in;
-    private final PrintWriter out;
-    private final boolean interactive;
+    private final ConsoleIo io;
+    private final Events shown;
     private final Runnable onEnd;
+    private final Consumer<Throwable> onFailure;
     private final Caller caller = Caller.local(Platform.CONSOLE);
-    private final RequestTracker tracker = new RequestTracker(
-            e -> e.origin() != null && e.origin().platform() == Platform.CONSOLE, 10_000);
+    /** Guards {@link #commandRunning} and {@link #held}; held only for printing, never while a command runs. */
+    private final Object output = new Object();
+    private boolean commandRunning;
+    private final List<String> held = new ArrayList<>();
     private AnswerBoard answers = AnswerBoard.NONE;
     private final List<AutoCloseable> registrations = new ArrayList<>();
     private AutoCloseable subscription;
     private Thread reader;
 
-    public ConsoleBridge(CommandSet commands, EventBus bus, BufferedReader in, PrintWriter out, boolean interactive,
-                         Runnable onEnd) {
+    public ConsoleBridge(CommandSet commands, EventBus bus, ConsoleIo io, Events shown, Runnable onEnd,
+                         Consumer<Throwable> onFailure) {
         this.commands = commands;
         this.bus = bus;
-        this.in = in;
-        this.out = out;
-        this.interactive = interactive;
+        this.io = io;
+        this.shown = shown;
         this.onEnd = onEnd;
+        this.onFailure = onFailure;
     }
 
     /** Shows agents' answers to questions asked here, and those for the status channel. Call before start. */
@@ -63,7 +78,7 @@ public final class ConsoleBridge implements Bridge {
 
     @Override
     public void start() {
-        subscription = bus.subscribe(tracker);
+        subscription = bus.subscribe(this::onEvent);
         AnswerSink sink = new AnswerSink() {
             @Override
             public String name() {
@@ -83,10 +98,21 @@ public final class ConsoleBridge implements Bridge {
         reader.start();
     }
 
-    private void print(StatusEvent e) {
-        synchronized (out) {
-            out.println("  #" + MessageIds.shortForm(e.messageId()) + " " + e.agent() + ": " + e.describe());
-            out.flush();
+    /** Runs on the event pump's thread (shared by every platform): it must never wait for a command. */
+    void onEvent(StatusEvent e) {
+        Platform from = e.origin() == null ? null : e.origin().platform();
+        if (shown == Events.OWN && from != Platform.CONSOLE) {
+            return;
+        }
+        String line = "  #" + MessageIds.shortForm(e.messageId()) + " " + e.agent() + ": " + e.describe()
+                + (from == null || from == Platform.CONSOLE ? "" : " · from " + from.name().toLowerCase(Locale.ROOT));
+        synchronized (output) {
+            if (commandRunning) {
+                // Printed right after the running command's reply, so a message's id comes before its states.
+                held.add(line);
+                return;
+            }
+            io.print(line);
         }
     }
 
@@ -95,62 +121,66 @@ public final class ConsoleBridge implements Bridge {
         String text = a.kind() == Answer.Kind.NOTICE ? "ℹ️ " + a.body()
                 : "💬 " + a.agent() + " answered" + (a.replyTo() == null ? "" : " #" + MessageIds.shortForm(a.replyTo()))
                 + ":\n  " + a.body().strip().replace("\n", "\n  ");
-        synchronized (out) {
-            out.println(text);
-            out.flush();
+        synchronized (output) {
+            if (commandRunning) {
+                held.add(text);
+                return;
+            }
+            io.print(text);
         }
     }
 
     private void readLoop() {
         try {
-            prompt();
-            StringBuilder pending = new StringBuilder();
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.endsWith("\\")) {
-                    pending.append(line, 0, line.length() - 1).append('\n');
-                    continue;
+            for (ConsoleLines.Command c; (c = io.read()) != null; ) {
+                if (c.refusal() != null) {
+                    io.print("error: " + c.refusal());
+                } else if (!handle(c.text())) {
+                    break;
                 }
-                pending.append(line);
-                String command = pending.toString();
-                pending.setLength(0);
-                handle(command);
-                prompt();
-            }
-            if (!pending.isEmpty()) {
-                // Input ended after a continuation line: the command is complete as far as it goes.
-                handle(pending.toString().stripTrailing());
             }
         } catch (IOException e) {
-            synchronized (out) {
-                out.println("console input failed: " + e.getMessage());
-            }
-        } finally {
-            onEnd.run();
+            io.print("console input failed: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            onFailure.accept(e);
+            return;
         }
+        onEnd.run();
     }
 
-    void handle(String line) {
+    /** Runs one command; false when it asked to quit. */
+    boolean handle(String line) {
         String trimmed = line.stripLeading();
         if (trimmed.isEmpty()) {
-            return;
+            return true;
         }
         if (trimmed.startsWith("!") || trimmed.startsWith("/")) {
             trimmed = trimmed.substring(1);
         }
         if (trimmed.equals("quit") || trimmed.equals("exit")) {
-            onEnd.run();
-            return;
+            return false;
         }
-        // The tracker keeps the status lines of what the command queued until the reply (with the id) is printed,
-        // even when the event pump publishes them before the command returns.
-        Reply reply = commands.executeChat(trimmed, caller);
-        synchronized (out) {
-            out.println(render(reply));
-            out.flush();
+        synchronized (output) {
+            commandRunning = true;
         }
-        if (!reply.messageIds().isEmpty()) {
-            tracker.track(reply.messageIds(), (progress, event) -> print(event));
+        Reply reply = null;
+        try {
+            reply = commands.executeChat(trimmed, caller);
+        } finally {
+            synchronized (output) {
+                if (reply != null) {
+                    io.print(render(reply));
+                    if (commands.services() != null) {  // (stand-in command sets in tests have none)
+                        SavedPictures.save(reply, commands.services().config().get().dataDir(), Clock.systemUTC())
+                                .forEach(io::print);
+                    }
+                }
+                held.forEach(io::print);
+                held.clear();
+                commandRunning = false;
+            }
         }
+        return true;
     }
 
     public static String render(Reply reply) {
@@ -164,16 +194,12 @@ public final class ConsoleBridge implements Bridge {
         for (String l : reply.lines()) {
             b.append("\n  ").append(l.replace("\n", "\n  "));
         }
-        return b.toString();
-    }
-
-    private void prompt() {
-        if (interactive) {
-            synchronized (out) {
-                out.print("switchboard> ");
-                out.flush();
+        for (Attachment a : reply.attachments()) {
+            if (a.isText()) {
+                b.append("\n── ").append(a.fileName()).append(" ──\n").append(a.text().stripTrailing());
             }
         }
+        return b.toString();
     }
 
     @Override
@@ -192,5 +218,6 @@ public final class ConsoleBridge implements Bridge {
                 throw new IllegalStateException(e);
             }
         }
+        io.close();
     }
 }

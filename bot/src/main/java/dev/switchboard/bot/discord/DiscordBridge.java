@@ -1,10 +1,14 @@
 package dev.switchboard.bot.discord;
 
 import dev.switchboard.bot.Bridge;
+import dev.switchboard.commands.alerts.AlertMonitor;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.track.RequestTracker;
 import dev.switchboard.core.answers.Destination;
 import dev.switchboard.config.DiscordConfig;
+import dev.switchboard.config.Secrets;
+import dev.switchboard.core.lifecycle.FatalServiceException;
+import dev.switchboard.core.lifecycle.Service;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.message.Platform;
 import java.time.Clock;
@@ -22,6 +26,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,7 @@ public final class DiscordBridge implements Bridge {
     private final EventBus bus;
     private final AnswerBoard answers;
     private final Supplier<Set<String>> pausedAgents;
+    private final AlertMonitor alerts;
     private final Duration pausePoll;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "discord-commands");
@@ -54,7 +60,7 @@ public final class DiscordBridge implements Bridge {
         return t;
     });
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
-    private JDA jda;
+    private volatile JDA jda;
 
     /**
      * @param token        the bot token; never logged
@@ -63,6 +69,14 @@ public final class DiscordBridge implements Bridge {
      */
     public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
                          AnswerBoard answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+        this(config, token, commands, bus, answers, pausedAgents, pausePoll, null);
+    }
+
+    /** @param alerts alerts fired and cleared, posted to the status channel (null: none) */
+    public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
+                         AnswerBoard answers, Supplier<Set<String>> pausedAgents, Duration pausePoll,
+                         AlertMonitor alerts) {
+        this.alerts = alerts;
         this.config = Objects.requireNonNull(config, "config");
         this.token = Objects.requireNonNull(token, "token");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -97,7 +111,7 @@ public final class DiscordBridge implements Bridge {
                 ready.countDown();
             }
         };
-        jda = JdaClients.build(token, config, listener, onReady); // a bad token fails here, at login
+        jda = login(listener, onReady);
         DiscordAnswers answerSink = new DiscordAnswers(jda, config.statusChannel());
         subscriptions.add(answers.register(Destination.DISCORD, answerSink));
         if (config.statusChannel() != null) {
@@ -109,6 +123,39 @@ public final class DiscordBridge implements Bridge {
             LOG.warn("Discord gateway not ready after {} s (status {}); still trying in the background",
                     READY_WAIT.toSeconds(), jda.getStatus());
         }
+    }
+
+    /**
+     * A token Discord rejects stops for good; anything else (Discord unreachable) is an ordinary failure, so the
+     * supervisor retries in the background while the rest of Switchboard runs.
+     */
+    private JDA login(Object... listeners) {
+        try {
+            return JdaClients.build(token, config, listeners); // a bad token fails here, at login
+        } catch (InvalidTokenException e) {
+            throw new FatalServiceException(Secrets.DISCORD_TOKEN + " was rejected by Discord (401): copy a new"
+                    + " token from the Developer Portal (Bot → Reset Token)", null);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot reach Discord at " + config.apiUrl() + " (" + rootCause(e)
+                    + ")", e);
+        }
+    }
+
+    /** The network error under JDA's wrappers (its ContextException only records where a request was made). */
+    private static String rootCause(Throwable e) {
+        Throwable pick = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                pick = t;
+                break;
+            }
+            if (!t.getClass().getSimpleName().equals("ContextException")) {
+                pick = t;
+            }
+        }
+        String m = pick.getMessage();
+        return pick.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst()
+                .orElse(""));
     }
 
     private void registerSlashCommands(JDA jda, List<SlashCommandDef> slash) {
@@ -133,6 +180,9 @@ public final class DiscordBridge implements Bridge {
             return;
         }
         subscriptions.add(bus.subscribe(e -> StatusAnnouncements.of(e).ifPresent(channel::post)));
+        if (alerts != null) {
+            subscriptions.add(alerts.subscribe(a -> channel.post(a.announcement())));
+        }
         StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -141,6 +191,24 @@ public final class DiscordBridge implements Bridge {
                 LOG.warn("could not check paused agents: {}", e.toString());
             }
         }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** JDA reconnects by itself; only a client that gave up (shut down, login failed) needs a new start. */
+    @Override
+    public Service.Health health() {
+        JDA client = jda;
+        if (client == null) {
+            return Service.Health.failed("not connected");
+        }
+        JDA.Status status = client.getStatus();
+        return Service.Health.of(status != JDA.Status.SHUTDOWN && status != JDA.Status.FAILED_TO_LOGIN,
+                "the Discord client stopped (" + status + ")");
+    }
+
+    @Override
+    public boolean connected() {
+        JDA j = jda;
+        return j != null && j.getStatus() == JDA.Status.CONNECTED;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.switchboard.bot.discord;
 import java.util.List;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -31,16 +32,30 @@ final class JdaRendering {
     static List<MessageCreateData> create(ReplyRenderer.Rendered rendered) {
         if (rendered.isEmbed()) {
             return List.of(new MessageCreateBuilder().setEmbeds(embed(rendered.embed())).setAllowedMentions(List.of())
-                    .build());
+                    .setFiles(uploads(rendered)).build());
         }
-        return rendered.texts().stream()
-                .map(t -> new MessageCreateBuilder().setContent(t).setAllowedMentions(List.of()).build())
-                .toList();
+        List<MessageCreateData> out = new java.util.ArrayList<>();
+        for (String t : rendered.texts()) {
+            MessageCreateBuilder b = new MessageCreateBuilder().setContent(t).setAllowedMentions(List.of());
+            if (out.isEmpty()) {
+                b.setFiles(uploads(rendered));
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /** Pictures and long texts as files of the message (Discord shows PNGs inline). */
+    static List<FileUpload> uploads(ReplyRenderer.Rendered rendered) {
+        return rendered.files().stream().map(f -> FileUpload.fromData(f.content(), f.fileName())).toList();
     }
 
     /** An edit of a slash command's reply: its first part (an embed always fits; text is split to 2000). */
     static MessageEditData edit(ReplyRenderer.Rendered rendered) {
         MessageEditBuilder b = new MessageEditBuilder().setAllowedMentions(List.of());
+        if (!rendered.files().isEmpty()) {
+            b.setFiles(uploads(rendered));
+        }
         if (rendered.isEmbed()) {
             return b.setContent(null).setEmbeds(embed(rendered.embed())).build();
         }

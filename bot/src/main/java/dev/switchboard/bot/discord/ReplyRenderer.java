@@ -2,6 +2,7 @@ package dev.switchboard.bot.discord;
 
 import dev.switchboard.commands.Reply;
 import dev.switchboard.core.message.MessageIds;
+import dev.switchboard.core.snapshot.Attachment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,10 +13,18 @@ import java.util.List;
  */
 public final class ReplyRenderer {
 
-    /** What to send: either an embed, or one or more plain messages. */
-    public record Rendered(EmbedSpec embed, List<String> texts) {
+    /** Text attachments up to this size are shown in the message as a code block; longer ones are uploaded. */
+    static final int INLINE_TEXT = 1_500;
+
+    /** What to send: either an embed, or one or more plain messages; {@code files} go with the first. */
+    public record Rendered(EmbedSpec embed, List<String> texts, List<Attachment> files) {
         public Rendered {
             texts = texts == null ? List.of() : List.copyOf(texts);
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        public Rendered(EmbedSpec embed, List<String> texts) {
+            this(embed, texts, List.of());
         }
 
         public boolean isEmbed() {
@@ -43,6 +52,19 @@ public final class ReplyRenderer {
         String title = mark(reply.status()) + currentTitle;
         List<String> lines = new ArrayList<>(progress.isEmpty() ? reply.lines() : notes(reply));
         lines.addAll(progress);
+        List<Attachment> files = new ArrayList<>();
+        for (Attachment a : reply.attachments()) {
+            if (a.isText() && a.text().length() <= INLINE_TEXT && !a.text().contains("```")) {
+                lines.add("```\n" + a.text() + "\n```");
+            } else {
+                files.add(a);
+            }
+        }
+        Rendered plain = renderLines(reply, title, lines);
+        return new Rendered(plain.embed(), plain.texts(), files);
+    }
+
+    private static Rendered renderLines(Reply reply, String title, List<String> lines) {
         if (lines.isEmpty() && title.length() <= MessageSplitter.DISCORD_LIMIT) {
             return new Rendered(null, List.of(title));
         }

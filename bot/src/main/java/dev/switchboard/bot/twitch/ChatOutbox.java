@@ -112,6 +112,15 @@ public final class ChatOutbox implements AutoCloseable {
                 sink.send(next);
             } catch (RuntimeException e) {
                 LOG.warn("twitch: sending a line to #{} failed", next.channel(), e);
+            } finally {
+                // Count the line from when it left (the sink returns once Twitch acknowledged it, or gave up
+                // waiting), not from when its slot was taken: Twitch counts what it receives.
+                lock.lock();
+                try {
+                    window.sent();
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }

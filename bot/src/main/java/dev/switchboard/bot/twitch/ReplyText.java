@@ -13,7 +13,13 @@ final class ReplyText {
     }
 
     static List<String> render(String mention, Reply reply) {
-        return render(mention, reply.title(), reply.lines());
+        if (reply.attachments().isEmpty()) {
+            return render(mention, reply.title(), reply.lines());
+        }
+        // chat carries no files: say where they can be seen instead of dropping them silently
+        List<String> lines = new ArrayList<>(reply.lines());
+        lines.add(reply.attachments().size() + " file(s) not shown in chat: see Discord, the console or the dashboard");
+        return render(mention, reply.title(), lines);
     }
 
     static List<String> render(String mention, String title, List<String> lines) {

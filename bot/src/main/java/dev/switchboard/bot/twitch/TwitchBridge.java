@@ -2,6 +2,7 @@ package dev.switchboard.bot.twitch;
 
 import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
 import com.github.twitch4j.chat.TwitchChat;
+import com.github.twitch4j.chat.enums.TMIConnectionState;
 import com.github.twitch4j.chat.events.channel.ChannelMessageEvent;
 import com.github.twitch4j.chat.events.channel.ChannelNoticeEvent;
 import com.github.twitch4j.chat.events.channel.UserStateEvent;
@@ -12,6 +13,7 @@ import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.config.TwitchConfig;
 import dev.switchboard.core.answers.Destination;
+import dev.switchboard.core.lifecycle.FatalServiceException;
 import dev.switchboard.core.events.EventBus;
 import java.time.Duration;
 import java.util.Map;
@@ -51,6 +53,7 @@ public final class TwitchBridge implements Bridge {
     private final String token;
     private final ChatCommands commands;
     private final EventBus bus;
+    private final TokenCheck tokenCheck;
     private final TwitchIdentityProvider identity;
     private final AnswerBoard answers;
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
@@ -66,18 +69,29 @@ public final class TwitchBridge implements Bridge {
     private volatile AutoCloseable answerRegistration;
     private volatile TwitchCommandHandler handler;
 
-    /** Production: the token is validated with Twitch once at start, which also tells the bot's user id. */
+    /**
+     * Production: the token is checked once at start at {@code twitch.auth_url} (Twitch's validate endpoint by
+     * default), which also tells the bot's user id.
+     */
     public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus, AnswerBoard answers) {
-        this(config, token, ChatCommands.of(commands), bus, new TwitchIdentityProvider(null, null, null), answers);
+        this(config, token, ChatCommands.of(commands), bus, TokenCheck.http(config.authUrl()),
+                TokenCheck.identityProviderFor(config.authUrl()), answers);
     }
 
+    /** Tests: a local identity provider answers the token check. */
     TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
                  TwitchIdentityProvider identity) {
-        this(config, token, commands, bus, identity, AnswerBoard.NONE);
+        this(config, token, commands, bus, TokenCheck.of(identity), identity, AnswerBoard.NONE);
+    }
+
+    /** Tests: a local identity provider answers the token check. */
+    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
+                 TwitchIdentityProvider identity, AnswerBoard answers) {
+        this(config, token, commands, bus, TokenCheck.of(identity), identity, answers);
     }
 
     /** @param answers where agents' answers to questions asked in Twitch chat are picked up */
-    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
+    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus, TokenCheck tokenCheck,
                  TwitchIdentityProvider identity, AnswerBoard answers) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a Twitch chat token is required");
@@ -86,6 +100,7 @@ public final class TwitchBridge implements Bridge {
         this.token = token;
         this.commands = commands;
         this.bus = bus;
+        this.tokenCheck = tokenCheck;
         this.identity = identity;
         this.answers = answers;
     }
@@ -98,7 +113,7 @@ public final class TwitchBridge implements Bridge {
     @Override
     public synchronized void start() {
         if (config.channels().isEmpty()) {
-            throw new IllegalStateException("twitch.channels is empty: name at least one channel to join");
+            throw new FatalServiceException("twitch.channels is empty: name at least one channel to join", null);
         }
         QuoteBook quotes = QuoteBook.load(config.quotesFile(), new SplittableRandom());
         clientExecutor = new ScheduledThreadPoolExecutor(Math.max(2, TwitchChat.REQUIRED_THREAD_COUNT),
@@ -117,7 +132,7 @@ public final class TwitchBridge implements Bridge {
         handler = new TwitchCommandHandler(commands, new TwitchRoles(config.operators()),
                 new Cooldowns(Duration.ofSeconds(config.cooldownSeconds()), System::nanoTime, 10_000), quotes, outbox,
                 follower);
-        chat = TwitchClientFactory.create(config, token, identity, clientExecutor);
+        chat = TwitchClientFactory.create(config, token, tokenCheck, identity, clientExecutor);
         chat.getEventManager().onEvent(ChannelMessageEvent.class, this::onMessage);
         chat.getEventManager().onEvent(UserStateEvent.class, this::onUserState);
         chat.getEventManager().onEvent(ChannelNoticeEvent.class, e -> acknowledge(e.getChannel()));
@@ -194,6 +209,12 @@ public final class TwitchBridge implements Bridge {
         } finally {
             awaitingAck.remove(line.channel(), ack);
         }
+    }
+
+    @Override
+    public boolean connected() {
+        TwitchChat c = chat;
+        return c != null && c.getConnectionState() == TMIConnectionState.CONNECTED;
     }
 
     @Override

@@ -6,14 +6,12 @@ import com.github.philippheuer.credentialmanager.domain.OAuth2Credential;
 import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
 import com.github.twitch4j.chat.TwitchChat;
 import com.github.twitch4j.chat.TwitchChatBuilder;
-import dev.switchboard.config.Secrets;
 import dev.switchboard.config.TwitchConfig;
 import io.github.bucket4j.Bandwidth;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,19 +24,19 @@ final class TwitchClientFactory {
     }
 
     /**
-     * @param identity resolves the token to the bot's user id and login. In production Twitch's own (one call
-     *                 to Twitch's validate endpoint at start); tests pass one that answers locally.
+     * @param check    checks the token and says whose it is, before anything connects: left to twitch4j, a bad
+     *                 token would quietly log in anonymously (read-only) instead
+     * @param identity twitch4j's identity provider for the same server (it checks again when it connects)
      * @param executor owned by the caller, who shuts it down: twitch4j leaves its default one running
      */
-    static TwitchChat create(TwitchConfig config, String token, TwitchIdentityProvider identity,
+    static TwitchChat create(TwitchConfig config, String token, TokenCheck check, TwitchIdentityProvider identity,
                              ScheduledThreadPoolExecutor executor) {
+        TokenCheck.Identity who = check.check(bareToken(token));
         CredentialManager credentials = CredentialManagerBuilder.builder().build();
         credentials.registerIdentityProvider(identity);
         // Mutable scope list: twitch4j adds to it while enriching the credential.
-        OAuth2Credential account = new OAuth2Credential("twitch", bareToken(token), null, null, null, null,
-                new ArrayList<>());
-        // Checked here rather than left to twitch4j, which would quietly log in anonymously (read-only) instead.
-        account.updateCredential(identify(identity, account));
+        OAuth2Credential account = new OAuth2Credential("twitch", bareToken(token), null, who.userId(), who.login(),
+                null, new ArrayList<>());
         if (config.login() != null && !config.login().equalsIgnoreCase(account.getUserName())) {
             LOG.warn("twitch.login is {} but the token belongs to {}; chatting as {}", config.login(),
                     account.getUserName(), account.getUserName());
@@ -54,21 +52,6 @@ final class TwitchClientFactory {
                 .withChatRateLimit(Bandwidth.simple(config.rateMessages(), Duration.ofSeconds(config.rateSeconds())))
                 .withAutoJoinOwnChannel(false)
                 .build();
-    }
-
-    private static OAuth2Credential identify(TwitchIdentityProvider identity, OAuth2Credential account) {
-        Optional<OAuth2Credential> info;
-        try {
-            info = identity.getAdditionalCredentialInformation(account);
-        } catch (RuntimeException e) {
-            LOG.debug("token validation failed", e);
-            info = Optional.empty();
-        }
-        if (info.isEmpty() || info.get().getUserId() == null || info.get().getUserName() == null) {
-            throw new IllegalStateException(Secrets.TWITCH_TOKEN + " was not accepted by Twitch (or Twitch could not "
-                    + "be reached to check it): use a user access token with the chat:read and chat:edit scopes");
-        }
-        return info.get();
     }
 
     /** Twitch shows chat tokens as {@code oauth:abc}; twitch4j adds the prefix itself. */

@@ -53,6 +53,10 @@ class BenchQuickTest {
             // Measured by the delivery module (or an error saying why not, e.g. no display)
             assertTrue(r.get(window).has("exact_ratio") || r.get(window).has("error"), r.get(window).toString());
         }
+        for (String key : List.of("status_p50_ms", "send_p50_ms", "jvm_floor_ms", "cli_to_delivered_p50_ms")) {
+            assertPositive(r.at("/cli/" + key));
+        }
+        assertTrue(r.at("/cli/cli_to_delivered_p50_ms").asDouble() >= r.at("/cli/cli_to_delivering_p50_ms").asDouble());
         assertEquals(8, r.get("targets").size());
         for (JsonNode t : r.get("targets")) {
             assertTrue(t.get("pass").isBoolean(), t.toString());

@@ -6,9 +6,9 @@ import dev.switchboard.bot.App;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.message.MessageState;
-import java.io.BufferedReader;
-import java.io.PipedReader;
-import java.io.PipedWriter;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,15 +34,15 @@ class ConsoleAnswersTest {
 
     @Test
     void anOutboxAnswerWithReplyToReachesTheConsoleThatAsked() throws Exception {
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir);
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir).withWeb(new dev.switchboard.config.WebConfig(false, null, null));
         StringWriter screen = new StringWriter();
         PrintWriter out = new PrintWriter(screen);
-        PipedWriter keyboard = new PipedWriter();
+        PipedOutputStream keyboard = new PipedOutputStream();
         try (App app = App.startService(cfg, Secrets.from(Map.of()),
                 new App.Tuning(20, 20, 100, 1_000, 3, Duration.ofSeconds(30)))) {
-            app.attach(new ConsoleBridge(app.commands(), app.bus(), new BufferedReader(new PipedReader(keyboard)), out,
-                    false, () -> { }).showingAnswers(app.answers()));
-            keyboard.write("msg Agent-4 which branch are you on?\n");
+            app.attach(new ConsoleBridge(app.commands(), app.bus(), new PlainConsoleIo(new PipedInputStream(keyboard), out),
+                    ConsoleBridge.Events.ALL, () -> { }, e -> { }).showingAnswers(app.answers()));
+            keyboard.write("msg Agent-4 which branch are you on?\n".getBytes(StandardCharsets.UTF_8));
             keyboard.flush();
             String shown = await(screen, s -> s.contains("Agent-4: delivered"));
             Matcher m = QUEUED.matcher(shown);
@@ -58,6 +58,11 @@ class ConsoleAnswersTest {
                     after);
             await(screen, s -> s.contains("#" + m.group(1) + " Agent-4: read: answered by Agent-4"));
             assertTrue(app.queue().find(m.group(2)).orElseThrow().state() == MessageState.READ);
+            // The question becomes read before the answer file is moved aside: wait for the move, do not race it
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!Files.exists(outbox.resolve("sent/a.md")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertTrue(Files.exists(outbox.resolve("sent/a.md")));
         } finally {
             keyboard.close();

@@ -27,4 +27,23 @@ class SendWindowTest {
         assertTrue(window.tryAcquire());
         assertFalse(window.tryAcquire());
     }
+
+    @Test
+    void aLineCountsFromWhenItWasSentNotFromWhenItsSlotWasTaken() {
+        // GIVEN a slot taken at t, whose line took 5 s to leave
+        assertTrue(window.tryAcquire());
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        window.sent();
+        assertTrue(window.tryAcquire());
+        window.sent();
+        assertTrue(window.tryAcquire());
+        window.sent();
+
+        // WHEN a period has passed since the slot, but not since the line left THEN no slot is free yet
+        now.addAndGet(Duration.ofSeconds(25).toNanos());
+        assertEquals(0, window.free());
+        assertEquals(Duration.ofSeconds(5).toNanos(), window.nanosUntilFree());
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        assertTrue(window.tryAcquire());
+    }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.bot.twitch;
 import dev.switchboard.bot.App;
 import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.Limits;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.events.EventBus;
@@ -26,8 +27,15 @@ final class SwitchboardRig implements AutoCloseable {
     private final DataDirLock lock;
 
     SwitchboardRig(Path dir) throws IOException {
-        config = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-1"),
-                AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")));
+        this(dir, null);
+    }
+
+    /** @param limits null for the defaults (5 messages per user in 10 s) */
+    SwitchboardRig(Path dir, Limits limits) throws IOException {
+        SwitchboardConfig base = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-1"),
+                AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")))
+                .withWeb(new dev.switchboard.config.WebConfig(false, null, null));
+        config = limits == null ? base : base.withLimits(limits);
         Files.createDirectories(config.dataDir());
         lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow();
         app = App.startService(config, Secrets.from(Map.of()),

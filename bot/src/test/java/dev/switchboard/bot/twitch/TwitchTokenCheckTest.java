@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.twitch4j.auth.providers.TwitchIdentityProvider;
+import dev.switchboard.core.lifecycle.FatalServiceException;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.bot.twitch.fake.ChatUser;
 import dev.switchboard.bot.twitch.fake.FakeTwitchChat;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production token check — twitch4j's own {@link TwitchIdentityProvider}, over its HTTP client — against a
- * local stand-in for Twitch's {@code /oauth2/validate}: the bot logs in as the account the token belongs to, and
+ * The production token check at {@code twitch.auth_url}, against a local stand-in for Twitch's
+ * {@code /oauth2/validate}: the bot logs in as the account the token belongs to, and
  * a token Twitch refuses stops the start with a clear message and without connecting.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -67,10 +67,15 @@ class TwitchTokenCheckTest {
         validate.stop(0);
     }
 
+    /** The production bridge, with twitch.auth_url pointing at the local validate endpoint. */
     private TwitchBridge bridge() {
-        TwitchConfig cfg = new TwitchConfig("realbot", List.of("stream"), List.of(), chat.url(), null, null, 20, 30, 10);
-        return new TwitchBridge(cfg, "oauth:tok-123", rig.commands(), rig.bus(), new TwitchIdentityProvider(null, null,
-                null, "http://127.0.0.1:" + validate.getAddress().getPort() + "/oauth2"));
+        return bridge("http://127.0.0.1:" + validate.getAddress().getPort() + "/oauth2/validate");
+    }
+
+    private TwitchBridge bridge(String authUrl) {
+        TwitchConfig cfg = new TwitchConfig("realbot", List.of("stream"), List.of(), chat.url(), null, null, 20, 30, 10,
+                authUrl);
+        return new TwitchBridge(cfg, "oauth:tok-123", rig.app.commands(), rig.bus(), rig.app.answers());
     }
 
     @Test
@@ -93,11 +98,32 @@ class TwitchTokenCheckTest {
     void aRefusedTokenStopsTheStart() throws Exception {
         status = 401;
         bridge = bridge();
-        IllegalStateException e = assertThrows(IllegalStateException.class, bridge::start);
-        assertEquals("SWITCHBOARD_TWITCH_TOKEN was not accepted by Twitch (or Twitch could not be reached to check "
-                + "it): use a user access token with the chat:read and chat:edit scopes", e.getMessage());
+        FatalServiceException e = assertThrows(FatalServiceException.class, bridge::start);
+        assertEquals("SWITCHBOARD_TWITCH_TOKEN was rejected by Twitch (HTTP 401): use a user access token with the"
+                + " chat:read and chat:edit scopes", e.getMessage());
         assertFalse(e.getMessage().contains("tok-123"));
-        Thread.sleep(300);
-        assertEquals(0, chat.connections());
+        assertEquals(List.of("OAuth tok-123"), authorizations, "checked once, at twitch.auth_url");
+        assertEquals(0, chat.connections(), "never connected to the chat");
+    }
+
+    @Test
+    void anUnreachableTokenCheckIsAnOrdinaryFailureThatNamesTheUrl() throws Exception {
+        // a port that was just free: nothing listens there
+        java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        String url = "http://127.0.0.1:" + s.getLocalPort() + "/oauth2/validate";
+        s.close();
+        bridge = bridge(url);
+        IllegalStateException e = assertThrows(IllegalStateException.class, bridge::start);
+        assertTrue(e.getMessage().startsWith("cannot reach the Twitch token check at " + url + " (ConnectException"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        assertFalse(e.getMessage().contains("tok-123"));
+    }
+
+    @Test
+    void aRemoteAuthUrlThatIsNotTwitchsNeverGetsTheToken() {
+        bridge = bridge("https://example.org/oauth2/validate");
+        FatalServiceException e = assertThrows(FatalServiceException.class, bridge::start);
+        assertTrue(e.getMessage().contains("is neither Twitch's nor on this machine"), e.getMessage());
     }
 }

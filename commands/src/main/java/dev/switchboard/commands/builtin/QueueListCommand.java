@@ -24,6 +24,10 @@ public final class QueueListCommand extends BaseCommand {
     @Option(names = "--all", description = "Every state.")
     boolean all;
 
+    @Option(names = "--scheduled", description = "Schedules (msg --every) and messages waiting for their time"
+            + " (msg --in/--at), soonest first.")
+    boolean scheduled;
+
     @Option(names = {"-n", "--limit"}, paramLabel = "<n>", description = "At most this many (default 20).")
     int limit = 20;
 
@@ -42,12 +46,15 @@ public final class QueueListCommand extends BaseCommand {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("--limit must be between 1 and 1000");
         }
-        Set<MessageState> wanted = all ? Set.of() : states != null ? states
-                : EnumSet.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.RETRY_WAIT, MessageState.DEAD);
         String agentId = agent == null ? null : ctx.services().agents().resolve(agent).isEmpty()
                 && ctx.services().queue().stats().byAgent().containsKey(agent)
                 ? agent // orphaned: no longer in the config, but its messages are still here
                 : Formats.agent(ctx.services().agents(), agent).id();
+        if (scheduled) {
+            return ScheduledList.reply(ctx, agentId, limit);
+        }
+        Set<MessageState> wanted = all ? Set.of() : states != null ? states
+                : EnumSet.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.RETRY_WAIT, MessageState.DEAD);
         List<QueuedMessage> found = ctx.services().queue().list(wanted, agentId, limit);
         List<String> lines = new ArrayList<>();
         for (QueuedMessage m : found) {

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", description = "Show one message's state and history, or a summary of the queue.")
+@Command(name = "status", description = "Show one message's state and history, or a summary of the queue and"
+        + " of the services (state, uptime, restarts).")
 public final class StatusCommand extends BaseCommand {
     @Parameters(arity = "0..1", paramLabel = "<id>", description = "Message id or its short form (#3f2a).")
     String id;
@@ -40,6 +41,7 @@ public final class StatusCommand extends BaseCommand {
             if (!s.paused().isEmpty()) {
                 lines.add("paused: " + String.join(", ", s.paused()));
             }
+            lines.addAll(ServiceLines.of(ctx.services().config().get().dataDir(), ctx.services().clock()));
             return Reply.ok("queue", lines);
         }
         QueuedMessage m = ctx.services().queue().find(id).orElseThrow(() ->

@@ -33,6 +33,19 @@ public final class ChatTokenizer {
         }
     }
 
+    /** The next whitespace-delimited word as typed (quotes not interpreted), without consuming it, or null. */
+    public String peekRaw() {
+        int start = pos;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return start == end ? null : text.substring(start, end);
+    }
+
     /** The next word, quotes removed, or null at the end. */
     public String next() {
         skipSpace();
@@ -62,6 +75,19 @@ public final class ChatTokenizer {
             throw new IllegalArgumentException("unclosed " + quote + " quote");
         }
         return word.toString();
+    }
+
+    /**
+     * Everything after the current position with only the one whitespace character that separates it from the
+     * last word removed: further spaces belong to the text.
+     */
+    public String restAfterOneSeparator() {
+        if (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        String r = text.substring(pos);
+        pos = text.length();
+        return r;
     }
 
     /** Everything after the current position, with the separating whitespace before it removed, else exact. */

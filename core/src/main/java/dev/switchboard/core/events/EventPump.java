@@ -1,5 +1,6 @@
 package dev.switchboard.core.events;
 
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.loop.BackgroundLoop;
@@ -82,10 +83,18 @@ public final class EventPump implements AutoCloseable {
         do {
             events = queue.eventsAfter(lastSeq, PAGE);
             for (StatusEvent e : events) {
-                bus.publish(e);
+                // subscribers' log lines (status posts, follow-ups) carry the message they are about
+                try (MessageMdc ignored = MessageMdc.of(e)) {
+                    bus.publish(e);
+                }
                 lastSeq = e.seq();
             }
         } while (events.size() == PAGE);
+    }
+
+    /** For the supervisor's health check: false once its loop's thread has ended. */
+    public boolean isAlive() {
+        return loop.alive();
     }
 
     /** Publishes what is already committed, then stops. */

@@ -114,6 +114,11 @@ public interface MessageQueue extends AutoCloseable {
     /** Transitions after {@code seq}, oldest first, as events (for the bus and for other processes). */
     List<dev.switchboard.core.events.StatusEvent> eventsAfter(long seq, int limit);
 
+    /** Recurring messages ({@code msg --every}); one-shot scheduled messages are plain messages with a later notBefore. */
+    default Schedules schedules() {
+        throw new UnsupportedOperationException("this queue keeps no schedules");
+    }
+
     @Override
     void close();
 }

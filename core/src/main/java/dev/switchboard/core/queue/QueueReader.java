@@ -206,11 +206,17 @@ final class QueueReader implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Read<T> {
+    interface Read<T> {
         T run() throws SQLException;
     }
 
-    private <T> T read(Read<T> r) {
+    /** A cached statement of the reader's connection; only inside {@link #read}. */
+    PreparedStatement statement(String sql) throws SQLException {
+        return statements.get(sql);
+    }
+
+    /** Runs reads on this connection, one caller at a time (also for {@link ScheduleStore}). */
+    <T> T read(Read<T> r) {
         synchronized (connection) {
             try {
                 return r.run();

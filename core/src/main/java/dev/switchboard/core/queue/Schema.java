@@ -18,9 +18,11 @@ import java.sql.Statement;
  * bridge has posted it) and {@code gas_state} (the gas pipeline's memory per agent). Each version is one
  * self-contained step ({@link #upgrade}); a new file is built as version 2 and then stepped up, so every file
  * ends up with exactly the same tables whichever way it came.
+ *
+ * <p>Version 4 adds {@code schedules} (recurring messages, see {@link ScheduleStore}).
  */
 final class Schema {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** States a worker may still act on; the partial index covers exactly these rows. */
     static final String PENDING = "state IN ('QUEUED','RETRY_WAIT','DELIVERING')";
@@ -140,6 +142,7 @@ final class Schema {
     private static void upgrade(Statement s, int from) throws SQLException {
         switch (from) {
             case 2 -> addConversationTables(s);
+            case 3 -> ScheduleStore.createTable(s);
             default -> throw new IllegalStateException("no upgrade step from schema version " + from);
         }
     }

@@ -40,6 +40,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     private final RandomGenerator random;
     private final int maxAttempts;
     private final Backoff backoff;
+    private final ScheduleStore schedules;
     private final List<Runnable> commitListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
@@ -73,9 +74,16 @@ public final class SqliteMessageQueue implements MessageQueue {
             this.reader = new QueueReader(open(url, true), clock);
             this.checkpointer = new Checkpointer(open(url, false));
             this.writer = new GroupCommitWriter(writeConnection, this::committed);
+            this.schedules = new ScheduleStore(writer, reader, this::insert, clock);
         } catch (SQLException | IOException e) {
             throw new QueueException("cannot open the queue in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Recurring messages, kept in the same database. */
+    @Override
+    public Schedules schedules() {
+        return schedules;
     }
 
     /**
@@ -141,35 +149,41 @@ public final class SqliteMessageQueue implements MessageQueue {
 
     @Override
     public CompletableFuture<QueuedMessage> enqueueAsync(UnifiedMessage m) {
+        // Encoded on the caller's thread: the writer thread is the bottleneck.
         String payload = MessageCodec.encode(m);
-        String agent = m.agent();
-        return writer.submit(c -> {
-            long now = clock.millis();
-            {
-                PreparedStatement p = sql("""
-                    INSERT INTO messages(id, correlation_id, agent, priority, state, attempts, not_before,
-                                         created_at, updated_at)
-                    VALUES (?,?,?,?, 'QUEUED', 0, ?, ?, ?)""");
-                p.setString(1, m.id());
-                p.setString(2, m.correlationId());
-                p.setString(3, agent);
-                p.setInt(4, m.priority().ordinal());
-                p.setLong(5, m.notBefore().toEpochMilli());
-                p.setLong(6, m.createdAt().toEpochMilli());
-                p.setLong(7, now);
-                p.executeUpdate();
-            }
-            {
-                PreparedStatement p = sql("INSERT INTO payloads(seq, payload) VALUES (last_insert_rowid(), ?)");
-                p.setString(1, payload);
-                p.executeUpdate();
-            }
-            insertTransition(m.id(), null, MessageState.QUEUED, now, 0, null, null, null);
-            // Before the commit, so the event pump (woken by it) finds the header.
-            reader.remember(m);
-            return new QueuedMessage(m, MessageState.QUEUED, 0, m.notBefore(), null, null, null,
-                    Instant.ofEpochMilli(now));
-        });
+        m.agent(); // a message not addressed to one agent fails here
+        return writer.submit(c -> insert(m, payload, clock.millis(), null));
+    }
+
+    /**
+     * Inside a writer operation: stores a new QUEUED message (row, payload, first transition). Also used by
+     * {@link ScheduleStore}, so a schedule's firing and its message commit together.
+     */
+    QueuedMessage insert(UnifiedMessage m, String payload, long now, String detail) throws SQLException {
+        {
+            PreparedStatement p = sql("""
+                INSERT INTO messages(id, correlation_id, agent, priority, state, attempts, not_before,
+                                     created_at, updated_at)
+                VALUES (?,?,?,?, 'QUEUED', 0, ?, ?, ?)""");
+            p.setString(1, m.id());
+            p.setString(2, m.correlationId());
+            p.setString(3, m.agent());
+            p.setInt(4, m.priority().ordinal());
+            p.setLong(5, m.notBefore().toEpochMilli());
+            p.setLong(6, m.createdAt().toEpochMilli());
+            p.setLong(7, now);
+            p.executeUpdate();
+        }
+        {
+            PreparedStatement p = sql("INSERT INTO payloads(seq, payload) VALUES (last_insert_rowid(), ?)");
+            p.setString(1, payload);
+            p.executeUpdate();
+        }
+        insertTransition(m.id(), null, MessageState.QUEUED, now, 0, null, null, detail);
+        // Before the commit, so the event pump (woken by it) finds the header.
+        reader.remember(m);
+        return new QueuedMessage(m, MessageState.QUEUED, 0, m.notBefore(), null, null, null,
+                Instant.ofEpochMilli(now));
     }
 
     @Override

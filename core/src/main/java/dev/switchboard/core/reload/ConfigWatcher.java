@@ -64,6 +64,11 @@ public final class ConfigWatcher implements AutoCloseable {
         check();
     }
 
+    /** For the supervisor's health check: false once its loop's thread has ended. */
+    public boolean isAlive() {
+        return loop.alive();
+    }
+
     /**
      * The config file and, if it names one, the coords file: an edit of either reloads. Only file times and
      * sizes are read here; the files are parsed only when one changed.

@@ -1,5 +1,6 @@
 package dev.switchboard.core.routing;
 
+import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
@@ -37,17 +38,8 @@ public final class MessageRouter {
      * @throws RejectedException when a middleware or handler refuses; nothing is queued then
      */
     public List<QueuedMessage> submit(UnifiedMessage message) {
-        try {
-            for (Middleware m : middleware) {
-                m.check(message);
-            }
-            MessageHandler handler = handlers.stream().filter(h -> h.handles(message)).findFirst()
-                    .orElseThrow(() -> new RejectedException(RejectedException.Reason.NO_RECIPIENTS,
-                            "nothing handles " + message.type() + " messages to " + message.recipient().kind()));
-            List<UnifiedMessage> perAgent = handler.expand(message);
-            if (perAgent.isEmpty()) {
-                throw new RejectedException(RejectedException.Reason.NO_RECIPIENTS, "no agent to deliver to");
-            }
+        try (MessageMdc ignored = MessageMdc.of(message)) {
+            List<UnifiedMessage> perAgent = expand(message);
             List<CompletableFuture<QueuedMessage>> futures = perAgent.stream().map(queue::enqueueAsync).toList();
             List<QueuedMessage> queued = new ArrayList<>();
             QueueException failed = null;
@@ -71,6 +63,39 @@ public final class MessageRouter {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
+    }
+
+    /**
+     * Runs the middleware and the handler without queueing: the per-agent messages a submit would queue. For
+     * what is stored to be queued later (a recurring schedule), so it is checked once, when it is set.
+     *
+     * @throws RejectedException when a middleware or handler refuses
+     */
+    public List<UnifiedMessage> check(UnifiedMessage message) {
+        try {
+            List<UnifiedMessage> perAgent = expand(message);
+            AUDIT.info("accepted {} from {} to {} for later: {} message(s), {} chars", message.type(),
+                    message.sender().describe(), describe(message), perAgent.size(), message.body().length());
+            return perAgent;
+        } catch (RejectedException e) {
+            AUDIT.info("rejected {} from {} to {}: {}", message.type(), message.sender().describe(), describe(message),
+                    e.getMessage());
+            throw e;
+        }
+    }
+
+    private List<UnifiedMessage> expand(UnifiedMessage message) {
+        for (Middleware m : middleware) {
+            m.check(message);
+        }
+        MessageHandler handler = handlers.stream().filter(h -> h.handles(message)).findFirst()
+                .orElseThrow(() -> new RejectedException(RejectedException.Reason.NO_RECIPIENTS,
+                        "nothing handles " + message.type() + " messages to " + message.recipient().kind()));
+        List<UnifiedMessage> perAgent = handler.expand(message);
+        if (perAgent.isEmpty()) {
+            throw new RejectedException(RejectedException.Reason.NO_RECIPIENTS, "no agent to deliver to");
+        }
+        return perAgent;
     }
 
     /**

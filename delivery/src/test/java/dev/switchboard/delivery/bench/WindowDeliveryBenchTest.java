@@ -1,9 +1,9 @@
 package dev.switchboard.delivery.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.delivery.gui.target.BrowserTarget;
+import dev.switchboard.delivery.testutil.Tools;
 import dev.switchboard.delivery.tmux.TmuxClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,13 +20,13 @@ class WindowDeliveryBenchTest {
     @Test
     @Timeout(180)
     void benchReportsGuiBrowserAndTmuxFiguresInTheReportShape() throws Exception {
-        assumeTrue(XvfbSession.available() || System.getenv("DISPLAY") != null,
+        Tools.require(XvfbSession.available() || System.getenv("DISPLAY") != null,
                 "bench test skipped: no Xvfb and no display (install xvfb)");
-        assumeTrue(new TmuxClient(null).run("-V").ok(), "bench test skipped: tmux is not installed");
+        Tools.require(new TmuxClient(null).run("-V").ok(), "bench test skipped: tmux is not installed");
 
         Map<String, Map<String, Object>> report = WindowDeliveryBench.run(dir, 20);
 
-        assumeTrue(BrowserTarget.available(), "bench test skipped: chromium is not installed");
+        Tools.require(BrowserTarget.available(), "bench test skipped: chromium is not installed");
         for (String part : List.of("gui", "gui_browser", "tmux")) {
             Map<String, Object> f = report.get(part);
             assertEquals(List.of("messages", "p50_ms", "p95_ms", "exact_ratio", "verified_ratio"),

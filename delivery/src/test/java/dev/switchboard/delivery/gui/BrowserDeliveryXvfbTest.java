@@ -3,8 +3,8 @@ package dev.switchboard.delivery.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.delivery.testutil.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.ScreenPoint;
 import dev.switchboard.delivery.DeliveryOutcome;
@@ -36,7 +36,7 @@ class BrowserDeliveryXvfbTest {
     @BeforeEach
     void needsDisplayAndChromium() {
         Displays.assumeDisplay();
-        assumeTrue(BrowserTarget.available(), "browser test skipped: no chromium on the PATH (install the packages"
+        Tools.require(BrowserTarget.available(), "browser test skipped: no chromium on the PATH (install the packages"
                 + " in scripts/test-packages.txt)");
     }
 

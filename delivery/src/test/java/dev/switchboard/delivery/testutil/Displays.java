@@ -1,7 +1,5 @@
 package dev.switchboard.delivery.testutil;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.awt.GraphicsEnvironment;
 
 /** GUI tests need an X display; the module's surefire JVM wrapper provides one via xvfb-run when it can. */
@@ -12,7 +10,7 @@ public final class Displays {
 
     public static void assumeDisplay() {
         String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
+        Tools.require(display != null && !display.isBlank() && !GraphicsEnvironment.isHeadless(),
                 "GUI test skipped: no X display and no xvfb-run to start one (install the packages in"
                         + " scripts/test-packages.txt: xvfb, xauth)");
     }

@@ -3,8 +3,8 @@ package dev.switchboard.delivery.tmux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.delivery.testutil.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.Await;
@@ -36,10 +36,10 @@ class ChatTuiTmuxTest {
 
     @BeforeAll
     static void needsTmuxAndPromptToolkit() throws Exception {
-        assumeTrue(new TmuxClient(null).run("-V").ok(),
+        Tools.require(new TmuxClient(null).run("-V").ok(),
                 "tmux test skipped: tmux is not installed (see scripts/test-packages.txt)");
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import prompt_toolkit").start();
-        assumeTrue(p.waitFor() == 0,
+        Tools.require(p.waitFor() == 0,
                 "TUI test skipped: /usr/bin/python3 has no prompt_toolkit (apt-get install python3-prompt-toolkit)");
     }
 

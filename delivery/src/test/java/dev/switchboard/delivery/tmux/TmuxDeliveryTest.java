@@ -3,8 +3,8 @@ package dev.switchboard.delivery.tmux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.delivery.testutil.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.TmuxConfig;
@@ -28,7 +28,7 @@ class TmuxDeliveryTest {
 
     @BeforeAll
     static void needsTmux() throws InterruptedException {
-        assumeTrue(new TmuxClient(null).run("-V").ok(),
+        Tools.require(new TmuxClient(null).run("-V").ok(),
                 "tmux test skipped: tmux is not installed (see scripts/test-packages.txt)");
     }
 

@@ -69,11 +69,18 @@ class DiscordCommandsEndToEndTest {
             h.discord.await(reaction("PUT", msg, StatusEmoji.QUEUED), WAIT, "📥");
             String note = h.discord.await(replyTo(msg), WAIT, "paused note").body().path("content").asText();
             assertTrue(note.contains("paused: Agent-6"), note);
-            Thread.sleep(300); // workers poll every 20 ms: a paused agent would have had its message by now
             assertEquals(List.of(), h.inboxFiles("Agent-6"));
 
+            java.time.Instant resumed = java.time.Instant.now();
             h.discord.postMessage(CHANNEL, CAROL.id(), "!queue resume Agent-6");
             h.discord.await(reaction("PUT", msg, StatusEmoji.DELIVERED), WAIT, "✅ after resume");
+            // Delivery started only after the resume (a paused agent's worker never took it)
+            var queued = h.app.queue().list(List.of(), "Agent-6", 10);
+            assertEquals(1, queued.size());
+            var delivering = h.app.queue().history(queued.get(0).id()).stream()
+                    .filter(t -> t.to() == dev.switchboard.core.message.MessageState.DELIVERING).findFirst().orElseThrow();
+            assertTrue(!delivering.at().isBefore(resumed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)),
+                    "delivering at " + delivering.at() + ", resumed at " + resumed);
             h.discord.await(statusPost("Agent-6 is resumed"), WAIT, "resumed announcement");
         }
     }
@@ -166,7 +173,9 @@ class DiscordCommandsEndToEndTest {
             assertEquals("💬 **Agent-2** answered:\nRebased onto main; 412 tests pass. @everyone",
                     post.body().path("content").asText());
             assertTrue(post.body().path("allowed_mentions").path("parse").isEmpty(), "@everyone pings nobody");
-            assertTrue(Files.exists(outbox.resolve("sent").resolve(answer.getFileName())));
+            // The file is moved once the answer is stored; the post may come first.
+            dev.switchboard.core.Await.until(WAIT, () -> Files.exists(outbox.resolve("sent")
+                    .resolve(answer.getFileName())), () -> "moved to outbox/sent/");
         }
     }
 

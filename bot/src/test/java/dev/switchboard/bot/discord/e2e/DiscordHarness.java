@@ -14,6 +14,7 @@ import dev.switchboard.config.Limits;
 import dev.switchboard.config.RetryConfig;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.config.WebConfig;
 import dev.switchboard.delivery.InboxFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,11 @@ final class DiscordHarness implements AutoCloseable {
     }
 
     static DiscordHarness start(Path dir, Limits limits, List<FakeMember> extraMembers) throws Exception {
+        return start(dir, limits, extraMembers, SwitchboardConfig.defaultAgents());
+    }
+
+    static DiscordHarness start(Path dir, Limits limits, List<FakeMember> extraMembers, List<AgentConfig> agentList)
+            throws Exception {
         FakeDiscord discord = new FakeDiscord().addMember(ALICE).addMember(BOB).addMember(CAROL);
         extraMembers.forEach(discord::addMember);
         discord.start();
@@ -64,9 +70,9 @@ final class DiscordHarness implements AutoCloseable {
                 List.of(Long.toString(FakeDiscord.CHANNEL_ID)), Long.toString(FakeDiscord.STATUS_CHANNEL_ID),
                 new AccessList(List.of(Long.toString(FakeDiscord.OPERATOR_ROLE_ID)), List.of()), AccessList.empty(),
                 discord.apiUrl(), discord.gatewayUrl());
-        List<AgentConfig> agents = new ArrayList<>(SwitchboardConfig.defaultAgents());
+        List<AgentConfig> agents = new ArrayList<>(agentList);
         SwitchboardConfig cfg = new SwitchboardConfig(dir.resolve("data"), dir.resolve("agent_workspaces"), null, null,
-                agents, limits, new RetryConfig(2, 20L, 50L, 30), dc, null, null, null, null);
+                agents, limits, new RetryConfig(2, 20L, 50L, 30), dc, null, new WebConfig(false, null, null), null, null);
         App app;
         try {
             app = App.startService(cfg, Secrets.from(Map.of(Secrets.DISCORD_TOKEN, TOKEN)),

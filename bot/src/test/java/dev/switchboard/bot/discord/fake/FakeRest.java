@@ -114,7 +114,7 @@ final class FakeRest {
             String rawPath = exchange.getRequestURI().getRawPath().substring(BASE.length());
             String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
-            JsonNode body = readBody(exchange.getRequestBody());
+            JsonNode body = readBody(exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Type"));
             String expected = discord.token();
             Answer answer = expected != null
                     && !("Bot " + expected).equals(exchange.getRequestHeaders().getFirst("Authorization"))
@@ -148,10 +148,13 @@ final class FakeRest {
         return new Answer(404, DiscordJson.object().put("message", "404: Not Found").put("code", 0));
     }
 
-    private static JsonNode readBody(InputStream in) throws IOException {
+    private static JsonNode readBody(InputStream in, String contentType) throws IOException {
         byte[] bytes = in.readAllBytes();
         if (bytes.length == 0) {
             return MissingNode.getInstance();
+        }
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            return multipart(bytes, contentType.replaceFirst(".*boundary=\"?([^\";]+)\"?.*", "$1"));
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.startsWith("{") || text.startsWith("[")) {
@@ -159,6 +162,38 @@ final class FakeRest {
         }
         // multipart (files) is not used by the bridge; keep the raw text for diagnosis
         return DiscordJson.MAPPER.getNodeFactory().textNode(text);
+    }
+
+    /**
+     * A message with files (as JDA sends them): the {@code payload_json} part as the body, plus {@code _files}:
+     * each file's {@code filename} and its bytes in {@code base64}.
+     */
+    private static JsonNode multipart(byte[] bytes, String boundary) throws IOException {
+        String all = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte: binary parts survive
+        com.fasterxml.jackson.databind.node.ObjectNode body = DiscordJson.object();
+        com.fasterxml.jackson.databind.node.ArrayNode files = DiscordJson.MAPPER.createArrayNode();
+        for (String part : all.split("--" + Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                continue;
+            }
+            String headers = part.substring(0, split);
+            String content = part.substring(split + 4);
+            if (content.endsWith("\r\n")) {
+                content = content.substring(0, content.length() - 2);
+            }
+            byte[] data = content.getBytes(StandardCharsets.ISO_8859_1);
+            Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (headers.contains("name=\"payload_json\"")) {
+                JsonNode payload = DiscordJson.MAPPER.readTree(new String(data, StandardCharsets.UTF_8));
+                payload.fields().forEachRemaining(e -> body.set(e.getKey(), e.getValue()));
+            } else if (file.find()) {
+                files.add(DiscordJson.object().put("filename", file.group(1))
+                        .put("base64", java.util.Base64.getEncoder().encodeToString(data)));
+            }
+        }
+        body.set("_files", files);
+        return body;
     }
 
     private static void json(HttpExchange ex, int status, JsonNode body) throws IOException {

@@ -33,6 +33,7 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
     private volatile String lastPass;
     private volatile String lastNick;
     private volatile boolean acknowledgeMessages = true;
+    private volatile long stallNextPrivmsgMillis;
 
     public FakeTwitchChat() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -130,6 +131,16 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
                 }
             }
             case "PRIVMSG" -> {
+                long stall = stallNextPrivmsgMillis;
+                if (stall > 0) {
+                    // Network latency on this one line: it (and what follows it on the socket) arrives late.
+                    stallNextPrivmsgMillis = 0;
+                    try {
+                        Thread.sleep(stall);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String channel = irc.params().get(0).substring(1);
                 synchronized (this) {
                     sent.add(new SentPrivmsg(System.nanoTime(), irc.tags(), channel,
@@ -153,6 +164,11 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
     }
 
     /** Off: PRIVMSGs go unanswered, as when Twitch drops them silently. */
+    /** The next PRIVMSG arrives {@code millis} late, as over a slow network (the next ones queue behind it). */
+    public void stallNextPrivmsg(long millis) {
+        stallNextPrivmsgMillis = millis;
+    }
+
     public void acknowledgeMessages(boolean on) {
         acknowledgeMessages = on;
     }
