@@ -184,7 +184,7 @@ public final class GuiDeliverer implements Deliverer {
                 watcher.waitFor(l -> !l.sameAs(first), t.pasteTimeoutMs());
             }
             clickAndWaitForFocus(watcher, starter != null);
-            Look empty = watcher.settle(t.clickSettleMs());
+            Look empty = settleIntoEmptyLook(watcher, region);
             Optional<String> notEmpty = boxes.reasonNotToPaste(agent.id(), region, empty);
             InputBoxes.Refound refound = notEmpty.isPresent() ? boxes.findAgain(agent, screen) : null;
             if (refound == InputBoxes.Refound.MOVED) {
@@ -231,6 +231,25 @@ public final class GuiDeliverer implements Deliverer {
             }
             timing.recordPaste(agent.id(), seen.elapsedMs());
             return submitAndVerify(watcher, region, empty, seen.look(), seen.elapsedMs());
+        }
+
+        /**
+         * The box as it looks once the click has settled. When the look it must show before a paste is known
+         * (its empty look, or its look before a held paste) and the box does not look like it yet, waits
+         * (bounded) for it to: a window that was just started, or one on a loaded machine, may show the focus
+         * our click gave it (focus ring, caret), or a draft just cleared, only after the focus wait gave up, and
+         * its box looks otherwise until then. A box holding a draft never comes to look empty by itself, so
+         * this wait lets nothing be pasted into one; it only makes that refusal come later. The bound is the
+         * paste timeout: the time this window is given to show a change asked of it (1.5 s at least, more on a
+         * window measured slow).
+         */
+        private Look settleIntoEmptyLook(ScreenWatcher watcher, Region region) throws InterruptedException {
+            Look settled = watcher.settle(t.clickSettleMs());
+            Optional<Look> known = boxes.lookAllowingPaste(agent.id(), region);
+            if (known.isEmpty() || settled.sameAs(known.get())) {
+                return settled;
+            }
+            return watcher.waitFor(l -> l.sameAs(known.get()), t.pasteTimeoutMs()).look();
         }
 
         /**

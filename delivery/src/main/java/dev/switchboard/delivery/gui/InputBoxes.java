@@ -129,6 +129,18 @@ final class InputBoxes {
     }
 
     /**
+     * The look the box must show before anything may be pasted into it: its empty look when known, else the look
+     * it had before a held paste; nothing when any look will do.
+     */
+    Optional<Look> lookAllowingPaste(String agent, Region region) {
+        Optional<Look> empty = emptyLook(agent, region);
+        if (empty.isPresent()) {
+            return empty;
+        }
+        return Optional.ofNullable(holds.get(agent)).map(Hold::before);
+    }
+
+    /**
      * @param boxNow the box as it looks now, clicked and settled, before anything is pasted
      * @return why nothing may be pasted now, or empty when the box looks empty
      */

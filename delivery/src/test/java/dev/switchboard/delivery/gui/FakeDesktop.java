@@ -28,6 +28,12 @@ final class FakeDesktop implements Desktop {
     /** When set, the window is gone or dead: the region shows this colour and pastes go nowhere. */
     Integer deadColour;
     int submitPresses;
+    /**
+     * A window slow to show focus: after each click, this many captures still show its empty box unfocused
+     * (value 5), as a freshly started browser does until it has handled the click.
+     */
+    int unfocusedCapturesAfterClick;
+    private int unfocusedLeft;
     /** Where the user left the pointer; clicks move it. */
     ScreenPoint pointer = new ScreenPoint(7, 7);
 
@@ -49,6 +55,9 @@ final class FakeDesktop implements Desktop {
             Arrays.fill(px, deadColour);
         } else if (!box.isEmpty()) {
             Arrays.fill(px, box.hashCode() | 1);
+        } else if (unfocusedLeft > 0) {
+            unfocusedLeft--;
+            Arrays.fill(px, 5);
         } else if (placeholder) {
             Arrays.fill(px, 0, px.length / 3, 7);
         }
@@ -58,6 +67,7 @@ final class FakeDesktop implements Desktop {
     @Override
     public void click(int x, int y) {
         events.add("click " + x + "," + y);
+        unfocusedLeft = unfocusedCapturesAfterClick;
         pointer = new ScreenPoint(x, y);
     }
 

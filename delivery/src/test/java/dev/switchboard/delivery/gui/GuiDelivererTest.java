@@ -218,6 +218,22 @@ class GuiDelivererTest {
     }
 
     @Test
+    void aBoxThatShowsTheFocusOfTheClickLateIsStillSeenEmptyAndDeliveredInto() throws Exception {
+        GuiDeliverer gui = deliverer();
+        AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
+        assertTrue(gui.deliver(Messages.to("Agent-1", "first"), a).verified(), "teaches the focused empty look");
+        // GIVEN a window (just restarted, or on a loaded machine) that shows the click's focus only a while later
+        desktop.unfocusedCapturesAfterClick = 5;
+
+        // WHEN the next message comes
+        DeliveryOutcome second = gui.deliver(Messages.to("Agent-1", "second"), a);
+
+        // THEN the empty box is recognised once it shows the focus, and the message is delivered
+        assertTrue(second.verified(), second.toString());
+        assertEquals(List.of("first", "second"), desktop.clipboard.puts);
+    }
+
+    @Test
     void aHoldWithoutAKnownEmptyLookIsForgottenSoItCannotBlockGuiDeliveryForGood() {
         long[] now = {1_000};
         InputBoxes boxes = new InputBoxes(desktop, null, () -> now[0]);
