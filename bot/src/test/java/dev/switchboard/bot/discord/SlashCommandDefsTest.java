@@ -36,8 +36,8 @@ class SlashCommandDefsTest {
     void msgHasAgentWithAutocompleteTextAndPriorityChoices() {
         SlashCommandDef msg = defs.get("msg");
 
-        assertEquals(List.of("agent", "text", "priority"), msg.options().stream().map(SlashCommandDef.Option::name)
-                .toList());
+        assertEquals(List.of("agent", "text", "priority", "in", "at", "every"), msg.options().stream()
+                .map(SlashCommandDef.Option::name).toList());
         SlashCommandDef.Option agent = msg.options().get(0);
         assertTrue(agent.required() && agent.autocomplete() && agent.positional());
         assertTrue(msg.options().get(1).required());

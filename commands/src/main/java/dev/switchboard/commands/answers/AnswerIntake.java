@@ -17,6 +17,7 @@ import dev.switchboard.core.message.Sender;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueuedMessage;
+import dev.switchboard.core.queue.UnknownMessageException;
 import dev.switchboard.core.routing.MessageRouter;
 import dev.switchboard.core.routing.RejectedException;
 import dev.switchboard.core.routing.TextRules;
@@ -101,7 +102,8 @@ public final class AnswerIntake {
         }
         try {
             return queue.find(id).orElseThrow(() -> new AnswerRefused("reply_to: no message #" + id));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UnknownMessageException e) {
+            // A short id that matches several messages stays ambiguous: waiting would never settle it.
             throw new AnswerRefused("reply_to: " + e.getMessage());
         }
     }

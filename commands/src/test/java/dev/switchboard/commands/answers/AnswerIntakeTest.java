@@ -122,6 +122,21 @@ class AnswerIntakeTest {
         assertEquals(Reply.Status.DENIED, denied.status());
     }
 
+    @Test
+    void aReplyToThatMatchesSeveralMessagesIsRefusedNotRetriedForever() {
+        // GIVEN two messages whose ids end alike (short ids are the last four hex digits)
+        for (String id : List.of("01a20919-2e6d-71a1-b954-1278b2c3beef", "01a20919-2e6d-71a1-b954-1278b2c4beef")) {
+            rig.queue.enqueue(new dev.switchboard.core.message.UnifiedMessage(id, id,
+                    Rig.caller("alice", Role.ADMIN, Platform.DISCORD).sender(),
+                    dev.switchboard.core.message.Recipient.agent("Agent-2"), dev.switchboard.core.message.MessageType.TEXT,
+                    dev.switchboard.core.message.Priority.NORMAL, "question", null, null, null,
+                    java.time.Instant.now(), null));
+        }
+        // THEN an answer to '#beef' is refused at once (an ambiguity never settles by waiting)
+        assertRefused("matches several messages", new AgentAnswer("Agent-2", "#beef", null, "which one?", "test"));
+        assertEquals(0, rig.answers.waiting(EnumSet.allOf(Destination.class), 10).size());
+    }
+
     private void assertRefused(String part, AgentAnswer a) {
         AnswerRefused e = assertThrows(AnswerRefused.class, () -> rig.intake.take(a));
         assertTrue(e.getMessage().contains(part), e.getMessage());
