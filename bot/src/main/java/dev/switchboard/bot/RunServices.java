@@ -81,17 +81,17 @@ final class RunServices {
         services.add(new LoopService<>(ANSWERS, List.of(),
                 () -> new AnswerRouter(app.answerStore(), tuning.inboxScanMillis(), Duration.ofSeconds(5),
                         Clock.systemUTC()),
-                r -> Health.ok(), app::answerRouterStarted));
+                r -> Health.of(r.isAlive(), "the answer router's thread ended"), app::answerRouterStarted));
         services.add(new LoopService<>(OUTBOX, List.of(ANSWERS),
                 () -> new OutboxWatcher(app.agents()::all, a -> app.currentConfig().workspaceOf(a).resolve("outbox"),
                         app.intake(), app::agentFileProblem, tuning.inboxScanMillis(), Duration.ofMillis(300),
                         Clock.systemUTC()),
-                w -> Health.ok(), w -> { }));
+                w -> Health.of(w.isAlive(), "the outbox watcher's thread ended"), w -> { }));
         if (app.currentConfig().gas().watch()) {
             services.add(new LoopService<>("status-watcher", List.of(ANSWERS),
                     () -> new StatusWatcher(app.agents()::all, a -> app.currentConfig().workspaceOf(a),
                             app.gasPipeline(), app::agentFileProblem, app.currentConfig().gas().scanSeconds() * 1000L),
-                    w -> Health.ok(), w -> { }));
+                    w -> Health.of(w.isAlive(), "the status watcher's thread ended"), w -> { }));
         }
         SwitchboardConfig cfg = app.currentConfig();
         if (cfg.source() != null) {

@@ -3,6 +3,7 @@ package dev.switchboard.commands.answers;
 import dev.switchboard.core.answers.Answer;
 import dev.switchboard.core.answers.AnswerStore;
 import dev.switchboard.core.answers.Destination;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.QueueException;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,18 +47,27 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
     private final Map<String, Set<String>> postedTo = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private final Thread thread;
+    private final long pollMillis;
+    private final BackgroundLoop loop;
     private boolean pending;
     private volatile boolean running = true;
-    private volatile boolean warned;
+    /** Whether the store's outage was reported (only the loop's thread reads and writes it). */
+    private boolean warned;
 
     public AnswerRouter(AnswerStore store, long pollMillis, Duration retryAfter, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.retryAfter = retryAfter;
-        this.thread = new Thread(() -> loop(pollMillis), "answer-router");
-        thread.setDaemon(true);
-        thread.start();
+        this.pollMillis = pollMillis;
+        // Another failure (a bug in a sink's bookkeeping, say) is logged once by the loop and retried with back-off.
+        this.loop = BackgroundLoop.named("answer-router").log(LOG)
+                .backoff(Duration.ofMillis(Math.max(1, pollMillis)), Duration.ofMillis(Math.max(pollMillis, 10_000)))
+                .start(this::pass);
+    }
+
+    /** Whether its thread still routes (false once closed, or if it ended some other way). */
+    public boolean isAlive() {
+        return loop.alive();
     }
 
     @Override
@@ -79,30 +89,25 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
         }
     }
 
-    private void loop(long pollMillis) {
-        while (running) {
-            try {
-                routeOnce();
-                warned = false;
-            } catch (QueueException e) {
-                if (!warned) {
-                    warned = true;
-                    LOG.warn("cannot read waiting answers (trying again): {}", e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                LOG.error("answer routing failed; trying again", e);
+    /** Routes, then waits for a store, a new sink, a close or the next poll; an outage is said once. */
+    private void pass() throws InterruptedException {
+        try {
+            routeOnce();
+            warned = false;
+        } catch (QueueException e) {
+            if (!warned) {
+                warned = true;
+                LOG.warn("cannot read waiting answers (trying again): {}", e.getMessage());
             }
-            lock.lock();
-            try {
-                if (!pending && running) {
-                    wake.await(pollMillis, TimeUnit.MILLISECONDS);
-                }
-                pending = false;
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
+        }
+        lock.lock();
+        try {
+            if (!pending && running) {
+                wake.await(pollMillis, TimeUnit.MILLISECONDS);
             }
+            pending = false;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -187,12 +192,7 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        wakeUp();
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        wakeUp(); // ends the wait at once: close() need not wait out the poll
+        loop.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.commands.answers;
 
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.QueueException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +46,8 @@ public final class OutboxWatcher implements AutoCloseable {
     private final BiConsumer<String, String> refused;
     private final Duration settle;
     private final Clock clock;
-    private final Thread thread;
-    private volatile boolean running = true;
+    /** Null when the caller scans ({@code scanMillis <= 0}). */
+    private final BackgroundLoop loop;
 
     /**
      * Starts a daemon thread that scans every {@code scanMillis} ({@code scanMillis <= 0}: no thread; call
@@ -63,31 +64,16 @@ public final class OutboxWatcher implements AutoCloseable {
         this.refused = refused;
         this.settle = settle;
         this.clock = clock;
-        if (scanMillis > 0) {
-            this.thread = new Thread(() -> loop(scanMillis), "outbox-watcher");
-            thread.setDaemon(true);
-            thread.start();
-        } else {
-            this.thread = null;
-        }
+        // A failing scan (an outbox replaced by a file, a full disk) is logged once and retried with back-off.
+        this.loop = scanMillis <= 0 ? null : BackgroundLoop.named("outbox-watcher").log(LOG)
+                .every(Duration.ofMillis(scanMillis))
+                .backoff(Duration.ofMillis(scanMillis), Duration.ofMillis(Math.max(scanMillis, 10_000)))
+                .start(this::scanOnce);
     }
 
-    private void loop(long scanMillis) {
-        while (running) {
-            try {
-                scanOnce();
-                Thread.sleep(scanMillis);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("outbox scan failed", e);
-                try {
-                    Thread.sleep(scanMillis);
-                } catch (InterruptedException again) {
-                    return;
-                }
-            }
-        }
+    /** Whether its thread still scans (false when there is none: {@code scanMillis <= 0}, or once closed). */
+    public boolean isAlive() {
+        return loop != null && loop.alive();
     }
 
     /**
@@ -216,14 +202,8 @@ public final class OutboxWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.close();
         }
     }
 }

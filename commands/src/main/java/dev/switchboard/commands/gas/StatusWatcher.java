@@ -1,6 +1,7 @@
 package dev.switchboard.commands.gas;
 
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.routing.RejectedException;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,10 @@ public final class StatusWatcher implements AutoCloseable {
     private final BiConsumer<String, String> malformed;
     /** What the file last read per agent held (size and hash): the same content is not news. */
     private final Map<String, String> seen = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    /** Null when the caller scans ({@code scanMillis <= 0}). */
+    private final BackgroundLoop loop;
+    /** Whether the queue's outage was reported (only the loop's thread reads and writes it). */
+    private boolean warned;
 
     /**
      * @param malformed told (agent, one line) once per version of a file that cannot be used
@@ -55,35 +59,29 @@ public final class StatusWatcher implements AutoCloseable {
         this.workspaceOf = workspaceOf;
         this.pipeline = pipeline;
         this.malformed = malformed;
-        if (scanMillis > 0) {
-            thread = new Thread(() -> loop(scanMillis), "status-watcher");
-            thread.setDaemon(true);
-            thread.start();
-        } else {
-            thread = null;
+        // Another failure (a bug, a full disk) is logged once by the loop and retried with back-off.
+        this.loop = scanMillis <= 0 ? null : BackgroundLoop.named("status-watcher").log(LOG)
+                .every(Duration.ofMillis(scanMillis))
+                .backoff(Duration.ofMillis(scanMillis), Duration.ofMillis(Math.max(scanMillis, 10_000)))
+                .start(this::pass);
+    }
+
+    /** A scan; the queue being unreachable is said once per outage, not on every pass. */
+    private void pass() {
+        try {
+            scanOnce();
+            warned = false;
+        } catch (QueueException e) {
+            if (!warned) {
+                warned = true;
+                LOG.warn("gas: cannot reach the queue (trying again): {}", e.getMessage());
+            }
         }
     }
 
-    private void loop(long scanMillis) {
-        boolean warned = false;
-        while (running) {
-            try {
-                scanOnce();
-                warned = false;
-            } catch (QueueException e) {
-                if (!warned) {
-                    warned = true;
-                    LOG.warn("gas: cannot reach the queue (trying again): {}", e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                LOG.error("gas: status scan failed; going on", e);
-            }
-            try {
-                Thread.sleep(scanMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    /** Whether its thread still scans (false when there is none: {@code scanMillis <= 0}, or once closed). */
+    public boolean isAlive() {
+        return loop != null && loop.alive();
     }
 
     /** One pass over every agent's status file, then the silence check. @return how many reports were new */
@@ -168,14 +166,8 @@ public final class StatusWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.lifecycle;
 
 import dev.switchboard.core.lifecycle.ServiceStatus.State;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.Backoff;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,10 @@ public final class Supervisor implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Thread monitor;
+    /** Started by {@link #startAll()}, once every service is up. */
+    private volatile BackgroundLoop monitor;
+    /** Whether the monitor's first pass is behind it (only its thread reads and writes it). */
+    private boolean waitedOnce;
     private volatile boolean closed;
 
     public Supervisor(List<Service> services, Timing timing, Clock clock, Listener listener) {
@@ -56,8 +60,6 @@ public final class Supervisor implements AutoCloseable {
         this.timing = timing;
         this.clock = clock;
         this.listener = listener;
-        this.monitor = new Thread(this::watch, "supervisor");
-        monitor.setDaemon(true);
     }
 
     /**
@@ -86,7 +88,10 @@ public final class Supervisor implements AutoCloseable {
                 failed(slot, oneLine(e), "running without it");
             }
         }
-        monitor.start();
+        // A check that throws (a listener's bug) is logged once and retried; it no longer ends the watching.
+        monitor = BackgroundLoop.named("supervisor").log(LOG).every(timing.checkEvery())
+                .backoff(timing.checkEvery(), timing.checkEvery().multipliedBy(10))
+                .stopWithin(Duration.ofSeconds(5)).start(this::watch);
     }
 
     /** Every service's state now, in start order. */
@@ -96,19 +101,17 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** One round of checks; the first only waits, so services just started get one interval before theirs. */
     private void watch() {
-        while (!closed) {
-            try {
-                Thread.sleep(timing.checkEvery().toMillis());
-            } catch (InterruptedException e) {
+        if (!waitedOnce) {
+            waitedOnce = true;
+            return;
+        }
+        for (Slot slot : slots) {
+            if (closed) {
                 return;
             }
-            for (Slot slot : slots) {
-                if (closed) {
-                    return;
-                }
-                check(slot);
-            }
+            check(slot);
         }
     }
 
@@ -249,10 +252,12 @@ public final class Supervisor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        monitor.interrupt();
+        BackgroundLoop m = monitor;
+        if (m != null) {
+            m.close(); // ends its wait at once; a check under way gets 5 s, then is interrupted
+        }
         restarts.shutdown();
         try {
-            monitor.join(5_000);
             if (!restarts.awaitTermination(15, TimeUnit.SECONDS)) {
                 restarts.shutdownNow();
             }

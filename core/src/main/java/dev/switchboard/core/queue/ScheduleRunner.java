@@ -1,8 +1,10 @@
 package dev.switchboard.core.queue;
 
 import dev.switchboard.core.lifecycle.Service;
+import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.message.MessageIds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +25,9 @@ public final class ScheduleRunner implements Service {
     private final Clock clock;
     private final long pollMillis;
     private final Semaphore wake = new Semaphore(0);
-    private volatile Thread thread;
-    private volatile boolean running;
+    private volatile BackgroundLoop loop;
+    /** Set by stop() before it wakes the pass, so the woken pass does not wait again. */
+    private volatile boolean stopping;
 
     /** @param pollMillis how often to look for schedules set by other processes (the CLI) */
     public ScheduleRunner(Schedules schedules, Clock clock, long pollMillis) {
@@ -45,65 +48,48 @@ public final class ScheduleRunner implements Service {
 
     @Override
     public synchronized void start() {
-        running = true;
-        Thread t = new Thread(this::loop, "scheduler");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+        stopping = false;
+        wake.drainPermits(); // a stop's wake-up is not this run's
+        // A failure (the queue unavailable, a bad schedule row) is logged once and retried with back-off, so
+        // one bad pass no longer ends the thread.
+        loop = BackgroundLoop.named("scheduler").log(LOG)
+                .backoff(Duration.ofMillis(Math.max(1, pollMillis)), Duration.ofMillis(Math.max(pollMillis, 10_000)))
+                .stopWithin(Duration.ofSeconds(5)).start(this::pass);
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                Optional<Instant> next = schedules.nextDue();
-                if (next.isPresent() && !next.get().isAfter(clock.instant())) {
-                    for (Schedules.Fired f : schedules.fireDue()) {
-                        LOG.info("schedule #{} queued #{} for {}; next at {}", MessageIds.shortForm(f.schedule().id()),
-                                MessageIds.shortForm(f.message().id()), f.schedule().agent(), f.schedule().nextAt());
-                    }
-                }
-                long wait = next.map(n -> Math.max(1, Math.min(pollMillis, n.toEpochMilli() - clock.millis())))
-                        .orElse(pollMillis);
-                wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (QueueException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warn("scheduler: queue unavailable: {}", e.getMessage());
-                pause();
+    /** Fires what is due, then waits until the next is due, the next poll, or a stop. */
+    private void pass() throws InterruptedException {
+        if (stopping) {
+            return;
+        }
+        Optional<Instant> next = schedules.nextDue();
+        if (next.isPresent() && !next.get().isAfter(clock.instant())) {
+            for (Schedules.Fired f : schedules.fireDue()) {
+                LOG.info("schedule #{} queued #{} for {}; next at {}", MessageIds.shortForm(f.schedule().id()),
+                        MessageIds.shortForm(f.message().id()), f.schedule().agent(), f.schedule().nextAt());
             }
         }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(pollMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long wait = next.map(n -> Math.max(1, Math.min(pollMillis, n.toEpochMilli() - clock.millis())))
+                .orElse(pollMillis);
+        if (!stopping) {
+            wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        BackgroundLoop l = loop;
+        loop = null;
+        if (l != null) {
+            stopping = true;
+            wake.release(); // a permit, not a signal: a pass about to wait takes it and returns at once
+            l.close();
         }
-        thread = null;
     }
 
     @Override
     public Health health() {
-        Thread t = thread;
-        return Health.of(t != null && t.isAlive(), "the scheduler thread stopped");
+        BackgroundLoop l = loop;
+        return Health.of(l != null && l.alive(), "the scheduler thread stopped");
     }
 }

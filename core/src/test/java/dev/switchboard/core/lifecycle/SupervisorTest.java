@@ -156,6 +156,49 @@ class SupervisorTest {
         }
     }
 
+    /** A service whose health check throws an Error once (a class that failed to load, say), then is fine. */
+    private static final class BrokenCheck implements Service {
+        final AtomicInteger asked = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "broken-check";
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public Health health() {
+            if (asked.getAndIncrement() == 0) {
+                throw new NoClassDefFoundError("dev/switchboard/Missing");
+            }
+            return Health.ok();
+        }
+    }
+
+    @Test
+    void aHealthCheckThatThrowsAnErrorDoesNotEndTheWatching() {
+        BrokenCheck broken = new BrokenCheck();
+        Worker workers = new Worker("workers", false);
+        try (Supervisor s = new Supervisor(List.of(broken, workers), FAST, Clock.systemUTC(), listener)) {
+            s.startAll();
+            // GIVEN the monitor met an Error (it used to end the monitor thread, and with it every restart)
+            Await.until(Duration.ofSeconds(10), () -> broken.asked.get() > 1, () -> "health asked "
+                    + broken.asked.get() + " time(s)");
+
+            // WHEN a service dies afterwards, THEN it is still restarted
+            workers.crash = true;
+            Await.until(Duration.ofSeconds(10), () -> notices.contains("workers restarted (restart 1)"),
+                    () -> "notices: " + notices);
+        }
+    }
+
     @Test
     void anOptionalServiceThatCannotConnectAtStartIsReportedInOneLineAndConnectsLater() {
         Worker pump = new Worker("pump", false);
