@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +51,7 @@ class DiscordFuzzTest {
                 + " inputs, data in " + dir);
         FuzzText fuzz = new FuzzText(SEED, true);
         Map<String, String> expected = new HashMap<>(); // input -> exact body
+        Map<String, Predicate<RestCall>> answers = new HashMap<>(); // input -> the bot's answers to it
         List<String> typed = new ArrayList<>();
         List<String> agents = SwitchboardConfig.defaultAgents().stream().map(AgentConfig::id).toList();
         try (DiscordHarness h = DiscordHarness.start(dir, new Limits(4000, 1_000_000, 1), List.of())) {
@@ -59,11 +61,14 @@ class DiscordFuzzTest {
                 if (r < 4) {
                     String body = "F" + i + ": " + fuzz.clean(10);
                     expected.put("m" + i, body);
-                    post(h, typed, DiscordHarness.ALICE, "!msg " + fuzz.pick(agents) + " " + body);
+                    long id = post(h, typed, DiscordHarness.ALICE, "!msg " + fuzz.pick(agents) + " " + body);
+                    answers.put("m" + i, DiscordHarness.replyTo(id).or(c -> c.path().startsWith("channels/"
+                            + FakeDiscord.CHANNEL_ID + "/messages/" + id + "/reactions/")));
                 } else if (r < 6) {
                     String text = "S" + i + ": " + fuzz.clean(10);
                     expected.put("s" + i, text);
-                    slash(h, typed, DiscordHarness.ALICE, fuzz.pick(agents).toLowerCase(), text);
+                    long id = slash(h, typed, DiscordHarness.ALICE, fuzz.pick(agents).toLowerCase(), text);
+                    answers.put("s" + i, c -> c.path().contains("/interaction-token-" + id + "/"));
                 } else if (r < 10) {
                     slash(h, typed, fuzz.pick(WHO), fuzz.text(2), fuzz.text(8));
                 } else {
@@ -88,7 +93,9 @@ class DiscordFuzzTest {
             for (Map.Entry<String, String> e : expected.entrySet()) {
                 long n = counts.getOrDefault(e.getValue(), 0L);
                 if (n != 1) {
-                    problems.add(e.getKey() + " delivered " + n + " times: " + e.getValue());
+                    problems.add(e.getKey() + " delivered " + n + " times: " + e.getValue() + " (code points "
+                            + e.getValue().codePoints().mapToObj(c -> String.format("U+%04X", c)).toList()
+                            + "; the bot answered: " + answered(h, answers.get(e.getKey())) + ")");
                 }
             }
             for (String b : bodies) {
@@ -126,14 +133,25 @@ class DiscordFuzzTest {
         return s.replaceAll("[\\s\"']+", " ").strip();
     }
 
-    private static void post(DiscordHarness h, List<String> typed, FakeMember who, String text) {
+    private static long post(DiscordHarness h, List<String> typed, FakeMember who, String text) {
         typed.add(text);
-        h.discord.postMessage(FakeDiscord.CHANNEL_ID, who.id(), text);
+        return h.discord.postMessage(FakeDiscord.CHANNEL_ID, who.id(), text);
     }
 
-    private static void slash(DiscordHarness h, List<String> typed, FakeMember who, String agent, String text) {
+    private static long slash(DiscordHarness h, List<String> typed, FakeMember who, String agent, String text) {
         typed.add(text);
-        h.discord.slashCommand(who.id(), "msg", options(option("agent", agent, false), option("text", text, false)));
+        return h.discord.slashCommand(who.id(), "msg", options(option("agent", agent, false),
+                option("text", text, false)));
+    }
+
+    /** What the bot showed for one input (reactions, replies, slash edits), so a missing message explains itself. */
+    private static String answered(DiscordHarness h, Predicate<RestCall> toInput) {
+        List<String> shown = h.discord.calls().stream().filter(toInput)
+                .map(c -> c.body().has("content") || c.body().has("embeds")
+                        ? c.body().path("content").asText("") + c.body().path("embeds").path(0).path("title").asText("")
+                        : c.method() + " " + c.path().replaceAll(".*/reactions/", "reaction "))
+                .toList();
+        return shown.isEmpty() ? "nothing" : String.join(" | ", shown);
     }
 
     private static void awaitBody(DiscordHarness h, String body) throws IOException, InterruptedException {
