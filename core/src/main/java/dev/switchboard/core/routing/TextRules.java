@@ -29,8 +29,11 @@ public final class TextRules {
                 return Optional.of("the message is not valid text (broken unicode at character " + i + ")");
             }
             if ((Character.isISOControl(c) && c != '\n' && c != '\t') || c == '\u2028' || c == '\u2029') {
-                return Optional.of(String.format("the message contains a control character (U+%04X) at position %d;"
-                        + " only newlines and tabs are allowed", (int) c, i));
+                // U+2028/2029 end lines in some programs and not in others: refused like control characters.
+                String what = c == '\u2028' ? "a line separator" : c == '\u2029' ? "a paragraph separator"
+                        : "a control character";
+                return Optional.of(String.format("the message contains %s (U+%04X) at position %d;"
+                        + " only newlines and tabs are allowed", what, (int) c, text.codePointCount(0, i)));
             }
         }
         return Optional.empty();

@@ -34,7 +34,8 @@ class TextRulesTest {
     void controlCharactersOtherThanNewlineAndTabAreRefused() {
         for (String bad : new String[] {"a\u0000b", "a\u001bb", "a\rb", "a\u007fb", "a\u2028b", "a\u2029b"}) {
             Optional<String> p = problem(bad);
-            assertTrue(p.isPresent() && p.get().contains("control character"), bad + " -> " + p);
+            assertTrue(p.isPresent() && p.get().matches("the message contains a (control character|line separator"
+                    + "|paragraph separator) .*"), bad + " -> " + p);
         }
         assertEquals(Optional.of("the message contains a control character (U+001B) at position 1; only newlines"
                 + " and tabs are allowed"), problem("a\u001b"));
@@ -44,5 +45,12 @@ class TextRulesTest {
     void brokenSurrogatesAreRefused() {
         assertTrue(problem("a\ud83d").orElseThrow().contains("broken unicode"));
         assertTrue(problem("a\ude80b").orElseThrow().contains("broken unicode"));
+    }
+
+    @Test
+    void thePositionCountsCharactersNotUtf16Units() {
+        // an emoji before the bad character is one character, not two
+        assertEquals(Optional.of("the message contains a line separator (U+2028) at position 2; only newlines"
+                + " and tabs are allowed"), TextRules.problem("💡a\u2028b", 100));
     }
 }
