@@ -58,7 +58,14 @@ public final class TwitchBridge implements Bridge {
     private final AnswerBoard answers;
     private final Set<String> greeted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger dropped = new AtomicInteger();
-    private final Map<String, CompletableFuture<Void>> awaitingAck = new ConcurrentHashMap<>();
+    /**
+     * Per channel, the lines sent and not yet acknowledged, oldest first. Twitch acknowledges in order, so an
+     * acknowledgement belongs to the oldest: one that comes after its line's wait timed out must not be taken for
+     * the next line's (the send window would then count that line as arrived before it did).
+     */
+    private final Map<String, java.util.Deque<CompletableFuture<Void>>> awaitingAck = new ConcurrentHashMap<>();
+    /** Unacknowledged lines kept per channel; an older one is given up (Twitch dropped it silently). */
+    private static final int MAX_UNACKNOWLEDGED = 8;
 
     // Set in start(), read on twitch4j's and the outbox's threads.
     private volatile ScheduledThreadPoolExecutor clientExecutor;
@@ -181,8 +188,9 @@ public final class TwitchBridge implements Bridge {
     }
 
     private void acknowledge(EventChannel channel) {
-        CompletableFuture<Void> ack = channel == null || channel.getName() == null ? null
+        java.util.Deque<CompletableFuture<Void>> pending = channel == null || channel.getName() == null ? null
                 : awaitingAck.get(channel.getName());
+        CompletableFuture<Void> ack = pending == null ? null : pending.pollFirst();
         if (ack != null) {
             ack.complete(null);
         }
@@ -191,11 +199,17 @@ public final class TwitchBridge implements Bridge {
     /** On the outbox's thread: one line at a time, the next only once Twitch has seen this one (or a timeout). */
     private void send(OutgoingChat line) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        awaitingAck.put(line.channel(), ack);
+        java.util.Deque<CompletableFuture<Void>> pending = awaitingAck.computeIfAbsent(line.channel(),
+                c -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        while (pending.size() >= MAX_UNACKNOWLEDGED) {
+            pending.pollFirst();
+        }
+        pending.addLast(ack);
         try {
             boolean queued = line.replyTo() == null ? chat.sendMessage(line.channel(), line.text())
                     : chat.sendMessage(line.channel(), line.text(), null, line.replyTo());
             if (!queued) {
+                pending.remove(ack); // never sent: no acknowledgement will come for it
                 LOG.warn("twitch: twitch4j refused a line to #{} (its queue is full)", line.channel());
                 return;
             }
@@ -206,9 +220,8 @@ public final class TwitchBridge implements Bridge {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
-        } finally {
-            awaitingAck.remove(line.channel(), ack);
         }
+        // A line whose wait timed out stays pending: its late acknowledgement is its own, not the next line's.
     }
 
     @Override
@@ -236,7 +249,7 @@ public final class TwitchBridge implements Bridge {
         if (handlerExecutor != null) {
             handlerExecutor.shutdownNow();
         }
-        awaitingAck.values().forEach(ack -> ack.complete(null));
+        awaitingAck.values().forEach(pending -> pending.forEach(ack -> ack.complete(null)));
         if (outbox != null) {
             outbox.close();
         }
