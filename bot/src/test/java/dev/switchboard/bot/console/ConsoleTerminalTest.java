@@ -44,8 +44,13 @@ class ConsoleTerminalTest {
         Path config = dir.resolve("switchboard.yaml");
         Files.writeString(config, "agents: [{id: Agent-1, aliases: [one]}, {id: Agent-2}]\n");
         Path script = dir.resolve("run.sh");
+        // The application's own class path, as the launcher runs it: no test classes (nor their logback-test.xml).
+        String appClassPath = java.util.Arrays.stream(System.getProperty("java.class.path")
+                        .split(java.io.File.pathSeparator))
+                .filter(e -> !e.replace('\\', '/').endsWith("/test-classes") && !e.endsWith("-tests.jar"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         Files.writeString(script, "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
-                + System.getProperty("java.class.path") + "' " + Main.class.getName() + " --config '" + config
+                + appClassPath + "' " + Main.class.getName() + " --config '" + config
                 + "' run; echo EXITED $?; sleep 60\n");
         assertEquals(0, tmux("new-session", "-d", "-x", "160", "-y", "50", "-c", dir.toString(), "bash " + script));
         await("the prompt", s -> lastLine(s).equals("switchboard>"));  // capture-pane drops trailing spaces
@@ -57,7 +62,8 @@ class ConsoleTerminalTest {
 
         // Tab completes agent names
         keys("msg Ag", "Tab");
-        await("completion of Agent-", s -> lastLine(s).startsWith("switchboard> msg Agent-"));
+        // The common prefix is inserted; the editor may also list the two candidates below the line
+        await("completion of Agent-", s -> lastPrompt(s).startsWith("switchboard> msg Agent-"));
         keys("1 hello there", "Enter");
         await("delivered", s -> s.contains("Agent-1: delivered (inbox, verified)"));
 
@@ -83,6 +89,12 @@ class ConsoleTerminalTest {
         String history = Files.readString(dir.resolve("switchboard-data").resolve(JLineConsoleIo.HISTORY_FILE),
                 StandardCharsets.UTF_8);
         assertTrue(history.contains("msg Agent-1 hello there"), history);
+    }
+
+    /** The last line the prompt is on (lines listed below it, such as completion candidates, left out). */
+    private static String lastPrompt(String screen) {
+        List<String> lines = screen.lines().filter(l -> l.startsWith("switchboard>")).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
     }
 
     private static String lastLine(String screen) {
