@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.Secrets;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,22 +28,9 @@ class CliFaultsTest {
     Path dir;
     private Path config;
 
-    record Result(int code, String out, String err) {
-        /** Every line of stderr: none may be a stack trace's. */
-        boolean noTrace() {
-            return !err.contains("Exception") && !err.contains("\tat ") && !out.contains("\tat ");
-        }
-    }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     @BeforeEach
@@ -55,7 +40,7 @@ class CliFaultsTest {
     }
 
     private String send(String agent, String text) {
-        Result sent = run("send", agent, text);
+        CliRun sent = run("send", agent, text);
         assertEquals(0, sent.code(), sent.err());
         Matcher m = Pattern.compile("\\(id ([0-9a-f-]{36})\\)").matcher(sent.out());
         assertTrue(m.find(), sent.out());
@@ -70,14 +55,14 @@ class CliFaultsTest {
 
         // WHEN read-only commands run, THEN they work, with one warning line
         for (String[] args : new String[][] {{"status", id}, {"queue", "list"}, {"agents"}}) {
-            Result r = run(args);
+            CliRun r = run(args);
             assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("warning: config error: "), r.err());
         }
         assertTrue(run("queue", "list").out().contains("\"hello\""));
         // AND a command that sends still refuses
-        Result sent = run("send", "Agent-1", "again");
+        CliRun sent = run("send", "Agent-1", "again");
         assertEquals(1, sent.code());
         assertTrue(sent.err().startsWith("config error: "), sent.err());
     }
@@ -88,11 +73,11 @@ class CliFaultsTest {
         send("Agent-2", "two");
         Files.writeString(config, "agents: [{id: Agent-1}]\n");
 
-        Result agents = run("agents");
+        CliRun agents = run("agents");
 
         assertEquals(0, agents.code(), agents.err());
         assertTrue(agents.out().contains("Agent-2 · orphaned: not in the config · 2 pending"), agents.out());
-        Result listed = run("queue", "list", "--agent", "Agent-2");
+        CliRun listed = run("queue", "list", "--agent", "Agent-2");
         assertEquals(0, listed.code(), listed.err());
         assertTrue(listed.out().contains("\"one\"") && listed.out().contains("\"two\""), listed.out());
     }
@@ -107,9 +92,9 @@ class CliFaultsTest {
                     + " WHERE id = '" + bad + "')");
         }
 
-        Result list = run("queue", "list");
-        Result status = run("status", bad);
-        Result cancel = run("queue", "cancel", bad);
+        CliRun list = run("queue", "list");
+        CliRun status = run("status", bad);
+        CliRun cancel = run("queue", "cancel", bad);
 
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().contains("\"fine\""), list.out());
@@ -124,7 +109,7 @@ class CliFaultsTest {
         Files.writeString(dir.resolve("data"), "x");
         Files.writeString(config, "data_dir: data\nagents: [{id: Agent-1}]\n");
 
-        Result r = run("send", "Agent-1", "hi");
+        CliRun r = run("send", "Agent-1", "hi");
 
         assertEquals(1, r.code());
         assertEquals("error: the data folder " + dir.resolve("data") + " is a file, not a folder: set data_dir to a"
@@ -136,7 +121,7 @@ class CliFaultsTest {
         Files.createDirectories(dir.resolve("switchboard-data"));
         Path db = Files.createFile(dir.resolve("switchboard-data/queue.db"));
 
-        Result r = run("send", "Agent-1", "hi");
+        CliRun r = run("send", "Agent-1", "hi");
 
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());

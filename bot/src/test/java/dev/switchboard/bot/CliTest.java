@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,18 +18,9 @@ class CliTest {
     Path dir;
     private Path config;
 
-    record Result(int code, String out, String err) {
-    }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     @BeforeEach
@@ -47,7 +36,7 @@ class CliTest {
 
     @Test
     void sendListStatusAndCancelOnTheSameData() {
-        Result sent = run("send", "a1", "rerun", "the tests");
+        CliRun sent = run("send", "a1", "rerun", "the tests");
         assertEquals(0, sent.code(), sent.err());
         Matcher m = Pattern.compile("queued #(\\w{4}) for Agent-1 \\(id ([0-9a-f-]{36})\\)").matcher(sent.out());
         assertTrue(m.find(), sent.out());
@@ -55,36 +44,36 @@ class CliTest {
         String shortId = m.group(1);
         String id = m.group(2);
 
-        Result list = run("queue", "list");
+        CliRun list = run("queue", "list");
         assertEquals(0, list.code());
         assertTrue(list.out().contains("#" + shortId + "  Agent-1  queued  normal  \"rerun the tests\""), list.out());
 
-        Result status = run("status", id);
+        CliRun status = run("status", id);
         assertTrue(status.out().startsWith("#" + shortId + " → Agent-1: queued"), status.out());
 
         assertEquals(0, run("queue", "cancel", shortId).code());
-        Result ack = run("ack", shortId);
+        CliRun ack = run("ack", shortId);
         assertEquals(1, ack.code());
         assertTrue(ack.err().contains("is cancelled; it cannot become read"), ack.err());
     }
 
     @Test
     void errorsAreOneLineWithExitCodes() {
-        Result unknown = run("send", "Agnet-2", "hi");
+        CliRun unknown = run("send", "Agnet-2", "hi");
         assertEquals(1, unknown.code());
         assertEquals("error: unknown agent 'Agnet-2' — did you mean Agent-2?", unknown.err().strip());
 
         // Empty text: the same line as in the console
-        Result usage = run("send", "Agent-2");
+        CliRun usage = run("send", "Agent-2");
         assertEquals(2, usage.code());
         assertTrue(usage.err().startsWith("usage error: the message text is empty"), usage.err());
         assertEquals(usage.err(), run("send", "Agent-2", "").err());
 
-        Result notUtf8 = run("send", "Agent-2", "caf\uFFFD");
+        CliRun notUtf8 = run("send", "Agent-2", "caf\uFFFD");
         assertEquals(2, notUtf8.code());
         assertEquals("error: argument 5 is not valid UTF-8 text; nothing was done", notUtf8.err().strip());
 
-        Result agents = run("agents");
+        CliRun agents = run("agents");
         assertEquals(0, agents.code());
         assertTrue(agents.out().contains("Agent-1 (a1) · inbox · 0 pending · last delivery never"), agents.out());
     }
@@ -94,12 +83,12 @@ class CliTest {
         String frontMatter = "---\ntitle: plan\n---\nbody";
         for (String[] c : new String[][] {
                 {frontMatter, frontMatter}, {"-x", "-x"}, {"  two leading spaces", "  two leading spaces"}}) {
-            Result r = run("send", "Agent-2", c[0]);
+            CliRun r = run("send", "Agent-2", c[0]);
             assertEquals(0, r.code(), r.err());
             assertEquals(c[1], bodyOf(r));
         }
         // "--" ends the options, so the text may start with --help; -p after the agent is still an option
-        Result help = run("send", "Agent-2", "-p", "high", "--", "--help", "me");
+        CliRun help = run("send", "Agent-2", "-p", "high", "--", "--help", "me");
         assertEquals(0, help.code(), help.err());
         assertEquals("--help me", bodyOf(help));
         assertTrue(run("status", shortId(help)).out().contains("high"), "priority high");
@@ -108,13 +97,13 @@ class CliTest {
         assertTrue(run("send", "--help").out().contains("Usage: msg"));
     }
 
-    private static String shortId(Result r) {
+    private static String shortId(CliRun r) {
         Matcher m = Pattern.compile("queued #(\\w{4})").matcher(r.out());
         assertTrue(m.find(), r.out());
         return m.group(1);
     }
 
-    private String bodyOf(Result r) throws IOException {
+    private String bodyOf(CliRun r) throws IOException {
         Matcher m = Pattern.compile("\\(id ([0-9a-f-]{36})\\)").matcher(r.out());
         assertTrue(m.find(), r.out() + r.err());
         try (var files = Files.list(dir.resolve("switchboard-data"))) {
@@ -128,32 +117,32 @@ class CliTest {
 
     @Test
     void configCheckReportsProblemsWithFieldPaths() throws IOException {
-        Result ok = run("config", "check");
+        CliRun ok = run("config", "check");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("agents:     2"), ok.out());
 
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "agents:\n  - id: A\n    delivery: [gui]\n");
-        Result invalid = run("config", "check", bad.toString());
+        CliRun invalid = run("config", "check", bad.toString());
         assertEquals(1, invalid.code());
         assertTrue(invalid.err().contains("agents[0].gui.input_box: required"), invalid.err());
 
         Files.writeString(config, "agents: [{id: A, nonsense: 1}]\n");
-        Result broken = run("send", "A", "hi"); // read-only commands run on with a warning (CliFaultsTest)
+        CliRun broken = run("send", "A", "hi"); // read-only commands run on with a warning (CliFaultsTest)
         assertEquals(1, broken.code());
         assertTrue(broken.err().startsWith("config error: "), broken.err());
     }
 
     @Test
     void helpListsEveryCommand() {
-        Result help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.code());
         for (String c : new String[] {"run", "msg, send", "queue", "status", "agents", "ack", "config"}) {
             assertTrue(help.out().contains("  " + c), c + " in " + help.out());
         }
         // The benchmark has its own entry point (module bench, on top of bot); the help names it.
         assertTrue(help.out().contains("Benchmark: switchboard bench [--quick]"), help.out());
-        Result queueHelp = run("queue", "--help");
+        CliRun queueHelp = run("queue", "--help");
         assertTrue(queueHelp.out().contains("purge-dead"), queueHelp.out());
     }
 }
