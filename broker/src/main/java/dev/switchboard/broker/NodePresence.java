@@ -68,10 +68,9 @@ public final class NodePresence {
     }
 
     private boolean online(String node) {
-        Instant seen = lastSeen.get(node);
-        Instant since = seen != null ? seen : started;
-        return seen != null ? !clock.instant().isAfter(since.plus(offlineAfter))
-                : !clock.instant().isAfter(since.plus(offlineAfter));
+        // A node never heard from counts from the hub's start.
+        Instant since = lastSeen.getOrDefault(node, started);
+        return !clock.instant().isAfter(since.plus(offlineAfter));
     }
 
     public synchronized Optional<State> of(String node) {
