@@ -161,6 +161,12 @@ public final class TwitchBridge implements Bridge {
                 || event.getChannel().getName() == null) {
             return;
         }
+        if (!joined(event.getChannel().getName())) {
+            // A chat server only relays the channels we joined; a line from any other is not ours to obey (a
+            // broadcaster there is nobody here) and an answer to it would leak into a channel nobody configured.
+            LOG.debug("twitch: ignoring a command in #{}, a channel not in twitch.channels", event.getChannel().getName());
+            return;
+        }
         Set<CommandPermission> permissions = event.getPermissions();
         IncomingChat incoming = new IncomingChat(event.getChannel().getName(),
                 event.getMessageEvent().getMessageId().orElse(null), event.getUser().getId(),
@@ -174,6 +180,11 @@ public final class TwitchBridge implements Bridge {
                 LOG.error("twitch: handling a command from {} in #{} failed", incoming.login(), incoming.channel(), e);
             }
         });
+    }
+
+    private boolean joined(String channel) {
+        String name = channel.replaceFirst("^#", "");
+        return config.channels().stream().anyMatch(c -> c.replaceFirst("^#", "").equalsIgnoreCase(name));
     }
 
     /** Twitch sends USERSTATE when we join a channel: the moment for the greeting, once per channel. */

@@ -296,6 +296,21 @@ class TwitchBridgeEndToEndTest {
     }
 
     @Test
+    void aCommandFromAChannelThatWasNeverJoinedIsIgnored() throws Exception {
+        startBridge(config(null, null, 20, 30, 0));
+        server.chat(ChatUser.broadcaster("other", "2000"), "other", "o-1", "!msg Agent-2 from a channel never joined");
+        server.chat(mod, "other", "o-2", "!agents");
+        // Lines are handled in order: once this one is answered, the two above have been seen and dropped.
+        server.chat(mod, CHANNEL, "o-3", "!msg Agent-3 from the joined channel");
+
+        assertEquals("from the joined channel", body(awaitInboxFile("Agent-3")));
+        repliesTo("o-3", 2);
+        assertEquals(List.of(), rig.inboxFiles("Agent-2"), "nothing was queued from #other");
+        assertTrue(server.sent().stream().allMatch(s -> CHANNEL.equals(s.channel())),
+                "no line went to #other: " + server.sent());
+    }
+
+    @Test
     void malformedAndHostileLinesCrashNothingAndLeakNothing() throws Exception {
         startBridge(config(null, null, 20, 30, 0));
         String tagsMod = "@badges=moderator/1;display-name=mod1;id=%s;mod=1;room-id=1;user-id=1001;user-type=mod";
