@@ -17,7 +17,7 @@ import java.util.Map;
  * returns the report. The raw disk limits are measured first and again last; ratios use their mean, so a
  * noisy neighbour shows up as a gap between the two rather than as a silently skewed ratio.
  */
-public final class Bench {
+final class Bench {
     static final int[] PRODUCERS = {8, 64};
 
     private final Scale scale;

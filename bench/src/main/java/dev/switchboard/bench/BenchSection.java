@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code "tmux"}: typing into agent windows is timed by the delivery code that does it). Register one in
  * {@link BenchSections#all()}.
  */
-public interface BenchSection {
+interface BenchSection {
     /** The report key. */
     String key();
 

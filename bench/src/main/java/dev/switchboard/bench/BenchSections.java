@@ -7,7 +7,7 @@ import java.util.List;
  * a {@code "tmux"} key: a section registered here under that key fills it; otherwise it says
  * {@code "measured": false} and why.
  */
-public final class BenchSections {
+final class BenchSections {
     /** Keys the report keeps a place for even when no section fills them. */
     static final List<String> RESERVED = List.of("gui", "tmux");
 

@@ -58,7 +58,7 @@ public final class Hub implements AutoCloseable {
         LOG.info("hub: relaying {} to nodes {} over {}", relay.agents(), nodes, broker.shownUrl());
     }
 
-    public NodePresence presence() {
+    NodePresence presence() {
         return presence;
     }
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * exactly like a local one. An event is acknowledged to the broker only after its transition is committed; one
  * that arrives twice (a node resending after a crash) finds the message already moved on and changes nothing.
  */
-public final class HubEvents implements AutoCloseable {
+final class HubEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubEvents.class);
     private final MessageQueue queue;
     private final NodePresence presence;

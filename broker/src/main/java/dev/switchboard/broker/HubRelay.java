@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * hub finds the message DELIVERING under a dead incarnation, puts it back to QUEUED and sends it again: the node
  * recognizes the id and does not deliver twice.
  */
-public final class HubRelay implements AutoCloseable {
+final class HubRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubRelay.class);
     /** The node reports the outcome; the lease only has to outlive the hub's own process. */
     static final Duration RELAY_LEASE = Duration.ofDays(365);

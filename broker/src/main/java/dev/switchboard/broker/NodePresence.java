@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * {@code offlineAfter} (a node the hub has never heard from counts from the hub's start). Each change is
  * reported once: "node desk-2 offline", and again "node desk-2 online" when it is back.
  */
-public final class NodePresence {
+final class NodePresence {
     /** What {@code agents} shows for a node. */
     public record State(String node, boolean online, Instant lastSeen) {
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * The Dream.OS {@code cursor_agent_coords.json}: top-level layout names ({@code "8-agent"} …), each mapping
  * agent ids to {@code {"input_box": {"x": -1399, "y": 486}, "starter_location_box": {...}}}.
  */
-public record CoordsFile(Map<String, Map<String, GuiConfig>> layouts) {
+record CoordsFile(Map<String, Map<String, GuiConfig>> layouts) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static CoordsFile load(Path file) {

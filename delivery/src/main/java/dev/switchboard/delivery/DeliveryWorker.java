@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * woken by a new message for its agent, or until the next poll (for retries coming due and for messages
  * queued by other processes).
  */
-public final class DeliveryWorker implements AutoCloseable {
+final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Most messages taken at once when the agent's first method delivers batches. */
     static final int MAX_BATCH = 32;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A private Xvfb on a free display number, for benchmarking without touching anyone's real screen. */
-public final class XvfbSession implements AutoCloseable {
+final class XvfbSession implements AutoCloseable {
 
     private static final int FIRST = 90;
     private static final int LAST = 189;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Which chat messages are commands: in the configured guild (if one is set), in a listed channel (none listed:
  * any channel the bot can read), starting with the prefix. The bot's own and other bots' messages never are.
  */
-public final class ChatFilter {
+final class ChatFilter {
     private final DiscordConfig config;
 
     public ChatFilter(DiscordConfig config) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * When no admin is configured, members with Discord's Administrator permission are admins, so a fresh install is
  * usable by the server's owners and nobody else. Everyone else is a viewer: read-only commands, nothing queued.
  */
-public final class DiscordAccess {
+final class DiscordAccess {
     private final AccessList admins;
     private final AccessList operators;
 

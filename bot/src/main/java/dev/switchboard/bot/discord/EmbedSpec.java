@@ -8,7 +8,7 @@ package dev.switchboard.bot.discord;
  * @param color       RGB
  * @param footer      small print, or null
  */
-public record EmbedSpec(String title, String description, int color, String footer) {
+record EmbedSpec(String title, String description, int color, String footer) {
     public static final int MAX_TITLE = 256;
     public static final int MAX_DESCRIPTION = 4096;
     public static final int OK = 0x2ECC71;

@@ -8,7 +8,7 @@ import java.util.List;
  * can, at spaces otherwise. A code block cut in two is closed at the end of one part and reopened (with its
  * language) at the start of the next, so every part renders as the whole would have.
  */
-public final class MessageSplitter {
+final class MessageSplitter {
     public static final int DISCORD_LIMIT = 2000;
     private static final String FENCE = "```";
     private static final String CLOSE = "\n" + FENCE;

@@ -11,7 +11,7 @@ import java.util.List;
  * mark; an answer with details is an embed (title + one line per detail); one too long for an embed becomes
  * plain messages split at Discord's 2000 characters.
  */
-public final class ReplyRenderer {
+final class ReplyRenderer {
 
     /** Text attachments up to this size are shown in the message as a code block; longer ones are uploaded. */
     static final int INLINE_TEXT = 1_500;

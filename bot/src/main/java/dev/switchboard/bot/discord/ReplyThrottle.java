@@ -11,7 +11,7 @@ import java.util.Map;
  * "slow down" message, then only ❌ reactions: the bot must not flood the channel (or Discord's own limits)
  * answering a flood.
  */
-public final class ReplyThrottle {
+final class ReplyThrottle {
     private static final int MAX_USERS = 10_000;
     private final Clock clock;
     private final Duration window;

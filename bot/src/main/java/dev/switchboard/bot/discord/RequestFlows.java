@@ -11,7 +11,7 @@ import java.util.List;
  * shared {@link RequestTracker} reports about the messages it queued. The views are thin JDA adapters (reactions
  * and replies on a chat message; edits of a slash command's deferred reply).
  */
-public final class RequestFlows {
+final class RequestFlows {
 
     /** A chat message that asked something: the bot reacts on it and replies to it. */
     public interface ChatView {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param options     its options, required ones first (Discord's rule)
  * @param subcommands its subcommands (then it has no options itself)
  */
-public record SlashCommandDef(String name, String description, boolean adminOnly, List<Option> options,
+record SlashCommandDef(String name, String description, boolean adminOnly, List<Option> options,
                               List<SlashCommandDef> subcommands) {
     public SlashCommandDef {
         options = List.copyOf(options);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * options, so chat, CLI and slash commands cannot drift apart. Going back, {@link #toArgs} turns the values a
  * member filled in into the argument list {@code CommandSet.execute} takes.
  */
-public final class SlashCommandDefs {
+final class SlashCommandDefs {
     static final int MAX_DESCRIPTION = 100;
     private static final int MAX_CHOICES = 25;
     /** Parameters with this name get agent autocomplete. */

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * The lines the status channel shows for system events: dead letters (from any front-end, since someone must
  * notice them) and agents paused or resumed (by anyone, including the terminal).
  */
-public final class StatusAnnouncements {
+final class StatusAnnouncements {
     private Set<String> paused;
 
     /** @param pausedAtStart agents paused when the bridge starts (not announced) */

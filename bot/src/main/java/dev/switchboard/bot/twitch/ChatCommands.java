@@ -5,7 +5,7 @@ import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.Reply;
 
 /** The shared command set as the Twitch handler uses it; a seam so the handler is tested on its own. */
-public interface ChatCommands {
+interface ChatCommands {
     boolean isCommand(String name);
 
     /** @param line the chat text without its {@code !} */

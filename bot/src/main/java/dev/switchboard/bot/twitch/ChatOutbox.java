@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * (answers to viewers) are refused when they would have to wait; the rest wait their turn, up to
  * {@code capacity} lines.
  */
-public final class ChatOutbox implements AutoCloseable {
+final class ChatOutbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatOutbox.class);
 
     private final ChatSink sink;

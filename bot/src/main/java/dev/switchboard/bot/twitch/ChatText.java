@@ -7,7 +7,7 @@ import java.util.List;
  * Makes text safe to say in Twitch chat: one line, no control characters, never starting with {@code /} or
  * {@code .} (Twitch would run it as a chat command, e.g. {@code /ban}), at most 500 characters a message.
  */
-public final class ChatText {
+final class ChatText {
     /** Twitch drops longer messages. */
     public static final int MAX_LENGTH = 500;
     /** Put before a line that would otherwise be read as a chat command. */

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * Per-user cooldown: after a command of theirs is answered, a user's next ones are ignored for a while, so one
  * viewer cannot spend the channel's send budget. Remembers at most {@code maxUsers} users (oldest forgotten).
  */
-public final class Cooldowns {
+final class Cooldowns {
     private final long cooldownNanos;
     private final LongSupplier nanoClock;
     private final Map<String, Long> lastAnswered;

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param moderator   whether they moderate it
  * @param text        what they wrote
  */
-public record IncomingChat(String channel, String messageId, String userId, String login, String displayName,
+record IncomingChat(String channel, String messageId, String userId, String login, String displayName,
                            boolean broadcaster, boolean moderator, String text) {
     public IncomingChat {
         Objects.requireNonNull(channel, "channel");

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Lines for {@code !quote}: one per line of the configured file (blank lines and {@code #} comments skipped). */
-public final class QuoteBook {
+final class QuoteBook {
     static final List<String> BUILT_IN = List.of(
             "Make it work, make it right, make it fast. — Kent Beck",
             "Simplicity is prerequisite for reliability. — Edsger W. Dijkstra",

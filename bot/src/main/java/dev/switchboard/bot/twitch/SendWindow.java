@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * left late and one sent a period after its slot could arrive less than a period apart (21 lines in 30 s were
  * seen on the wire with a limit of 20).
  */
-public final class SendWindow {
+final class SendWindow {
     private final int limit;
     private final long periodNanos;
     private final LongSupplier nanoClock;

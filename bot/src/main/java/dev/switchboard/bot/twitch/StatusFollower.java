@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * has an outcome (eight agents would otherwise cost eight of the channel's twenty messages per half minute).
  * Runs on the event bus's thread: only a queue offer here.
  */
-public final class StatusFollower implements Consumer<StatusEvent> {
+final class StatusFollower implements Consumer<StatusEvent> {
     /** Where a message's status goes. */
     public record Target(String channel, String replyTo, String mention) {
     }

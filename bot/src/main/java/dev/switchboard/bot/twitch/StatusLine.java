@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** The one short line chat sees when a followed message changes state. */
-public final class StatusLine {
+final class StatusLine {
     /**
      * States worth a line in chat. QUEUED is said by the command's own answer; DELIVERING is a moment away
      * from the outcome and would only double the chat traffic.

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * and get an answer only while the send budget has room; operators' commands always run and are always
  * answered. The answer is a reply to the chat message; the status of what it queued follows as replies too.
  */
-public final class TwitchCommandHandler {
+final class TwitchCommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TwitchCommandHandler.class);
     static final String PREFIX = "!";
     static final String QUOTE = "quote";

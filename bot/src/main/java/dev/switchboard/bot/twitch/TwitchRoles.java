@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * the channel's moderators and the configured logins are operators (they may message agents and list the
  * queue); everyone else is a viewer (read-only commands).
  */
-public final class TwitchRoles {
+final class TwitchRoles {
     private final Set<String> operators;
 
     public TwitchRoles(Collection<String> operatorLogins) {

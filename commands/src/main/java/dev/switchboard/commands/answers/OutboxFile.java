@@ -12,7 +12,7 @@ import java.util.Map;
  * @param to      the agent to send it to, or null
  * @param body    the answer
  */
-public record OutboxFile(String replyTo, String to, String body) {
+record OutboxFile(String replyTo, String to, String body) {
 
     /** @throws AnswerRefused when the front matter is opened but not closed, or a line of it is not a key */
     public static OutboxFile parse(String content) {

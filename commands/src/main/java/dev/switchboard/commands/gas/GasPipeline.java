@@ -63,7 +63,7 @@ public final class GasPipeline {
     }
 
     /** A status report was read (file or {@code progress} command). Same report as last time: nothing happens. */
-    public synchronized Outcome observe(String agentName, StatusReport report) {
+    synchronized Outcome observe(String agentName, StatusReport report) {
         AgentConfig agent = agent(agentName);
         Instant now = clock.instant();
         GasState s = store.get(agent.id()).orElse(GasState.fresh(agent.id(), now));

@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param progress    0–100, or null when not given
  * @param lastUpdated as written, or null
  */
-public record StatusReport(String agentId, String status, String task, Integer progress, String lastUpdated) {
+record StatusReport(String agentId, String status, String task, Integer progress, String lastUpdated) {
     static final int MAX_TEXT = 500;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -7,7 +7,7 @@ package dev.switchboard.delivery.gui;
  * @param watch the rectangle watched on screen
  * @param empty its look when the box is empty; same size as {@code watch}
  */
-public record BoxLook(Region watch, Look empty) {
+record BoxLook(Region watch, Look empty) {
     public BoxLook {
         if (empty.width() != watch.width() || empty.height() != watch.height()) {
             throw new IllegalArgumentException("empty look " + empty + " does not fit " + watch);

@@ -13,10 +13,10 @@ import java.util.Set;
 public record KeyChord(Set<Modifier> modifiers, Key key) {
 
     /** Modifier keys, pressed in this order and released in reverse. */
-    public enum Modifier { CTRL, SHIFT, ALT, META }
+    enum Modifier { CTRL, SHIFT, ALT, META }
 
     /** The few keys Switchboard ever presses. */
-    public enum Key { ENTER, V, A, BACKSPACE }
+    enum Key { ENTER, V, A, BACKSPACE }
 
     public KeyChord {
         modifiers = modifiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(modifiers));

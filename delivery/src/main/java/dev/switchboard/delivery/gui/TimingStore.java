@@ -48,7 +48,7 @@ public final class TimingStore {
     }
 
     /** The stored input box of an agent (watch rectangle and empty look), if it was calibrated. */
-    public synchronized Optional<BoxLook> box(String agentId) {
+    synchronized Optional<BoxLook> box(String agentId) {
         ObjectNode entry = readTree().get(agentId);
         if (entry == null || !entry.has("box")) {
             return Optional.empty();
@@ -85,7 +85,7 @@ public final class TimingStore {
     }
 
     /** Stores an agent's calibrated input box beside its timing. */
-    public synchronized void putBox(String agentId, BoxLook box) {
+    synchronized void putBox(String agentId, BoxLook box) {
         Map<String, ObjectNode> all = readTree();
         ObjectNode entry = all.computeIfAbsent(agentId, k -> JSON.createObjectNode());
         entry.set("box", JSON.valueToTree(new StoredBox(box.watch(), new StoredLook(box.empty().width(),

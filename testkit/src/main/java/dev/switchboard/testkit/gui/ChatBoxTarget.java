@@ -31,7 +31,7 @@ import javax.swing.WindowConstants;
  * {@link #eventsFile}. Prints {@code READY x y sx sy} (the input's and the button's screen points) once shown, and
  * exits when its standard input closes, so it never outlives whoever started it.
  */
-public final class ChatBoxTarget {
+final class ChatBoxTarget {
 
     private ChatBoxTarget() {
     }

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * shows a new prompt.
  * Argument: the file. Ctrl+D exits.
  */
-public final class PaneReader {
+final class PaneReader {
 
     private static final byte ESC = 0x1b;
     private static final byte[] PASTE_START = "\u001b[200~".getBytes(StandardCharsets.US_ASCII);

@@ -7,7 +7,7 @@ import java.util.Locale;
  * vary per message (numbers, paths, quoted names), so "gui failed: window 0x1c00007 not found" and the same for
  * another window count together.
  */
-public final class ErrorClasses {
+final class ErrorClasses {
     private static final int MAX_LENGTH = 60;
 
     private ErrorClasses() {

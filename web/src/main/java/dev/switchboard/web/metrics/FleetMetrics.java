@@ -27,7 +27,7 @@ public final class FleetMetrics implements AutoCloseable {
     private static final int MAX_TRACKED = 50_000;
 
     /** Receives live changes as they are measured. */
-    public interface Sink {
+    interface Sink {
         void transition(String agent, MessageState to);
 
         void delivered(String agent, String method, boolean verified, Long deliveryMs, Long endToEndMs);

@@ -1,7 +1,7 @@
 package dev.switchboard.web.metrics;
 
 /** The latencies measured per message. */
-public enum Latency {
+enum Latency {
     /** Queued until its first delivery attempt started. */
     QUEUE_WAIT,
     /** Start of the attempt that delivered it until delivered. */
