@@ -61,6 +61,29 @@ public final class PrivateTmuxServer implements AutoCloseable {
         return target;
     }
 
+    /** What the pane shows now (its visible rows and history), or the reason tmux gave for not answering. */
+    public String capture() {
+        try {
+            return TmuxCall.run(socket, "capture-pane", "-p", "-t", target, "-S", "-2000").output();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
+    /** Presses keys in the pane as a user at the keyboard would, by tmux key names ({@code C-u}, {@code Enter}). */
+    public void sendKeys(String... keys) throws IOException, InterruptedException {
+        String[] args = new String[keys.length + 3];
+        args[0] = "send-keys";
+        args[1] = "-t";
+        args[2] = target;
+        System.arraycopy(keys, 0, args, 3, keys.length);
+        TmuxCall.Result r = TmuxCall.run(socket, args);
+        if (!r.ok()) {
+            throw new IOException("tmux send-keys failed: " + r.reason());
+        }
+    }
+
     @Override
     public void close() {
         // An interrupt must not leave our server running: clear it for the kill, then set it again.
