@@ -21,4 +21,15 @@ public interface Deliverer {
      * must report {@link DeliveryOutcome#verified()} only for what it saw arrive.
      */
     DeliveryOutcome deliver(UnifiedMessage message, AgentConfig agent) throws InterruptedException;
+
+    /**
+     * A delivery of this message was cut off: the process delivering it stopped after it may have started typing.
+     * A method that can see exactly this message's text sitting unsubmitted in the agent's input may submit it
+     * and say so; anything less certain must touch nothing and answer empty (the text may have been submitted
+     * already, so delivering it again could make it arrive twice).
+     */
+    default Optional<DeliveryOutcome> finishInterrupted(UnifiedMessage message, AgentConfig agent)
+            throws InterruptedException {
+        return Optional.empty();
+    }
 }

@@ -133,6 +133,22 @@ public final class FallbackChain {
         }
     }
 
+    /**
+     * A delivery of this message was cut off by a stop of the process delivering it: asks the agent's methods, in
+     * order, whether one can see exactly its text unsubmitted in the agent's input and submit it
+     * ({@link Deliverer#finishInterrupted}). @return what that one did, or empty when none could (nothing touched)
+     */
+    public Optional<Result> finishInterrupted(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
+        for (DeliveryMethod method : agent.delivery()) {
+            Deliverer d = deliverers.get(method);
+            Optional<DeliveryOutcome> done = d == null ? Optional.empty() : d.finishInterrupted(message, agent);
+            if (done.isPresent()) {
+                return Optional.of(new Result(done.get(), method, List.of()));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Result deliverLogged(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
         List<String> notes = new ArrayList<>();
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");

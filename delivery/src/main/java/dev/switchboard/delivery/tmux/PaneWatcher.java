@@ -56,11 +56,14 @@ final class PaneWatcher {
         return PaneProbe.count(String.join("\n", now.rows), probe) > countBefore;
     }
 
-    /** The pane's history size, cursor and history limit, and its last rows; null if tmux did not answer. */
+    /**
+     * The pane's history size, cursor, history limit, whether the cursor is shown, width and first process, and
+     * its last rows; null if tmux did not answer.
+     */
     Snapshot look() throws InterruptedException {
         TmuxClient.Result r = tmux.run("display-message", "-p", "-t", target,
-                "#{history_size} #{cursor_y} #{history_limit} #{cursor_x}", ";",
-                "capture-pane", "-p", "-t", target, "-S", "-" + window);
+                "#{history_size} #{cursor_y} #{history_limit} #{cursor_x} #{cursor_flag} #{pane_width} #{pane_pid}",
+                ";", "capture-pane", "-p", "-t", target, "-S", "-" + window);
         if (!r.ok()) {
             return null;
         }
@@ -68,16 +71,35 @@ final class PaneWatcher {
         String[] pos = lines.get(0).trim().split(" ");
         try {
             return new Snapshot(Long.parseLong(pos[0]), Long.parseLong(pos[1]), Long.parseLong(pos[2]),
-                    Long.parseLong(pos[3]), window, lines.subList(1, lines.size()));
+                    Long.parseLong(pos[3]), "1".equals(pos[4]), Long.parseLong(pos[5]), Long.parseLong(pos[6]),
+                    window, lines.subList(1, lines.size()));
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return null;
         }
     }
 
-    /** Rows are numbered as tmux does: 0 is the top visible row, negative rows are history. */
-    record Snapshot(long history, long cursor, long limit, long column, int window, List<String> rows) {
+    /**
+     * Rows are numbered as tmux does: 0 is the top visible row, negative rows are history.
+     *
+     * @param cursorShown whether the program shows the terminal's cursor ({@code #{cursor_flag}}); one that
+     *                    hides it draws its own, and the terminal's cursor then says nothing of where input goes
+     */
+    record Snapshot(long history, long cursor, long limit, long column, boolean cursorShown, long width,
+                    long panePid, int window, List<String> rows) {
         long firstRow() {
             return -Math.min(window, history);
+        }
+
+        /** Where the cursor's row is in {@link #rows()}, or -1 if outside them. */
+        int cursorIndex() {
+            long i = cursor - firstRow();
+            return i >= 0 && i < rows.size() ? (int) i : -1;
+        }
+
+        /** The row the cursor is on, as captured (trailing spaces dropped), or null. */
+        String cursorRow() {
+            int i = cursorIndex();
+            return i < 0 ? null : rows.get(i);
         }
 
         /** The same screen: same rows, same cursor, nothing scrolled. */

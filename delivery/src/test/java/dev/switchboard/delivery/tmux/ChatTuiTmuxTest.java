@@ -8,6 +8,7 @@ import dev.switchboard.testkit.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.Await;
+import dev.switchboard.delivery.DeliveryOutcome;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
 import dev.switchboard.testkit.gui.SubmittedLog;
@@ -86,6 +87,34 @@ class ChatTuiTmuxTest {
             assertFalse(after.contains("command not found"), after);
             assertTrue(after.startsWith(before.stripTrailing()), "only the typed line was added:\n" + after);
             assertEquals(200, SubmittedLog.read(submitted).size());
+        }
+    }
+
+    @Test
+    void aDraftInTheAppsInputIsNeverPastedIntoAndDeliveryGoesOnOnceItIsCleared() throws Exception {
+        Path submitted = dir.resolve("submitted.log");
+        try (TestPane pane = TestPane.shell()) {
+            pane.startChatApp(submitted);
+            AgentConfig agent = pane.agent("Agent-2", null);
+            TmuxDeliverer tmux = new TmuxDeliverer();
+            assertTrue(tmux.deliver(Messages.to("Agent-2", "before the draft"), agent).verified());
+
+            // GIVEN the user is typing in the app's input
+            pane.tmux.run("send-keys", "-t", TestPane.TARGET, "-l", "half a thought");
+            Await.until(TestPane.WAIT, () -> pane.capture().contains("chat> half a thought"), pane::capture);
+
+            // THEN a message is not pasted behind it: it fails clean, and the draft is as the user left it
+            DeliveryOutcome o = tmux.deliver(Messages.to("Agent-2", "from chat"), agent);
+            assertFalse(o.delivered(), o.toString());
+            assertTrue(o.fallbackAllowed() && o.detail().contains("input line is not empty"), o.toString());
+            assertTrue(pane.capture().strip().endsWith("chat> half a thought"), pane.capture());
+
+            // ... and once the user clears it (Ctrl+U), the message goes in alone
+            pane.tmux.run("send-keys", "-t", TestPane.TARGET, "C-u");
+            Await.until(TestPane.WAIT, () -> pane.capture().strip().endsWith("chat>"), pane::capture);
+            DeliveryOutcome again = tmux.deliver(Messages.to("Agent-2", "from chat"), agent);
+            assertTrue(again.verified(), again.toString());
+            assertEquals(List.of("before the draft", "from chat"), SubmittedLog.read(submitted));
         }
     }
 

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * A stand-in for a terminal agent, run inside a tmux pane by tests and {@code switchboard bench}: like a chat
  * TUI it puts the terminal in raw mode, asks for bracketed paste, echoes what it reads after its prompt, collects
  * a paste (new lines included) as one input, and on Enter appends that input to a file ({@link SubmittedLog}) and
- * shows a new prompt.
+ * shows a new prompt. Ctrl+U clears the input, as a user clears a line.
  * Argument: the file. Ctrl+D exits.
  */
 final class PaneReader {
@@ -85,6 +85,10 @@ final class PaneReader {
         if (!inPaste && b == 0x04) {
             return false;
         }
+        if (!inPaste && b == 0x15) {
+            clearInput();
+            return true;
+        }
         input.write(b);
         echo(b);
         return true;
@@ -96,6 +100,13 @@ final class PaneReader {
             screen.write('\r');
         }
         screen.write(b);
+    }
+
+    /** Ctrl+U: forgets the input and redraws an empty prompt (rows a long line wrapped onto are not erased). */
+    private void clearInput() {
+        long rows = input.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+        input.reset();
+        screen.print("\r\u001b[K" + "\u001b[A\u001b[K".repeat((int) rows) + "ready> ");
     }
 
     private void submit() throws IOException {
