@@ -146,6 +146,15 @@ public final class Node implements AutoCloseable {
                 }
                 case STARTED -> {
                     if (!agent.delivery().stream().allMatch(m -> m == DeliveryMethod.INBOX)) {
+                        // Its text left unsubmitted in the agent's input (stopped between paste and Enter) is
+                        // submitted now; anything less certain is never typed again.
+                        Optional<FallbackChain.Result> finished = chain.finishInterrupted(message, agent);
+                        if (finished.isPresent() && finished.get().outcome().delivered()) {
+                            FallbackChain.Result r = finished.get();
+                            log.done(id, true, r.method().key(), r.outcome().verified(), r.detail(), false);
+                            return report(BrokerEvent.delivered(name, id, r.method().key(), r.outcome().verified(),
+                                    r.detail()));
+                        }
                         String why = "node " + name + " stopped during this delivery: the text may already be in "
                                 + agent.id() + "'s input; look, then `queue retry` it if it is not";
                         log.done(id, false, null, false, why, true);
