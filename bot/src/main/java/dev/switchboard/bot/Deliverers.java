@@ -20,7 +20,7 @@ public final class Deliverers {
         // GUI delivery checks for a display per delivery (pre-flight), so it is offered even when headless:
         // agents listing gui then fall back with the reason instead of silently skipping it.
         list.add(GuiDeliverer.create(config.get().dataDir()));
-        list.add(new TmuxDeliverer());
+        list.add(TmuxDeliverer.create(config.get().dataDir()));
         return list;
     }
 }
