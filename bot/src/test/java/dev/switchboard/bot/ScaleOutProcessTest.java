@@ -139,6 +139,9 @@ class ScaleOutProcessTest {
                 sent.put(m.id(), m.body());
                 if (i == 150) {
                     awaitDelivered(queue, 50);
+                    // The terminal agent has had a verified delivery, so the node knows how its empty input line
+                    // looks (kept in the data dir): a restarted node pastes nothing behind what a kill left there.
+                    awaitTerminalDelivered(queue);
                     kill(desk1); // mid-delivery: its unacknowledged job comes back to the restarted node
                     desk1 = node("desk-1");
                 } else if (i == 450) {
@@ -151,8 +154,9 @@ class ScaleOutProcessTest {
                     LocalBroker.ctl("start_app");
                 }
             }
-            // A terminal job the killed node was typing is reported dead ("may already be in the input"), never
-            // typed again: such a message may be in the pane once or not at all, and nothing else is dead.
+            // A terminal job the killed node was typing is submitted by the restarted node if its text sits
+            // unsubmitted in the pane's input line; otherwise it is reported dead ("may already be in the input"),
+            // never typed again: such a message may be in the pane once or not at all, and nothing else is dead.
             Await.until(Duration.ofSeconds(240), () -> count(queue, MessageState.DELIVERED)
                             + count(queue, MessageState.DEAD) == n,
                     () -> "delivered " + count(queue, MessageState.DELIVERED) + " of " + n + "; queued "
@@ -169,6 +173,10 @@ class ScaleOutProcessTest {
         }
         Map<String, Long> typedCounts = SubmittedLog.read(typed).stream()
                 .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        // A message pasted behind text a kill left in the input line would reach the program merged with it
+        for (String line : typedCounts.keySet()) {
+            assertTrue(sent.containsValue(line), "the pane's program got a line that is no message: " + line);
+        }
         for (Map.Entry<String, String> e : sent.entrySet()) {
             if (!e.getValue().contains("→ " + TERMINAL)) {
                 continue;
@@ -201,6 +209,11 @@ class ScaleOutProcessTest {
     private static void awaitDelivered(SqliteMessageQueue queue, long atLeast) {
         Await.until(Duration.ofSeconds(120), () -> count(queue, MessageState.DELIVERED) >= atLeast,
                 () -> "delivered " + count(queue, MessageState.DELIVERED) + " < " + atLeast);
+    }
+
+    private static void awaitTerminalDelivered(SqliteMessageQueue queue) {
+        Await.until(Duration.ofSeconds(120), () -> !queue.list(List.of(MessageState.DELIVERED), TERMINAL, 1).isEmpty(),
+                () -> "no message delivered to " + TERMINAL + " yet");
     }
 
     private static long count(SqliteMessageQueue queue, MessageState state) {
