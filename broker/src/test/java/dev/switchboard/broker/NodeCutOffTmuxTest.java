@@ -62,7 +62,9 @@ class NodeCutOffTmuxTest {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     private <T extends AutoCloseable> T keep(T t) {
