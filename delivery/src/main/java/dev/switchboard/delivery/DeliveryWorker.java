@@ -81,7 +81,8 @@ public final class DeliveryWorker implements AutoCloseable {
         wake.wake();
     }
 
-    private void pass() throws InterruptedException {
+    /** One pass of its loop (tests drive it step by step). */
+    void pass() throws InterruptedException {
         recordUnrecorded();
         if (!deliverOne()) {
             wake.await(pollMillis);
@@ -159,19 +160,26 @@ public final class DeliveryWorker implements AutoCloseable {
                     });
         } else if (result.deferred()) {
             // Every method was cooling down, so nothing was tried: that must not use up an attempt.
-            queue.postpone(qm.id(), result.outcome().detail(), result.waitUntil());
+            recordOrKeep(() -> queue.postpone(qm.id(), result.outcome().detail(), result.waitUntil()));
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();
             LOG.info("delivery to {} failed{}: {}", agent, permanent ? " (not retried)" : "",
                     result.outcome().detail());
-            Runnable markFailed = () -> queue.markFailed(qm.id(), result.outcome().detail(), permanent);
-            try {
-                markFailed.run();
-            } catch (QueueException e) {
-                unrecorded.add(markFailed);
-                throw e;
-            }
+            recordOrKeep(() -> queue.markFailed(qm.id(), result.outcome().detail(), permanent));
+        }
+    }
+
+    /**
+     * Writes an outcome; one the queue does not take now (a full disk) is kept and written before anything new
+     * is claimed, so its message leaves DELIVERING as soon as writes work again, not when its lease runs out.
+     */
+    private void recordOrKeep(Runnable outcome) {
+        try {
+            outcome.run();
+        } catch (QueueException e) {
+            unrecorded.add(outcome);
+            throw e;
         }
     }
 
