@@ -190,6 +190,9 @@ public final class App implements AutoCloseable {
             if (nudge != null) {
                 app.running.add(nudge);
             }
+            // Given up when the disk is full, so deliveries in progress can be recorded rather than sit in
+            // DELIVERING until there is room: 1 MB holds thousands of outcomes, and is too little to be missed.
+            app.queue.keepSpaceReserve(1L << 20);
             int recovered = app.queue.recoverAbandoned(app.incarnation);
             if (recovered > 0) {
                 LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);

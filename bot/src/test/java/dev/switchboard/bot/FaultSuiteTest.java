@@ -82,15 +82,19 @@ class FaultSuiteTest {
 
     /** A small tmpfs as the data folder; the test is skipped only where mounting is impossible (not root). */
     private void mountSmallDataFolder() throws Exception {
-        Files.createDirectories(data);
+        mountSmallDisk(data);
+    }
+
+    private void mountSmallDisk(Path at) throws Exception {
+        Files.createDirectories(at);
         boolean ok;
         try {
-            ok = exec("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", data.toString()) == 0;
+            ok = exec("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", at.toString()) == 0;
         } catch (IOException e) {
             ok = false;
         }
         assumeTrue(ok, "cannot mount a tmpfs here (needs root): the disk fault tests did not run");
-        mounted = data;
+        mounted = at;
     }
 
     private App start(String extraConfig) throws IOException {
@@ -105,7 +109,11 @@ class FaultSuiteTest {
     }
 
     private List<String> inboxBodies() throws IOException {
-        Path inbox = dir.resolve("ws/Agent-1/inbox");
+        return inboxBodies(dir.resolve("ws"));
+    }
+
+    private static List<String> inboxBodies(Path workspaces) throws IOException {
+        Path inbox = workspaces.resolve("Agent-1/inbox");
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
@@ -175,6 +183,89 @@ class FaultSuiteTest {
             assertEquals(accepted.size(), app.queue().list(Set.of(), null, 1_000).size(),
                     "a refused message was stored after all");
         }
+    }
+
+    @Test
+    void aDeliveryWhileTheWholeDiskFillsWaitsAsARetryNotInDeliveringAndArrivesOnceWhenThereIsRoom()
+            throws Exception {
+        // GIVEN the queue and the agents' inboxes on one small disk, and a lease of an hour: a message left in
+        // DELIVERING would stay there for the whole test
+        Path disk = dir.resolve("disk");
+        mountSmallDisk(disk);
+        Files.writeString(dir.resolve("switchboard.yaml"), "data_dir: disk/data\nworkspaces: disk/ws\n"
+                + "web: {enabled: false}\nagents: [{id: Agent-1}]\n"
+                + "retry: {max_attempts: 1000, base_delay_ms: 20, max_delay_ms: 200, lease_seconds: 3600}\n");
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> all = new ListAppender<>();
+        Level rootLevel = root.getLevel();
+        root.setLevel(Level.INFO); // the lines that say a failure is over are INFO
+        all.start();
+        root.addAppender(all);
+        try (App app = App.startService(ConfigLoader.load(dir.resolve("switchboard.yaml")), Secrets.from(Map.of()),
+                FAST)) {
+            BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
+            app.bus().subscribe(events::add);
+            Reply before = app.commands().executeChat("msg Agent-1 before the disk filled up", ME);
+            awaitDelivered(app, Set.copyOf(before.messageIds()));
+            String id = app.commands().executeChat("msg Agent-1 --in 1s due while the disk is full", ME)
+                    .messageIds().get(0);
+            Path filler = disk.resolve("filler");
+            fill(filler);
+
+            // WHEN it comes due while the disk is full, and messages keep coming until the queue is full too
+            java.time.Instant due = app.queue().find(id).orElseThrow().message().notBefore();
+            while (java.time.Instant.now().isBefore(due)) {
+                Thread.sleep(20);
+            }
+            Reply refused = null;
+            for (int i = 0; i < 200 && refused == null; i++) {
+                Reply r = app.commands().executeChat("msg Agent-1 full " + i + " " + "x".repeat(3_000), ME);
+                refused = r.status() == Reply.Status.OK ? null : r;
+            }
+
+            // THEN each refusal says so in one line
+            assertTrue(refused != null, "the queue never filled up");
+            assertTrue(refused.text().contains("disk full") && refused.text().contains("nothing was stored")
+                    && !refused.text().contains("\n"), refused.text());
+            // AND the message does not sit in DELIVERING while the disk stays full: it waits as a retry (an
+            // attempt failed for want of space, and that was written) or queued (the queue took no claim), or
+            // it got through (a few bytes came free) and that was written
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (app.queue().find(id).orElseThrow().state() == MessageState.DELIVERING) {
+                assertTrue(System.nanoTime() < deadline, "left in DELIVERING while the disk is full");
+                Thread.sleep(20);
+            }
+            // AND every failed attempt said why
+            for (StatusEvent e : events) {
+                if (e.messageId().equals(id) && e.to() == MessageState.RETRY_WAIT) {
+                    assertTrue(String.valueOf(e.detail()).contains("No space left on device"), e.toString());
+                }
+            }
+
+            // WHEN there is room again, THEN it arrives, once, and so does everything the queue took
+            Files.delete(filler);
+            Set<String> accepted = app.queue().list(Set.of(), null, 1_000).stream().map(q -> q.id())
+                    .collect(java.util.stream.Collectors.toSet());
+            awaitDelivered(app, accepted);
+            List<String> bodies = inboxBodies(disk.resolve("ws"));
+            assertEquals(accepted.size(), bodies.size(), bodies.toString());
+            assertEquals(Set.copyOf(bodies).size(), bodies.size(), "a message was delivered twice");
+            assertTrue(bodies.contains("due while the disk is full"), bodies.toString());
+            assertFalse(app.queue().history(id).stream().anyMatch(t -> String.valueOf(t.detail()).contains("lease")),
+                    "it waited for its lease to run out");
+        } finally {
+            root.detachAppender(all);
+            root.setLevel(rootLevel);
+        }
+        // AND each failure put its stack trace in the log once, until it was over (one line says so)
+        Map<String, List<ILoggingEvent>> byLogger = all.list.stream()
+                .collect(java.util.stream.Collectors.groupingBy(ILoggingEvent::getLoggerName));
+        byLogger.forEach((logger, lines) -> {
+            long traces = lines.stream().filter(e -> e.getThrowableProxy() != null).count();
+            long over = lines.stream().filter(e -> e.getFormattedMessage().contains(" works again")).count();
+            assertTrue(traces <= over + 1, () -> logger + " logged " + traces + " stack traces for " + over
+                    + " recoveries: " + lines.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        });
     }
 
     private static void fill(Path filler) throws IOException {

@@ -4,6 +4,7 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.loop.WakeSignal;
 import dev.switchboard.core.message.IllegalTransitionException;
 import dev.switchboard.core.queue.UnknownMessageException;
 import dev.switchboard.core.queue.MessageQueue;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ final class DeliveryWorker implements AutoCloseable {
     private final FallbackChain chain;
     private final Duration lease;
     private final long pollMillis;
-    private final Semaphore wake = new Semaphore(0);
+    private final WakeSignal wake = new WakeSignal();
     /**
      * Outcomes that could not be written (a full disk): written again before anything new is claimed, so the
      * message moves on (to RETRY_WAIT, say) as soon as the queue takes writes again, instead of sitting in
@@ -61,7 +60,8 @@ final class DeliveryWorker implements AutoCloseable {
         if (loop == null) {
             // A failure (queue unavailable, a deliverer's bug) is logged once and retried with back-off.
             loop = BackgroundLoop.named("deliver-" + agent).log(LOG)
-                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5)).start(this::pass);
+                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5)).unblockWith(wake::close)
+                    .start(this::pass);
         }
         return this;
     }
@@ -78,14 +78,14 @@ final class DeliveryWorker implements AutoCloseable {
 
     /** Something may be ready for this agent. */
     public void wakeUp() {
-        wake.release();
+        wake.wake();
     }
 
-    private void pass() throws InterruptedException {
+    /** One pass of its loop (tests drive it step by step). */
+    void pass() throws InterruptedException {
         recordUnrecorded();
         if (!deliverOne()) {
-            wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
-            wake.drainPermits();
+            wake.await(pollMillis);
         }
     }
 
@@ -160,19 +160,26 @@ final class DeliveryWorker implements AutoCloseable {
                     });
         } else if (result.deferred()) {
             // Every method was cooling down, so nothing was tried: that must not use up an attempt.
-            queue.postpone(qm.id(), result.outcome().detail(), result.waitUntil());
+            recordOrKeep(() -> queue.postpone(qm.id(), result.outcome().detail(), result.waitUntil()));
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();
             LOG.info("delivery to {} failed{}: {}", agent, permanent ? " (not retried)" : "",
                     result.outcome().detail());
-            Runnable markFailed = () -> queue.markFailed(qm.id(), result.outcome().detail(), permanent);
-            try {
-                markFailed.run();
-            } catch (QueueException e) {
-                unrecorded.add(markFailed);
-                throw e;
-            }
+            recordOrKeep(() -> queue.markFailed(qm.id(), result.outcome().detail(), permanent));
+        }
+    }
+
+    /**
+     * Writes an outcome; one the queue does not take now (a full disk) is kept and written before anything new
+     * is claimed, so its message leaves DELIVERING as soon as writes work again, not when its lease runs out.
+     */
+    private void recordOrKeep(Runnable outcome) {
+        try {
+            outcome.run();
+        } catch (QueueException e) {
+            unrecorded.add(outcome);
+            throw e;
         }
     }
 
@@ -180,13 +187,12 @@ final class DeliveryWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        wake.release();
         BackgroundLoop l;
         synchronized (this) {
             l = loop;
         }
         if (l != null) {
-            l.stop();
+            l.stop(); // closes the wake signal: a worker waiting for work ends at once
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.loop.FailureLog;
 import dev.switchboard.core.message.UnifiedMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,6 +35,11 @@ public final class InboxDeliverer implements BatchDeliverer {
     private static final ExecutorService FSYNC = fsyncThreads();
 
     private final Function<AgentConfig, Path> inboxOf;
+    /**
+     * Per agent, so a full disk (retried every few seconds for hours) logs its stack trace once, not per file
+     * and attempt, and one line when the inbox takes files again.
+     */
+    private final Map<String, FailureLog> failures = new ConcurrentHashMap<>();
 
     /** @param inboxOf where an agent's inbox folder is (e.g. {@code SwitchboardConfig::inboxOf}) */
     public InboxDeliverer(Function<AgentConfig, Path> inboxOf) {
@@ -49,14 +57,30 @@ public final class InboxDeliverer implements BatchDeliverer {
         try {
             Files.createDirectories(inbox.resolve(PROCESSED));
         } catch (IOException e) {
-            LOG.warn("cannot create inbox {}", inbox, e);
+            failuresOf(agent).failed("cannot create: " + reason(e), e);
             return Optional.of("cannot create inbox of " + agent.id() + ": " + reason(e));
         }
         if (!Files.isWritable(inbox)) {
-            LOG.warn("inbox {} is not writable", inbox);
+            failuresOf(agent).failed("not writable", new IOException("inbox " + inbox + " is not writable"));
             return Optional.of("inbox of " + agent.id() + " is not writable");
         }
         return Optional.empty();
+    }
+
+    private FailureLog failuresOf(AgentConfig agent) {
+        return failures.computeIfAbsent(agent.id(), id -> new FailureLog(LOG, "the inbox of " + id));
+    }
+
+    /** The key leaves out the file's name, which every message has its own of. */
+    private void failed(AgentConfig agent, IOException e) {
+        failuresOf(agent).failed("cannot write: " + reason(e), e);
+    }
+
+    private void worked(AgentConfig agent) {
+        FailureLog log = failures.get(agent.id());
+        if (log != null) {
+            log.succeeded();
+        }
     }
 
     private static ExecutorService fsyncThreads() {
@@ -89,8 +113,9 @@ public final class InboxDeliverer implements BatchDeliverer {
         }
         try {
             AtomicFiles.writeAll(files, FSYNC);
+            worked(agent);
         } catch (IOException e) {
-            LOG.warn("cannot write {} files into {}", files.size(), inbox, e);
+            failed(agent, e);
             throw new BatchFailedException("cannot write " + files.size() + " files into the inbox of " + agent.id()
                     + ": " + reason(e), e);
         }
@@ -107,9 +132,10 @@ public final class InboxDeliverer implements BatchDeliverer {
         }
         try {
             AtomicFiles.write(target, InboxFormat.render(message).getBytes(StandardCharsets.UTF_8));
+            worked(agent);
             return DeliveryOutcome.verified(null);
         } catch (IOException e) {
-            LOG.warn("cannot write {}", target, e);
+            failed(agent, e);
             return DeliveryOutcome.failedClean("cannot write into the inbox of " + agent.id() + ": " + reason(e));
         }
     }

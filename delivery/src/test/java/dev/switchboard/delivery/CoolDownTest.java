@@ -2,6 +2,7 @@ package dev.switchboard.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.AgentConfig;
@@ -11,15 +12,20 @@ import dev.switchboard.core.MutableClock;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.queue.Backoff;
+import dev.switchboard.core.queue.MessageQueue;
+import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.queue.Transition;
 import dev.switchboard.core.resilience.CircuitBreaker;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +47,7 @@ class CoolDownTest {
     private SqliteMessageQueue queue;
     private FallbackChain chain;
     private DeliveryWorker worker;
+    private AgentRegistry agents;
     private Path inbox;
 
     @BeforeEach
@@ -49,7 +56,7 @@ class CoolDownTest {
         Files.createDirectories(inbox.getParent());
         Files.writeString(inbox, "not a folder"); // the fault: the inbox is a file
         queue = new SqliteMessageQueue(dir.resolve("data"), 5, new Backoff(100, 1_000), clock, new Random(7));
-        AgentRegistry agents = new AgentRegistry(List.of(AgentConfig.inboxOnly("Agent-1").withInbox(inbox)));
+        agents = new AgentRegistry(List.of(AgentConfig.inboxOnly("Agent-1").withInbox(inbox)));
         chain = new FallbackChain(List.of(new InboxDeliverer(AgentConfig::inbox)), 3, COOL_DOWN, clock);
         worker = new DeliveryWorker("Agent-1", "run-1", queue, agents, chain, Duration.ofSeconds(30), 10);
     }
@@ -132,5 +139,48 @@ class CoolDownTest {
 
     private List<Transition> history(String id) {
         return queue.history(id);
+    }
+
+    @Test
+    void aPostponementTheQueueCannotTakeIsWrittenWhenItTakesWritesAgainNotWhenTheLeaseRunsOut() throws Exception {
+        // GIVEN the inbox paused after three real failures
+        String id = queue.enqueue(Fixtures.message("Agent-1", "waits")).id();
+        for (int i = 0; i < 3; i++) {
+            step();
+        }
+        assertEquals(CircuitBreaker.State.OPEN, chain.breaker("Agent-1", DeliveryMethod.INBOX).state());
+        // AND a worker (with an hour's lease) on a queue that takes no postponement for now, as on a full disk
+        AtomicBoolean full = new AtomicBoolean(true);
+        MessageQueue noRoom = (MessageQueue) Proxy.newProxyInstance(MessageQueue.class.getClassLoader(),
+                new Class<?>[] {MessageQueue.class}, (proxy, method, args) -> {
+                    if (full.get() && method.getName().equals("postpone")) {
+                        throw new QueueException("disk full: the queue database cannot be written");
+                    }
+                    try {
+                        return method.invoke(queue, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DeliveryWorker onFullDisk = new DeliveryWorker("Agent-1", "run-2", noRoom, agents, chain,
+                Duration.ofHours(1), 10);
+
+        // WHEN it claims the message during the cool-down: nothing is tried, and the postponement is not written
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(QueueException.class, onFullDisk::pass);
+        assertEquals(MessageState.DELIVERING, find(id).state());
+        // THEN it is kept and tried again before anything else, for as long as the queue refuses it
+        assertThrows(QueueException.class, onFullDisk::pass);
+
+        // WHEN the queue takes writes again
+        full.set(false);
+        onFullDisk.pass();
+
+        // THEN the message waits for the cool-down, with its root cause, rather than sit in DELIVERING for the
+        // hour of its lease
+        QueuedMessage waiting = find(id);
+        assertEquals(MessageState.RETRY_WAIT, waiting.state(), waiting.toString());
+        String why = history(id).get(history(id).size() - 1).detail();
+        assertTrue(why.contains("inbox paused after repeated failures") && why.contains("Not a directory"), why);
     }
 }

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CliFuzzTest {
     private static final int INPUTS = 10_000;
     private static final Pattern QUEUED = Pattern.compile("\\(id ([0-9a-f-]{36})\\)");
+
+    /** Fixed by default so the suite is repeatable; any other seed with -Dfuzz.seed. */
+    private static final long SEED = Long.getLong("fuzz.seed", 14L);
+
+    /** Every failure names the seed that repeats it. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler nameTheSeed = (context, thrown) -> {
+        throw new AssertionError("seed " + SEED + " (repeat with -Dfuzz.seed=" + SEED + "): " + thrown, thrown);
+    };
 
     @TempDir
     Path tempDir;
@@ -65,7 +76,7 @@ class CliFuzzTest {
     @Test
     @org.junit.jupiter.api.Timeout(600) // about 1 to 4 minutes: each run builds the whole picocli tree and opens the queue
     void hostileCommandLinesNeverCrashAndAcceptedMessagesAreStoredOnceAndExact() throws IOException {
-        long seed = Long.getLong("fuzz.seed", 14L);
+        long seed = SEED;
         Random random = new Random(seed);
         Path config = dir.resolve("switchboard.yaml");
         Files.writeString(config, "agents: [{id: Agent-1, aliases: [a1]}, {id: Agent-2}]\n");

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,12 @@ class TwitchFuzzTest {
     private static final int COUNT = Integer.getInteger("fuzz.count", 10_000);
     /** Fixed by default so the suite is repeatable; any other seed with -Dfuzz.seed. */
     private static final long SEED = Long.getLong("fuzz.seed", 3_442_790_312_385L);
+
+    /** Every failure names the seed that repeats it. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler nameTheSeed = (context, thrown) -> {
+        throw new AssertionError("seed " + SEED + " (repeat with -Dfuzz.seed=" + SEED + "): " + thrown, thrown);
+    };
 
     @TempDir
     Path dir;

@@ -4,6 +4,7 @@ import dev.switchboard.core.answers.Answer;
 import dev.switchboard.core.answers.AnswerStore;
 import dev.switchboard.core.answers.Destination;
 import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.loop.WakeSignal;
 import dev.switchboard.core.queue.QueueException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +43,9 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
     /** Sinks that already showed an answer not yet marked posted (a status answer waiting for another sink). */
     private final Map<String, Set<String>> postedTo = new ConcurrentHashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    private final WakeSignal wake = new WakeSignal();
     private final long pollMillis;
     private final BackgroundLoop loop;
-    private boolean pending;
-    private volatile boolean running = true;
     /** Whether the store's outage was reported (only the loop's thread reads and writes it). */
     private boolean warned;
 
@@ -62,7 +57,7 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
         // Another failure (a bug in a sink's bookkeeping, say) is logged once by the loop and retried with back-off.
         this.loop = BackgroundLoop.named("answer-router").log(LOG)
                 .backoff(Duration.ofMillis(Math.max(1, pollMillis)), Duration.ofMillis(Math.max(pollMillis, 10_000)))
-                .start(this::pass);
+                .unblockWith(wake::close).start(this::pass);
     }
 
     /** Whether its thread still routes (false once closed, or if it ended some other way). */
@@ -80,13 +75,7 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
 
     /** Something was stored: look now rather than at the next poll. */
     public void wakeUp() {
-        lock.lock();
-        try {
-            pending = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wake.wake();
     }
 
     /** Routes, then waits for a store, a new sink, a close or the next poll; an outage is said once. */
@@ -100,15 +89,7 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
                 LOG.warn("cannot read waiting answers (trying again): {}", e.getMessage());
             }
         }
-        lock.lock();
-        try {
-            if (!pending && running) {
-                wake.await(pollMillis, TimeUnit.MILLISECONDS);
-            }
-            pending = false;
-        } finally {
-            lock.unlock();
-        }
+        wake.await(pollMillis);
     }
 
     /** One pass: every waiting answer whose destination has a sink is handed on. @return how many were handed on */
@@ -191,8 +172,6 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        wakeUp(); // ends the wait at once: close() need not wait out the poll
-        loop.close();
+        loop.close(); // closes the wake signal first: close() need not wait out the poll
     }
 }

@@ -1,13 +1,14 @@
 package dev.switchboard.core.events;
 
+import dev.switchboard.core.loop.BackgroundLoop;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,15 @@ public final class ChangeNudge implements AutoCloseable {
 
     private final ServerSocketChannel server;
     private final Path socket;
-    private final Thread thread;
+    private final BackgroundLoop loop;
 
     private ChangeNudge(ServerSocketChannel server, Path socket, Runnable onNudge) {
         this.server = server;
         this.socket = socket;
-        this.thread = new Thread(() -> acceptLoop(onNudge), "change-nudge");
-        thread.setDaemon(true);
-        thread.start();
+        // A failing accept (no file descriptors left) or a failing wake-up is logged once and retried with
+        // back-off, so it neither spins nor ends the listening; the stop closes the socket to end the accept.
+        this.loop = BackgroundLoop.named("change-nudge").log(LOG)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(5)).stopWithin(Duration.ofSeconds(2)).unblockWith(this::closeServer).start(() -> acceptOne(onNudge));
     }
 
     /**
@@ -77,33 +79,29 @@ public final class ChangeNudge implements AutoCloseable {
         }
     }
 
-    private void acceptLoop(Runnable onNudge) {
-        while (server.isOpen()) {
-            try (SocketChannel ignored = server.accept()) {
-                onNudge.run();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("wake-up socket: {}", e.toString());
-                try {
-                    Thread.sleep(100);  // a failing accept (no file descriptors left) must not spin
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
+    /** Waits for one connection and wakes the service; the connection carries nothing. */
+    private void acceptOne(Runnable onNudge) throws IOException {
+        try (SocketChannel ignored = server.accept()) {
+            onNudge.run();
         }
+    }
+
+    private void closeServer() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warn("cannot close the wake-up socket: {}", e.toString());
+        }
+    }
+
+    /** False once the listening has ended (closed, or ended some other way). */
+    public boolean isAlive() {
+        return loop.alive();
     }
 
     @Override
     public void close() {
-        try {
-            server.close();
-            thread.join(2_000);
-        } catch (IOException e) {
-            LOG.warn("cannot close the wake-up socket: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop();
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {

@@ -4,11 +4,9 @@ import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.loop.WakeSignal;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +23,8 @@ public final class EventPump implements AutoCloseable {
     private final MessageQueue queue;
     private final EventBus bus;
     private final long pollMillis;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
+    private final WakeSignal wake = new WakeSignal();
     private final BackgroundLoop loop;
-    private boolean pending;
-    private volatile boolean running = true;
     private long lastSeq;
 
     /** Starts publishing events that happen from now on. */
@@ -42,31 +37,18 @@ public final class EventPump implements AutoCloseable {
         // events are kept in the log, so none is lost, only late.
         this.loop = BackgroundLoop.named("event-pump").log(LOG)
                 .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5))
-                .stopWithin(Duration.ofSeconds(5)).atExit(this::drainLast).start(this::pass);
+                .stopWithin(Duration.ofSeconds(5)).unblockWith(wake::close).atExit(this::drainLast)
+                .start(this::pass);
     }
 
     /** A local commit happened: look now rather than at the next poll. */
     public void wakeUp() {
-        lock.lock();
-        try {
-            pending = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wake.wake();
     }
 
     private void pass() throws InterruptedException {
         drain();
-        lock.lock();
-        try {
-            if (!pending && running) {
-                wake.await(pollMillis, TimeUnit.MILLISECONDS);
-            }
-            pending = false;
-        } finally {
-            lock.unlock();
-        }
+        wake.await(pollMillis);
     }
 
     /** close() was called: what was committed before it must still be reported (the last "delivered"). */
@@ -100,8 +82,6 @@ public final class EventPump implements AutoCloseable {
     /** Publishes what is already committed, then stops. */
     @Override
     public void close() {
-        running = false;
-        wakeUp();
         loop.stop();
     }
 }

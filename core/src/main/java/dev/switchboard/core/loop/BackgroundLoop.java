@@ -28,6 +28,7 @@ public final class BackgroundLoop implements AutoCloseable {
     private final String name;
     private final Pass pass;
     private final Runnable atExit;
+    private final Runnable unblock;
     private final long minBackoffMillis;
     private final long maxBackoffMillis;
     private final Duration stopWithin;
@@ -42,6 +43,7 @@ public final class BackgroundLoop implements AutoCloseable {
         this.name = b.name;
         this.pass = pass;
         this.atExit = b.atExit;
+        this.unblock = b.unblock;
         this.minBackoffMillis = b.minBackoff.toMillis();
         this.maxBackoffMillis = Math.max(minBackoffMillis, b.maxBackoff.toMillis());
         this.stopWithin = b.stopWithin;
@@ -63,6 +65,7 @@ public final class BackgroundLoop implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Duration stopWithin = Duration.ofSeconds(10);
         private Runnable atExit = () -> { };
+        private Runnable unblock = () -> { };
         private Duration every = Duration.ZERO;
 
         private Builder(String name) {
@@ -96,6 +99,17 @@ public final class BackgroundLoop implements AutoCloseable {
         /** Runs on the loop's thread when it ends, however it ends (closing a connection, failing what waits). */
         public Builder atExit(Runnable action) {
             this.atExit = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * How a stop ends a pass that waits for work or blocks in I/O: waking its {@link WakeSignal}, closing
+         * its socket. Runs in {@code stop()} after the loop is marked stopping and before the join, so the pass
+         * that returns (or fails on the closed socket) is not taken for a failure, and the loop ends without
+         * waiting out a poll or the stop bound.
+         */
+        public Builder unblockWith(Runnable action) {
+            this.unblock = Objects.requireNonNull(action, "action");
             return this;
         }
 
@@ -192,6 +206,11 @@ public final class BackgroundLoop implements AutoCloseable {
             stopRequested.signalAll();
         } finally {
             lock.unlock();
+        }
+        try {
+            unblock.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot wake its pass to stop it: {}", name, e.toString());
         }
         if (isLoopThread()) {
             return false;

@@ -22,8 +22,17 @@ public final class FailureLog {
     }
 
     /** @return whether this failure is new (and was logged with its trace) */
-    public synchronized boolean failed(Throwable t) {
-        String key = keyOf(t);
+    public boolean failed(Throwable t) {
+        return failed(keyOf(t), t);
+    }
+
+    /**
+     * For failures whose messages differ where the failure does not (a file system error names its file):
+     * {@code key} says which failure it is.
+     *
+     * @return whether this failure is new (and was logged with its trace)
+     */
+    public synchronized boolean failed(String key, Throwable t) {
         if (key.equals(current)) {
             repeats++;
             log.debug("{} failed again: {}", what, key);

@@ -32,7 +32,8 @@ final class GroupCommitWriter implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private record Task<T>(Op<T> op, CompletableFuture<T> future) {
+    /** @param addsWork new work (a new message, a claim), refused while the disk is full; see {@link SpaceReserve} */
+    private record Task<T>(Op<T> op, CompletableFuture<T> future, boolean addsWork) {
         @SuppressWarnings("unchecked")
         void complete(Object value) {
             future.complete((T) value);
@@ -40,7 +41,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Put in the queue by close(): wakes the writer at once instead of at its next poll. */
-    private static final Task<Object> WAKE = new Task<>(c -> null, new CompletableFuture<>());
+    private static final Task<Object> WAKE = new Task<>(c -> null, new CompletableFuture<>(), false);
 
     private final Connection connection;
     private final StatementCache statements;
@@ -54,6 +55,8 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Set when the loop's thread has ended: every task from then on fails at once instead of waiting. */
     private volatile boolean stopped;
     private Throwable failure;
+    /** Set once by the running service (the CLI keeps none); read and used on the writer's thread. */
+    private volatile SpaceReserve reserve;
 
     GroupCommitWriter(Connection connection, Runnable afterCommit) throws SQLException {
         this.connection = connection;
@@ -71,13 +74,28 @@ final class GroupCommitWriter implements AutoCloseable {
         return statements.get(sql);
     }
 
+    /** Keeps {@code reserve} for a full disk from now on. */
+    void keep(SpaceReserve reserve) {
+        this.reserve = reserve;
+    }
+
+    /** An operation that finishes what is in flight (an outcome, a read receipt, an admin's change). */
     <T> CompletableFuture<T> submit(Op<T> op) {
+        return submit(op, false);
+    }
+
+    /** An operation that adds work (a new message, a claim): while the disk is full it is refused at once. */
+    <T> CompletableFuture<T> submitNewWork(Op<T> op) {
+        return submit(op, true);
+    }
+
+    private <T> CompletableFuture<T> submit(Op<T> op, boolean addsWork) {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (closing || stopped) {
             future.completeExceptionally(refusal());
             return future;
         }
-        Task<T> task = new Task<>(op, future);
+        Task<T> task = new Task<>(op, future, addsWork);
         tasks.add(task);
         // Lost a race with the end of the writer: it is gone and has drained the queue already.
         if (stopped && tasks.remove(task)) {
@@ -102,7 +120,10 @@ final class GroupCommitWriter implements AutoCloseable {
             tasks.drainTo(batch, MAX_BATCH - 1);
             batch.remove(WAKE);
             try {
-                runBatch(batch);
+                refuseNewWorkWhileTheDiskIsFull(batch);
+                if (!batch.isEmpty()) {
+                    runBatch(batch);
+                }
             } catch (Throwable t) { // NOPMD: an Error must not leave this batch's callers waiting forever
                 String what = "the queue writer failed: " + FailureLog.oneLine(t);
                 QueueException told = rollbackQuietly() ? new QueueException(what + "; nothing was stored", t)
@@ -115,6 +136,25 @@ final class GroupCommitWriter implements AutoCloseable {
                 batch.clear();
             }
         } while (closing);
+    }
+
+    /**
+     * While the reserve is given up (the disk was full), new work is refused without touching the database, so
+     * the space freed goes to the outcomes of what is in flight. Each batch first looks whether the disk has
+     * room again.
+     */
+    private void refuseNewWorkWhileTheDiskIsFull(List<Task<?>> batch) {
+        SpaceReserve r = reserve;
+        if (r == null || !r.released() || r.tryRestore()) {
+            return;
+        }
+        batch.removeIf(t -> {
+            if (t.addsWork()) {
+                t.future().completeExceptionally(new QueueException(QueueFailures.DISK_FULL));
+                return true;
+            }
+            return false;
+        });
     }
 
     /** On the writer's thread as it ends, however it ends: nobody is left waiting. */
@@ -158,6 +198,10 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             failures.failed(e); // the trace once per kind of failure, not once per retry of a full disk
             QueueException reported = QueueFailures.describe(e, committing);
+            SpaceReserve r = reserve;
+            if (r != null && QueueFailures.isDiskFull(e)) {
+                r.release(); // this batch fails; its outcomes, written again, find room
+            }
             for (Task<?> t : batch) {
                 t.future().completeExceptionally(reported);
             }

@@ -2,14 +2,13 @@ package dev.switchboard.core.queue;
 
 import dev.switchboard.core.lifecycle.Service;
 import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.loop.WakeSignal;
 import dev.switchboard.core.message.MessageIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +23,7 @@ public final class ScheduleRunner implements Service {
     private final Schedules schedules;
     private final Clock clock;
     private final long pollMillis;
-    private final Semaphore wake = new Semaphore(0);
     private volatile BackgroundLoop loop;
-    /** Set by stop() before it wakes the pass, so the woken pass does not wait again. */
-    private volatile boolean stopping;
 
     /** @param pollMillis how often to look for schedules set by other processes (the CLI) */
     public ScheduleRunner(Schedules schedules, Clock clock, long pollMillis) {
@@ -48,18 +44,18 @@ public final class ScheduleRunner implements Service {
 
     @Override
     public synchronized void start() {
-        stopping = false;
-        wake.drainPermits(); // a stop's wake-up is not this run's
+        // One signal per run: a stop closes it for good, and a later start must not find it closed.
+        WakeSignal stopped = new WakeSignal();
         // A failure (the queue unavailable, a bad schedule row) is logged once and retried with back-off, so
         // one bad pass no longer ends the thread.
         loop = BackgroundLoop.named("scheduler").log(LOG)
                 .backoff(Duration.ofMillis(Math.max(1, pollMillis)), Duration.ofMillis(Math.max(pollMillis, 10_000)))
-                .stopWithin(Duration.ofSeconds(5)).start(this::pass);
+                .stopWithin(Duration.ofSeconds(5)).unblockWith(stopped::close).start(() -> pass(stopped));
     }
 
     /** Fires what is due, then waits until the next is due, the next poll, or a stop. */
-    private void pass() throws InterruptedException {
-        if (stopping) {
+    private void pass(WakeSignal stopped) throws InterruptedException {
+        if (stopped.closed()) {
             return;
         }
         Optional<Instant> next = schedules.nextDue();
@@ -71,9 +67,7 @@ public final class ScheduleRunner implements Service {
         }
         long wait = next.map(n -> Math.max(1, Math.min(pollMillis, n.toEpochMilli() - clock.millis())))
                 .orElse(pollMillis);
-        if (!stopping) {
-            wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
-        }
+        stopped.await(wait);
     }
 
     @Override
@@ -81,9 +75,7 @@ public final class ScheduleRunner implements Service {
         BackgroundLoop l = loop;
         loop = null;
         if (l != null) {
-            stopping = true;
-            wake.release(); // a permit, not a signal: a pass about to wait takes it and returns at once
-            l.close();
+            l.close(); // closes the run's signal: a pass about to wait, or waiting, returns at once
         }
     }
 

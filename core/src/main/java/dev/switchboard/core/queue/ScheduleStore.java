@@ -67,7 +67,7 @@ final class ScheduleStore implements Schedules {
         String payload = MessageCodec.encode(template);
         Schedule schedule = new Schedule(MessageIds.newId(), template.agent(), every, firstAt, template,
                 Instant.ofEpochMilli(clock.millis()), by, 0);
-        return await(writer.submit(c -> {
+        return await(writer.submitNewWork(c -> {
             PreparedStatement p = writer.prepared("INSERT INTO schedules(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,0)");
             p.setString(1, schedule.id());
             p.setString(2, schedule.agent());
@@ -129,7 +129,7 @@ final class ScheduleStore implements Schedules {
 
     @Override
     public List<Fired> fireDue() {
-        return await(writer.submit(c -> {
+        return await(writer.submitNewWork(c -> {
             long now = clock.millis();
             PreparedStatement due = writer.prepared("SELECT " + COLUMNS + " FROM schedules WHERE next_at <= ?"
                     + " ORDER BY next_at, id");

@@ -33,6 +33,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     public static final String FILE_NAME = "queue.db";
     private static final Logger LOG = LoggerFactory.getLogger(SqliteMessageQueue.class);
 
+    private final Path dataDir;
     private final QueueReader reader;
     private final GroupCommitWriter writer;
     private final Checkpointer checkpointer;
@@ -48,6 +49,7 @@ public final class SqliteMessageQueue implements MessageQueue {
      * @param maxAttempts delivery attempts before a message is DEAD
      */
     public SqliteMessageQueue(Path dataDir, int maxAttempts, Backoff backoff, Clock clock, RandomGenerator random) {
+        this.dataDir = dataDir;
         this.clock = clock;
         this.random = random;
         this.maxAttempts = maxAttempts;
@@ -135,6 +137,15 @@ public final class SqliteMessageQueue implements MessageQueue {
         return c;
     }
 
+    /**
+     * For the running service: keeps {@code bytes} of disk space aside, given up when the disk is full so that
+     * the outcomes of deliveries in progress can still be written while new messages and claims are refused
+     * (see {@link SpaceReserve}). The CLI keeps none: it adds work only, and the service owns the data folder.
+     */
+    public void keepSpaceReserve(long bytes) {
+        writer.keep(SpaceReserve.keep(dataDir, bytes));
+    }
+
     /** Called on the writer thread after each commit (the event pump wakes on it). */
     public void onCommit(Runnable listener) {
         commitListeners.add(listener);
@@ -152,7 +163,7 @@ public final class SqliteMessageQueue implements MessageQueue {
         // Encoded on the caller's thread: the writer thread is the bottleneck.
         String payload = MessageCodec.encode(m);
         m.agent(); // a message not addressed to one agent fails here
-        return writer.submit(c -> insert(m, payload, clock.millis(), null));
+        return writer.submitNewWork(c -> insert(m, payload, clock.millis(), null));
     }
 
     /**
@@ -241,7 +252,7 @@ public final class SqliteMessageQueue implements MessageQueue {
     }
 
     private List<Row> claimRows(String agent, String worker, Duration lease, int max) {
-        return await(writer.submit(c -> {
+        return await(writer.submitNewWork(c -> {
             long now = clock.millis();
             if (Rows.isPaused(writer::prepared, agent)) {
                 return List.<Row>of();

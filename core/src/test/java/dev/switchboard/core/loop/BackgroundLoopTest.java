@@ -80,6 +80,9 @@ class BackgroundLoopTest {
         assertTrue(log.succeeded());
         assertFalse(log.succeeded());
         assertTrue(log.failed(new RuntimeException("commit failed", new IOException("Read-only file system"))));
+        // A failure whose message names its file is told apart by the key its owner gives
+        assertTrue(log.failed("cannot write: No space left on device", new IOException("/ws/a.md: No space left")));
+        assertFalse(log.failed("cannot write: No space left on device", new IOException("/ws/b.md: No space left")));
         assertEquals("commit failed (IOException: No space left)",
                 FailureLog.oneLine(new RuntimeException("commit failed", new IOException("No space left"))));
     }

@@ -10,10 +10,10 @@ import dev.switchboard.bot.discord.fake.FakeDiscord;
 import dev.switchboard.bot.discord.fake.FakeMember;
 import dev.switchboard.bot.discord.fake.RestCall;
 import dev.switchboard.bot.fuzz.FuzzText;
-import dev.switchboard.config.Limits;
-import dev.switchboard.core.lifecycle.ServiceStatus;
-import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.Limits;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.core.lifecycle.ServiceStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +43,12 @@ class DiscordFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 3_381_420_400_738L);
     private static final List<FakeMember> WHO = List.of(DiscordHarness.ALICE, DiscordHarness.ALICE,
             DiscordHarness.BOB, DiscordHarness.CAROL);
+
+    /** Every failure names the seed that repeats it. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler nameTheSeed = (context, thrown) -> {
+        throw new AssertionError("seed " + SEED + " (repeat with -Dfuzz.seed=" + SEED + "): " + thrown, thrown);
+    };
 
     @TempDir
     Path dir;
