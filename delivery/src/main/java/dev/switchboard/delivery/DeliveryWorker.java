@@ -1,6 +1,7 @@
 package dev.switchboard.delivery;
 
 import dev.switchboard.config.AgentConfig;
+import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.loop.BackgroundLoop;
@@ -10,7 +11,9 @@ import dev.switchboard.core.queue.UnknownMessageException;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
+import dev.switchboard.core.message.UnifiedMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -120,8 +123,7 @@ final class DeliveryWorker implements AutoCloseable {
             }
             return true;
         }
-        List<FallbackChain.Result> results = chain.deliverAll(
-                claimed.stream().map(QueuedMessage::message).toList(), config.get());
+        List<FallbackChain.Result> results = deliver(claimed, config.get());
         QueueException unavailable = null;
         for (int i = 0; i < claimed.size(); i++) {
             try {
@@ -134,6 +136,56 @@ final class DeliveryWorker implements AutoCloseable {
             throw unavailable;
         }
         return true;
+    }
+
+    /**
+     * Delivers what was claimed. A message whose previous attempt was cut off after it had started typing (a crash
+     * between the first keystroke and the recorded outcome) is not delivered afresh: see {@link #resume}.
+     */
+    private List<FallbackChain.Result> deliver(List<QueuedMessage> claimed, AgentConfig config)
+            throws InterruptedException {
+        List<Optional<DeliveryMethod>> cutOff = new ArrayList<>(claimed.size());
+        for (QueuedMessage qm : claimed) {
+            // Only a message claimed before can have been cut off: no history read for a first attempt.
+            cutOff.add(qm.attempts() > 1
+                    ? queue.interruptedTyping(qm.id()).map(DeliveryMethod::parse) : Optional.empty());
+        }
+        if (cutOff.stream().allMatch(Optional::isEmpty)) {
+            return chain.deliverAll(claimed.stream().map(QueuedMessage::message).toList(), config, this::typing);
+        }
+        List<FallbackChain.Result> results = new ArrayList<>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            QueuedMessage qm = claimed.get(i);
+            results.add(cutOff.get(i).isPresent() ? resume(qm, config, cutOff.get(i).get())
+                    : chain.deliver(qm.message(), config, this::typing));
+        }
+        return results;
+    }
+
+    /** Durably, before the first keystroke: this attempt types (so a crash from now on is known to have). */
+    private void typing(UnifiedMessage message, DeliveryMethod method) {
+        queue.markTyping(message.id(), method.key());
+    }
+
+    /**
+     * The previous attempt stopped after {@code typedBy} had started typing: its text may sit unsubmitted in the
+     * agent's input, or may have been submitted already. Exactly its text in the input line is submitted
+     * ({@link FallbackChain#finishInterrupted}); otherwise it is not typed again ({@link
+     * FallbackChain#deliverAfterCutOff}).
+     */
+    private FallbackChain.Result resume(QueuedMessage qm, AgentConfig config, DeliveryMethod typedBy)
+            throws InterruptedException {
+        try (MessageMdc ignored = MessageMdc.of(qm.id(), qm.message().correlationId(), agent)) {
+            LOG.info("the last delivery to {} was cut off after {} had started typing: not typed again", agent,
+                    typedBy.key());
+            // This attempt may press Enter: recorded first, so a crash during it is not followed by a fresh typing.
+            queue.markTyping(qm.id(), typedBy.key());
+            Optional<FallbackChain.Result> finished = chain.finishInterrupted(qm.message(), config);
+            if (finished.isPresent() && finished.get().outcome().delivered()) {
+                return finished.get();
+            }
+            return chain.deliverAfterCutOff(qm.message(), config, typedBy, this::typing);
+        }
     }
 
     private void record(QueuedMessage qm, FallbackChain.Result result) {

@@ -58,6 +58,23 @@ public final class FallbackChain {
         }
     }
 
+    /**
+     * Told just before a method that types into the agent ({@link #types}) touches it. It must make that fact
+     * durable (a crash after the first keystroke must not lead to typing the message again); if it throws, the
+     * method is not tried.
+     */
+    @FunctionalInterface
+    public interface BeforeTyping {
+        BeforeTyping NONE = (message, method) -> { };
+
+        void typing(UnifiedMessage message, DeliveryMethod method);
+    }
+
+    /** Methods that type into the agent's window or pane: a cut-off attempt may have submitted the text. */
+    public static boolean types(DeliveryMethod method) {
+        return method == DeliveryMethod.TMUX || method == DeliveryMethod.GUI;
+    }
+
     /** The shortest wait for a message whose methods are all cooling down. */
     static final Duration MIN_WAIT = Duration.ofSeconds(1);
 
@@ -105,6 +122,12 @@ public final class FallbackChain {
      * otherwise — or if the batch fails — one by one through {@link #deliver}.
      */
     public List<Result> deliverAll(List<UnifiedMessage> messages, AgentConfig agent) throws InterruptedException {
+        return deliverAll(messages, agent, BeforeTyping.NONE);
+    }
+
+    /** {@link #deliverAll(List, AgentConfig)}, telling {@code beforeTyping} before any method types. */
+    public List<Result> deliverAll(List<UnifiedMessage> messages, AgentConfig agent, BeforeTyping beforeTyping)
+            throws InterruptedException {
         if (messages.size() > 1 && !agent.delivery().isEmpty()) {
             DeliveryMethod first = agent.delivery().get(0);
             CircuitBreaker breaker = breaker(agent.id(), first);
@@ -122,14 +145,53 @@ public final class FallbackChain {
         }
         List<Result> results = new ArrayList<>();
         for (UnifiedMessage m : messages) {
-            results.add(deliver(m, agent));
+            results.add(deliver(m, agent, beforeTyping));
         }
         return results;
     }
 
     public Result deliver(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
+        return deliver(message, agent, BeforeTyping.NONE);
+    }
+
+    /** {@link #deliver(UnifiedMessage, AgentConfig)}, telling {@code beforeTyping} before a method types. */
+    public Result deliver(UnifiedMessage message, AgentConfig agent, BeforeTyping beforeTyping)
+            throws InterruptedException {
         try (MessageMdc ignored = MessageMdc.of(message.id(), message.correlationId(), agent.id())) {
-            return deliverLogged(message, agent);
+            return deliverLogged(message, agent, agent.delivery(), new ArrayList<>(), beforeTyping);
+        }
+    }
+
+    /**
+     * A delivery cut off after {@code typedBy} had started typing, whose text {@link #finishInterrupted} could not
+     * finish: the text may already have been submitted, so {@code typedBy} does not type it again. It is a paste
+     * that may have landed (as {@link DeliveryOutcome#failedUncertain}): the methods after {@code typedBy} in the
+     * agent's order may deliver it, and the status says the text may already be in the input. When none is left,
+     * or none delivers, it fails for good (not retried: a retry would type it again); an operator looks and
+     * retries it.
+     */
+    public Result deliverAfterCutOff(UnifiedMessage message, AgentConfig agent, DeliveryMethod typedBy,
+                                     BeforeTyping beforeTyping) throws InterruptedException {
+        try (MessageMdc ignored = MessageMdc.of(message.id(), message.correlationId(), agent.id())) {
+            String why = typedBy.key() + " failed: the delivery was cut off (switchboard stopped) after typing had"
+                    + " started: the text may already be in " + agent.id() + "'s input";
+            List<DeliveryMethod> methods = agent.delivery();
+            int at = methods.indexOf(typedBy);
+            // The agent no longer lists that method (its config changed): only methods that type nothing remain.
+            List<DeliveryMethod> rest = at >= 0 ? methods.subList(at + 1, methods.size())
+                    : methods.stream().filter(m -> !types(m)).toList();
+            String giveUp = "; look, then `queue retry` it if it is not";
+            if (rest.isEmpty()) {
+                return new Result(DeliveryOutcome.failedDirty(why + giveUp), typedBy, List.of());
+            }
+            List<String> notes = new ArrayList<>(List.of(why));
+            Result r = deliverLogged(message, agent, rest, notes, beforeTyping);
+            if (r.outcome().delivered()) {
+                return r;
+            }
+            // Not a retry later (cooling down, or a failure that allows one): that would type it again.
+            return new Result(DeliveryOutcome.failedDirty(r.outcome().detail() + giveUp),
+                    r.method() == null ? typedBy : r.method(), List.of());
         }
     }
 
@@ -149,12 +211,12 @@ public final class FallbackChain {
         return Optional.empty();
     }
 
-    private Result deliverLogged(UnifiedMessage message, AgentConfig agent) throws InterruptedException {
-        List<String> notes = new ArrayList<>();
+    private Result deliverLogged(UnifiedMessage message, AgentConfig agent, List<DeliveryMethod> methods,
+                                 List<String> notes, BeforeTyping beforeTyping) throws InterruptedException {
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");
         DeliveryMethod lastMethod = null;
         Instant coolDownEnds = null;
-        for (DeliveryMethod method : agent.delivery()) {
+        for (DeliveryMethod method : methods) {
             Deliverer d = deliverers.get(method);
             if (d == null) {
                 notes.add(method.key() + " unavailable in this process");
@@ -176,6 +238,18 @@ public final class FallbackChain {
                 last = DeliveryOutcome.failedClean(problem.get());
                 notes.add(method.key() + " failed: " + problem.get());
                 continue;
+            }
+            if (types(method)) {
+                try {
+                    beforeTyping.typing(message, method);
+                } catch (RuntimeException e) {
+                    // Not typed: a crash after typing that left no trace could have it typed twice. Not the
+                    // method's fault, so its breaker is left alone.
+                    LOG.warn("{}: cannot record that typing into {} starts: {}", method.key(), agent.id(), e.toString());
+                    last = DeliveryOutcome.failedClean("cannot record that typing starts: " + e.getMessage());
+                    notes.add(method.key() + " failed: " + last.detail());
+                    continue;
+                }
             }
             try {
                 // Onboarding opens a fresh chat first (gui.starter_location_box); other methods have no such step.

@@ -38,6 +38,25 @@ public interface MessageQueue extends AutoCloseable {
     /** Cheap read: does the agent have a message ready now (and is not paused)? */
     boolean hasReady(String agent);
 
+    /**
+     * Records, committed before it returns, that the current attempt of this DELIVERING message is about to type
+     * into the agent by {@code method} (tmux, gui): kept on the attempt's DELIVERING transition, so that after a
+     * crash the attempt is known to have maybe typed (see {@link #interruptedTyping}). No new state, no event.
+     * The default, for queues that cannot keep it, does nothing.
+     */
+    default void markTyping(String id, String method) {
+    }
+
+    /**
+     * For a message just claimed: the method by which its previous attempt had started typing when that attempt
+     * was cut off (the process stopped, or its lease ran out, with no outcome recorded), so its text may already
+     * have been typed and submitted. Empty when the previous attempt typed nothing, ended with an outcome, or an
+     * operator asked for the retry.
+     */
+    default Optional<String> interruptedTyping(String id) {
+        return Optional.empty();
+    }
+
     /** DELIVERING → DELIVERED by {@code method}; {@code verified} says whether it was seen to arrive. */
     QueuedMessage markDelivered(String id, String method, boolean verified, String detail);
 

@@ -304,8 +304,62 @@ public final class SqliteMessageQueue implements MessageQueue {
             }
         }
         for (Row r : expired) {
-            move(r, MessageState.QUEUED, now, null, null, "lease expired: the worker stopped mid-delivery", now);
+            move(r, MessageState.QUEUED, now, null, null, "lease expired: the worker stopped mid-delivery"
+                    + typingNote(r.id()), now);
         }
+    }
+
+    /** For a DELIVERING message being re-queued: says so when its attempt had started typing ({@link #markTyping}). */
+    private String typingNote(String id) throws SQLException {
+        PreparedStatement p = sql("SELECT method FROM transitions WHERE message_id = ? AND to_state = 'DELIVERING'"
+                + " ORDER BY seq DESC LIMIT 1");
+        p.setString(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+            String method = rs.next() ? rs.getString(1) : null;
+            return method == null ? "" : "; typing by " + method + " had started, so it is not typed again";
+        }
+    }
+
+    @Override
+    public void markTyping(String id, String method) {
+        // Through the space reserve like an outcome: refusing it on a full disk would leave the message claimed.
+        await(writer.submit(c -> {
+            PreparedStatement p = sql("UPDATE transitions SET method = ? WHERE seq = (SELECT MAX(t.seq) FROM"
+                    + " transitions t JOIN messages m ON m.id = t.message_id WHERE t.message_id = ?"
+                    + " AND t.to_state = 'DELIVERING' AND m.state = 'DELIVERING')");
+            p.setString(1, method);
+            p.setString(2, id);
+            if (p.executeUpdate() != 1) {
+                Row r = load(id); // unknown id, or no longer DELIVERING (its lease ran out): say which
+                throw new dev.switchboard.core.message.IllegalTransitionException(id, r.state(),
+                        MessageState.DELIVERING);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<String> interruptedTyping(String id) {
+        // ... DELIVERING (typing by m) -> QUEUED (recovered / lease expired) -> DELIVERING (this attempt). Any
+        // outcome in between (RETRY_WAIT, DEAD, a retry asked for) ends the chain: that attempt is settled.
+        // Cut-off attempts in a row are all looked at: one that was itself cut off before it could record its
+        // own typing (a full disk) must not hide the typing of the one before it.
+        List<Transition> h = reader.history(id);
+        if (h.isEmpty() || h.get(h.size() - 1).to() != MessageState.DELIVERING) {
+            return Optional.empty();
+        }
+        for (int i = h.size() - 2; i >= 1; i -= 2) {
+            Transition requeued = h.get(i);
+            Transition cut = h.get(i - 1);
+            if (requeued.from() != MessageState.DELIVERING || requeued.to() != MessageState.QUEUED
+                    || cut.to() != MessageState.DELIVERING) {
+                break;
+            }
+            if (cut.method() != null) {
+                return Optional.of(cut.method());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -473,7 +527,7 @@ public final class SqliteMessageQueue implements MessageQueue {
             }
             long now = clock.millis();
             for (Row r : rows) {
-                move(r, MessageState.QUEUED, now, null, null, "recovered after restart", now);
+                move(r, MessageState.QUEUED, now, null, null, "recovered after restart" + typingNote(r.id()), now);
             }
             return rows.size();
         }));
