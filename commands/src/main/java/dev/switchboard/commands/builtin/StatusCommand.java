@@ -50,8 +50,9 @@ public final class StatusCommand extends BaseCommand {
         lines.add("from " + m.message().sender().displayName() + " · " + m.message().priority().name().toLowerCase()
                 + " · " + m.attempts() + " attempt(s) · id " + m.id());
         for (Transition t : ctx.services().queue().history(m.id())) {
-            String extra = t.method() != null ? " (" + t.method() + ", "
-                    + (Boolean.TRUE.equals(t.verified()) ? "verified" : "unverified") + ")" : "";
+            // A delivering step carries the method that started typing, with no verdict yet.
+            String extra = t.method() == null ? "" : t.verified() == null ? " (" + t.method() + ")"
+                    : " (" + t.method() + ", " + (t.verified() ? "verified" : "unverified") + ")";
             lines.add(Formats.dateTime(t.at()) + "  " + t.to().label() + extra
                     + (t.detail() != null ? ": " + t.detail() : ""));
         }

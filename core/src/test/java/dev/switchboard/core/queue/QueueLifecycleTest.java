@@ -325,4 +325,34 @@ class QueueLifecycleTest {
         assertEquals(m.id(), queue.claimNext("Agent-1", "new-run/Agent-1", LEASE).orElseThrow().id(),
                 "deliverable at once, without waiting for the old lease");
     }
+
+    @Test
+    void anAttemptThatStartedTypingAndWasCutOffIsKnownToTheNextClaimOnly() {
+        queue.claimNext("Agent-1", "old-run/Agent-1", LEASE).orElseThrow();
+        queue.markTyping(m.id(), "tmux");
+        assertEquals(1, queue.recoverAbandoned("new-run"));
+        Transition last = queue.history(m.id()).get(queue.history(m.id()).size() - 1);
+        assertTrue(last.detail().startsWith("recovered after restart; typing by tmux had started"), last.detail());
+
+        // The next claim learns it; so does the one after, when that one was cut off before it recorded its own.
+        queue.claimNext("Agent-1", "new-run/Agent-1", LEASE).orElseThrow();
+        assertEquals(Optional.of("tmux"), queue.interruptedTyping(m.id()));
+        assertEquals(1, queue.recoverAbandoned("third-run"));
+        queue.claimNext("Agent-1", "third-run/Agent-1", LEASE).orElseThrow();
+        assertEquals(Optional.of("tmux"), queue.interruptedTyping(m.id()));
+
+        // An attempt that ends with an outcome settles it: its retry is a fresh delivery.
+        queue.markFailed(m.id(), "may already be in the input", true);
+        queue.retry(m.id(), "operator");
+        queue.claimNext("Agent-1", "third-run/Agent-1", LEASE).orElseThrow();
+        assertEquals(Optional.empty(), queue.interruptedTyping(m.id()));
+    }
+
+    @Test
+    void aClaimCutOffBeforeTypingIsDeliveredAfresh() {
+        queue.claimNext("Agent-1", "old-run/Agent-1", LEASE).orElseThrow();
+        assertEquals(1, queue.recoverAbandoned("new-run"));
+        queue.claimNext("Agent-1", "new-run/Agent-1", LEASE).orElseThrow();
+        assertEquals(Optional.empty(), queue.interruptedTyping(m.id()));
+    }
 }
