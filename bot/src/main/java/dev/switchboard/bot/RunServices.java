@@ -97,7 +97,8 @@ final class RunServices {
         if (cfg.source() != null) {
             services.add(new LoopService<>("config-watcher", List.of(),
                     () -> new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), app::reload,
-                            problem -> LOG.warn("{}", problem)),
+                            // The watcher has logged it (one WARN line); a second line here said the same again.
+                            problem -> { }),
                     w -> Health.of(w.isAlive(), "the config watcher stopped polling"), w -> { }));
         }
         services.add(new LoopService<>("alerts", List.of(EVENT_PUMP, DELIVERY),
