@@ -177,9 +177,11 @@ public final class FallbackChain {
                     + " started: the text may already be in " + agent.id() + "'s input";
             List<DeliveryMethod> methods = agent.delivery();
             int at = methods.indexOf(typedBy);
-            // The agent no longer lists that method (its config changed): only methods that type nothing remain.
-            List<DeliveryMethod> rest = at >= 0 ? methods.subList(at + 1, methods.size())
-                    : methods.stream().filter(m -> !types(m)).toList();
+            // Only the later methods that type nothing (the inbox) may take it: another typing method would put
+            // the text into a second input, where the agent may read it twice. If the agent no longer lists that
+            // method (its config changed), every method that types nothing remains.
+            List<DeliveryMethod> rest = (at >= 0 ? methods.subList(at + 1, methods.size()) : methods).stream()
+                    .filter(m -> !types(m)).toList();
             String giveUp = "; look, then `queue retry` it if it is not";
             if (rest.isEmpty()) {
                 return new Result(DeliveryOutcome.failedDirty(why + giveUp), typedBy, List.of());
