@@ -17,7 +17,9 @@ import dev.switchboard.core.lifecycle.ServiceStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +97,9 @@ class DiscordFuzzTest {
                 }
             }
 
+            // Agents are delivered to in parallel: the last chunk's marker (to Agent-1) says nothing of the others'
+            // last messages, so wait for every expected text before counting (a lost one still shows below).
+            awaitAll(h, expected.values());
             List<String> problems = new ArrayList<>();
             List<String> bodies = bodies(h);
             Map<String, Long> counts = bodies.stream().collect(Collectors.groupingBy(b -> b, Collectors.counting()));
@@ -169,6 +174,14 @@ class DiscordFuzzTest {
                 fail("the service stopped delivering (seed " + SEED + "): no inbox file with '" + body + "'");
             }
             Thread.sleep(20);
+        }
+    }
+
+    private static void awaitAll(DiscordHarness h, Collection<String> wanted)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!new HashSet<>(bodies(h)).containsAll(wanted) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 
