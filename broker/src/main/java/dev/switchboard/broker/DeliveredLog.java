@@ -1,6 +1,5 @@
 package dev.switchboard.broker;
 
-import dev.switchboard.core.loop.BackgroundLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,15 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +24,13 @@ import org.slf4j.LoggerFactory;
  * acknowledging it) is never typed into a window twice. Each step is committed (SQLite, synchronous=FULL)
  * before the node acts on it: STARTED before touching the agent, DONE with the outcome right after.
  *
- * <p>Every agent of the node delivers on its own thread, and each of them waits for its step's commit. One
- * writer thread commits what all of them wrote meanwhile in one transaction (one fsync for the lot, not one
- * each); a step returns only after the transaction holding it committed. Reads go through a connection of
- * their own and see every committed step.
+ * <p>Every agent of the node delivers on its own thread, and each of them waits for its step's commit. Steps
+ * written while another commit runs are committed together in one transaction after it (one fsync for the lot,
+ * not one each); a step returns only after the transaction holding it committed. Reads go through a connection
+ * of their own and see every committed step.
  */
 final class DeliveredLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredLog.class);
-    private static final int MAX_BATCH = 256;
 
     enum Stage { STARTED, DONE, READ }
 
@@ -50,15 +47,11 @@ final class DeliveredLog implements AutoCloseable {
     private record Pending(Step step, CompletableFuture<Void> committed) {
     }
 
-    /** Put in the queue by close(): wakes the writer at once. */
-    private static final Pending WAKE = new Pending(db -> { }, new CompletableFuture<>());
-
     private final Connection writeDb;
     private final Connection readDb;
-    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
-    private final List<Pending> batch = new ArrayList<>();
-    private final BackgroundLoop writer;
-    private volatile boolean closed;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final ReentrantLock committing = new ReentrantLock();
+    private boolean closed;
 
     DeliveredLog(Path file) throws SQLException {
         try {
@@ -79,8 +72,6 @@ final class DeliveredLog implements AutoCloseable {
         try (Statement s = readDb.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
         }
-        writer = BackgroundLoop.named("node-job-log").log(LOG).backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
-                .start(this::commitWaiting);
     }
 
     synchronized Optional<Entry> find(String id) throws SQLException {
@@ -97,7 +88,7 @@ final class DeliveredLog implements AutoCloseable {
         }
     }
 
-    void started(String id, String agent) throws SQLException, InterruptedException {
+    void started(String id, String agent) throws SQLException {
         long now = System.currentTimeMillis();
         commit(db -> {
             try (PreparedStatement p = db.prepareStatement(
@@ -112,7 +103,7 @@ final class DeliveredLog implements AutoCloseable {
     }
 
     void done(String id, boolean delivered, String method, boolean verified, String detail, boolean permanent)
-            throws SQLException, InterruptedException {
+            throws SQLException {
         long now = System.currentTimeMillis();
         commit(db -> {
             try (PreparedStatement p = db.prepareStatement("UPDATE jobs SET stage = 'DONE', delivered = ?, method = ?,"
@@ -130,7 +121,7 @@ final class DeliveredLog implements AutoCloseable {
     }
 
     /** A failed job may come back (the hub retries it): it is delivered afresh then. */
-    void forget(String id) throws SQLException, InterruptedException {
+    void forget(String id) throws SQLException {
         commit(db -> {
             try (PreparedStatement p = db.prepareStatement("DELETE FROM jobs WHERE id = ?")) {
                 p.setString(1, id);
@@ -139,7 +130,7 @@ final class DeliveredLog implements AutoCloseable {
         });
     }
 
-    void read(String id) throws SQLException, InterruptedException {
+    void read(String id) throws SQLException {
         long now = System.currentTimeMillis();
         commit(db -> {
             try (PreparedStatement p = db.prepareStatement("UPDATE jobs SET stage = 'READ', updated = ? WHERE id = ?")) {
@@ -150,35 +141,39 @@ final class DeliveredLog implements AutoCloseable {
         });
     }
 
-    /** Returns once the step is committed; throws if it is not (then it may or may not be in the file). */
-    private void commit(Step step) throws SQLException, InterruptedException {
-        CompletableFuture<Void> committed = new CompletableFuture<>();
-        if (closed) {
-            throw new SQLException("the node's job log is closed");
-        }
-        pending.add(new Pending(step, committed));
-        if (closed) {
-            // Lost a race with close(), which may have failed what was waiting before this step was added.
-            failWaiting(new SQLException("the node's job log is closed"));
+    /**
+     * Returns once the step is committed; throws if it is not (then it may or may not be in the file). The caller
+     * that finds no commit running commits every step waiting at that moment, its own among them; steps added
+     * while a commit runs wait for it and go together in the next one. No thread of its own: a lone step costs
+     * no hand-over to another thread.
+     */
+    private void commit(Step step) throws SQLException {
+        Pending mine = new Pending(step, new CompletableFuture<>());
+        waiting.add(mine);
+        committing.lock();
+        try {
+            if (!mine.committed().isDone()) {
+                commitWaiting();
+            }
+        } finally {
+            committing.unlock();
         }
         try {
-            committed.get();
-        } catch (ExecutionException e) {
+            mine.committed().join(); // done: by this caller or by the one that held the lock before
+        } catch (CompletionException e) {
             Throwable c = e.getCause();
             throw c instanceof SQLException s ? s : new SQLException("node job log: " + c.getMessage(), c);
         }
     }
 
-    /** The writer's pass: every step waiting now, in one transaction. */
-    private void commitWaiting() throws InterruptedException {
-        Pending first = closed ? pending.poll() : pending.poll(1, TimeUnit.SECONDS);
-        if (first == null || first == WAKE) {
-            return;
-        }
-        batch.add(first);
-        pending.drainTo(batch, MAX_BATCH - 1);
-        batch.remove(WAKE);
+    /** Under {@link #committing}: every step waiting now, in one transaction. */
+    private void commitWaiting() {
+        List<Pending> batch = new ArrayList<>();
+        waiting.drainTo(batch);
         try {
+            if (closed) {
+                throw new SQLException("the node's job log is closed");
+            }
             try (Statement s = writeDb.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 try {
@@ -196,8 +191,6 @@ final class DeliveredLog implements AutoCloseable {
             // Steps are single-row writes that only a broken disk or file fails: the whole batch fails, and each
             // agent hands its job back to the broker (nothing is reported that was not recorded).
             batch.forEach(p -> p.committed().completeExceptionally(e));
-        } finally {
-            batch.clear();
         }
     }
 
@@ -209,18 +202,15 @@ final class DeliveredLog implements AutoCloseable {
         }
     }
 
-    private void failWaiting(SQLException why) {
-        for (Pending p; (p = pending.poll()) != null; ) {
-            p.committed().completeExceptionally(why);
-        }
-    }
-
     @Override
     public void close() {
-        closed = true;
-        pending.add(WAKE);
-        writer.close();
-        failWaiting(new SQLException("the node's job log is closed"));
+        committing.lock();
+        try {
+            closed = true;
+            commitWaiting(); // fails what still waits: nobody is left waiting
+        } finally {
+            committing.unlock();
+        }
         for (Connection c : List.of(writeDb, readDb)) {
             try {
                 c.close();

@@ -192,7 +192,7 @@ public final class Node implements AutoCloseable {
         return report(BrokerEvent.failed(name, id, result.outcome().detail(), permanent)) && forget(id);
     }
 
-    private boolean forget(String id) throws SQLException, InterruptedException {
+    private boolean forget(String id) throws SQLException {
         log.forget(id);
         return true;
     }
@@ -322,9 +322,6 @@ public final class Node implements AutoCloseable {
                     log.read(messageId);
                 } catch (SQLException e) {
                     throw new QueueException("cannot record the read of " + messageId + ": " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("node stopping", e);
                 }
             }, receiptWriter);
         }
