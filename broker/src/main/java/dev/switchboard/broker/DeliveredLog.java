@@ -133,7 +133,8 @@ final class DeliveredLog implements AutoCloseable {
     void read(String id) throws SQLException {
         long now = System.currentTimeMillis();
         commit(db -> {
-            try (PreparedStatement p = db.prepareStatement("UPDATE jobs SET stage = 'READ', updated = ? WHERE id = ?")) {
+            try (PreparedStatement p = db.prepareStatement(
+                    "UPDATE jobs SET stage = 'READ', updated = ? WHERE id = ?")) {
                 p.setLong(1, now);
                 p.setString(2, id);
                 p.executeUpdate();

@@ -39,8 +39,8 @@ public final class HubEvents implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** The last transition handed to the queue (only the broker's consumer thread touches it). */
-    private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
+    /** The last transition handed to the queue; events are handled one at a time, though not always on one thread. */
+    private volatile CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
     public HubEvents(Connection connection, MessageQueue queue, NodePresence presence) throws IOException {
         this.queue = queue;
