@@ -93,11 +93,21 @@ final class ConfirmingPublisher implements AutoCloseable {
     }
 
     private synchronized Link link() throws IOException {
-        if (link == null || !link.channel.isOpen()) {
+        if (link == null || link.broken || !link.channel.isOpen()) {
             if (link != null) {
                 drop(link, new IOException("broker channel closed"));
             }
-            link = new Link(connection.createChannel());
+            Channel ch = connection.createChannel();
+            try {
+                link = new Link(ch);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    ch.abort(); // not left open and unused
+                } catch (IOException | RuntimeException abortFailure) {
+                    e.addSuppressed(abortFailure);
+                }
+                throw e;
+            }
         }
         return link;
     }
@@ -106,7 +116,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         drop(link, why);
     }
 
-    /** The channel is unusable after a nack, a timeout or a failed publish: what it still owes fails. */
+    /** The channel is not used again after a timeout or a failed publish: what it still owes fails. */
     private synchronized void drop(Link l, Throwable why) {
         if (l == null) {
             return;
@@ -129,14 +139,21 @@ final class ConfirmingPublisher implements AutoCloseable {
     private static final class Link implements ConfirmListener {
         final Channel channel;
         final ConcurrentNavigableMap<Long, CompletableFuture<Void>> unconfirmed = new ConcurrentSkipListMap<>();
+        /**
+         * Set when the channel went down, before what it owed is failed. The client may bring the channel back
+         * after a reconnect, numbering its confirms afresh: this link is never used again then.
+         */
+        volatile boolean broken;
 
         Link(Channel channel) throws IOException {
             this.channel = channel;
             channel.confirmSelect();
             channel.addConfirmListener(this);
             // Lost connection, closed by the broker: whatever was not confirmed may or may not be there.
-            channel.addShutdownListener(cause -> failAll(new IOException("broker channel closed: "
-                    + BrokerConnections.rootMessage(cause), cause)));
+            channel.addShutdownListener(cause -> {
+                broken = true;
+                failAll(new IOException("broker channel closed: " + BrokerConnections.rootMessage(cause), cause));
+            });
         }
 
         CompletableFuture<Void> publish(String exchange, String routingKey, String messageId, byte[] body)
@@ -144,6 +161,12 @@ final class ConfirmingPublisher implements AutoCloseable {
             CompletableFuture<Void> confirmed = new CompletableFuture<>();
             long seq = channel.getNextPublishSeqNo();
             unconfirmed.put(seq, confirmed);
+            if (broken) {
+                // Gone down meanwhile, maybe after failAll() looked: fail this one here rather than publish it
+                // into a channel whose confirms would be numbered afresh.
+                unconfirmed.remove(seq);
+                throw new IOException("broker channel closed");
+            }
             AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().deliveryMode(2)
                     .contentType("application/json").messageId(messageId).build();
             channel.basicPublish(exchange, routingKey, true, props, body);
@@ -188,6 +211,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         }
 
         void abort(Throwable why) {
+            broken = true;
             failAll(why instanceof IOException io ? io : new IOException(BrokerConnections.rootMessage(why), why));
             try {
                 // Also takes an auto-recovering channel out of recovery: a new one is made on the next publish.
