@@ -65,6 +65,9 @@ final class EndToEndBench {
     /** The same through a service with any config (the scale-out bench: agents on nodes). */
     static Result run(SwitchboardConfig cfg, Scale scale) throws IOException, InterruptedException {
         Path workspaces = cfg.workspaces();
+        // The web page stays on, as in a real service, but on any free port: a service already running on this
+        // machine (on 8765) must not stop the measurement.
+        cfg = cfg.withWeb(cfg.web().withPort(0));
         App.Tuning tuning = App.Tuning.defaults();
         try (App app = App.startService(cfg, new Secrets(Optional.empty(), Optional.empty(), Optional.empty()), tuning)) {
             EndToEndBench bench = new EndToEndBench(app, workspaces);

@@ -48,7 +48,7 @@ class ScaleOutProcessTest {
     /** Every tenth message goes to a terminal agent on desk-1, which counts what is typed into it. */
     private static final String TERMINAL = "T1";
 
-    @TempDir
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path dir;
     private LocalBroker broker;
     private final List<Process> children = new ArrayList<>();

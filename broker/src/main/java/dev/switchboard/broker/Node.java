@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * {@code switchboard node}: delivers to the agents whose {@code node:} is this node's name, on this desktop.
  * Each agent's queue is consumed on its own channel with prefetch 1 and manual acks, by its own thread, so a slow
  * window never holds up another agent. For each job: record it as started (so a crash can never make it typed
- * twice), report "delivering", deliver through the fallback chain, record the outcome, report it, and only when
- * the broker confirmed the report, acknowledge the job.
+ * twice), announce "delivering" (not waited for), deliver through the fallback chain, record the outcome, report
+ * it, and only when the broker confirmed the report, acknowledge the job. The agents share one confirming
+ * channel for their reports and one job log: what they write at the same time shares one broker confirm and
+ * one commit.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -119,6 +121,22 @@ public final class Node implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Sends a progress notice without waiting for the broker's confirm. The hub changes no state on it (the job is
+     * DELIVERING there since the relay took it), and the job is acknowledged only after its final report is
+     * confirmed, which is published later on the same channel: so a notice lost with a broken channel costs
+     * nothing but the notice, while waiting for its confirm cost every job a broker round trip.
+     */
+    private void announce(BrokerEvent event) {
+        events.send(Topology.EVENTS, Topology.EVENTS_KEY, event.messageId(), event.encode())
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LOG.debug("node {}: {} of {} not confirmed: {}", name, event.type(), event.messageId(),
+                                error.getMessage());
+                    }
+                });
+    }
+
     /** Handles one job; @return whether it may be acknowledged */
     boolean handle(AgentConfig agent, byte[] body) throws InterruptedException, SQLException {
         UnifiedMessage message = MessageCodec.decode(new String(body, StandardCharsets.UTF_8));
@@ -166,9 +184,7 @@ public final class Node implements AutoCloseable {
             }
         }
         log.started(id, agent.id());
-        if (!report(BrokerEvent.of(BrokerEvent.Type.DELIVERING, name, id, null))) {
-            return false;
-        }
+        announce(BrokerEvent.of(BrokerEvent.Type.DELIVERING, name, id, null));
         FallbackChain.Result result = chain.deliver(message, agent);
         if (result.deferred()) {
             // Every method is cooling down: nothing was tried, so the hub waits without counting an attempt.
