@@ -43,7 +43,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
     public int runChatCommand(List<String> args, PrintWriter out, PrintWriter err) {
         SwitchboardConfig cfg;
         try {
-            cfg = readOnly(args) ? main.loadConfigForReading(err::println) : main.loadConfig();
+            cfg = readOnly(args) ? main.loadConfigForReading(err::println) : main.loadConfigForCommand();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             err.flush();
@@ -129,7 +129,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         PrintWriter err = parsed.commandSpec().commandLine().getErr();
         SwitchboardConfig cfg;
         try {
-            cfg = command.readOnly() ? main.loadConfigForReading(err::println) : main.loadConfig();
+            cfg = command.readOnly() ? main.loadConfigForReading(err::println) : main.loadConfigForCommand();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             return 1;
