@@ -58,8 +58,8 @@ final class ServiceCommand {
     }
 
     /** The launcher's flags for CLI commands (without its class-data archive). */
-    static final List<String> CLI_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx128m", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-Xss512k", "-Dfile.encoding=UTF-8");
+    static final List<String> CLI_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx128m", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=3", "-Xss512k", "-Dfile.encoding=UTF-8");
 
     private static Optional<Path> launcherRoot() {
         try {

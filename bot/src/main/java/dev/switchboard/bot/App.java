@@ -89,7 +89,6 @@ public final class App implements AutoCloseable {
     private final QueueSignals queueSignals = new QueueSignals();
     private volatile FallbackChain chain;
     private final AlertMonitor alerts;
-    private final String incarnation = UUID.randomUUID().toString();
 
     private App(SwitchboardConfig cfg, boolean service) {
         this.config = new AtomicReference<>(cfg);
@@ -177,6 +176,8 @@ public final class App implements AutoCloseable {
             ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
         }
         App app = new App(cfg, true);
+        // This run's name on the leases it takes; made here, not per App: a CLI call needs no SecureRandom for it.
+        String incarnation = UUID.randomUUID().toString();
         try {
             if (java.nio.file.Files.exists(cfg.workspaces()) && !java.nio.file.Files.isDirectory(cfg.workspaces())) {
                 throw new IllegalStateException("the workspaces folder " + cfg.workspaces() + " is a file, not a"
@@ -193,12 +194,12 @@ public final class App implements AutoCloseable {
             // Given up when the disk is full, so deliveries in progress can be recorded rather than sit in
             // DELIVERING until there is room: 1 MB holds thousands of outcomes, and is too little to be missed.
             app.queue.keepSpaceReserve(1L << 20);
-            int recovered = app.queue.recoverAbandoned(app.incarnation);
+            int recovered = app.queue.recoverAbandoned(incarnation);
             if (recovered > 0) {
                 LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
             }
             app.queue.onCommit(app::wakeEventPump);
-            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, app.incarnation, overrides), timing,
+            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, incarnation, overrides), timing,
                     Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
                         notices.accept(line);
                         app.announce(line); // durably to the status channel too

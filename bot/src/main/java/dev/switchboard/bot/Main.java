@@ -7,6 +7,7 @@ import dev.switchboard.bot.cli.CalibrateCommand;
 import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.commands.CommandCatalog;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.config.ConfigCache;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigOverrides;
@@ -54,12 +55,21 @@ public final class Main {
     }
 
     /**
+     * {@link #loadConfig()} for one CLI command: a config file unchanged since an earlier call is taken from
+     * the {@link ConfigCache} in the user's cache folder instead of being parsed again.
+     */
+    public SwitchboardConfig loadConfigForCommand() {
+        return overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath(),
+                new ConfigCache(UserCacheDir.of(System.getenv()).resolve("config")));
+    }
+
+    /**
      * For commands that only look: a config file that does not load is reported in one warning line, and
      * the queue it names (or the default beside it) is opened anyway, so it can be inspected meanwhile.
      */
     public SwitchboardConfig loadConfigForReading(java.util.function.Consumer<String> warn) {
         try {
-            return loadConfig();
+            return loadConfigForCommand();
         } catch (ConfigException e) {
             Path file = ConfigLoader.locate(config, System.getenv(), Path.of("").toAbsolutePath())
                     .orElseThrow(() -> e);

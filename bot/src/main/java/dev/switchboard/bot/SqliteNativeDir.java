@@ -40,9 +40,6 @@ final class SqliteNativeDir {
 
     /** {@code $XDG_CACHE_HOME/switchboard/sqlite}, else {@code ~/.cache/switchboard/sqlite}. */
     static Path folder(Map<String, String> env) {
-        String cache = env.get("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("switchboard").resolve("sqlite");
+        return UserCacheDir.of(env).resolve("sqlite");
     }
 }

@@ -78,6 +78,8 @@ final class SwitchboardProcess {
                 // Fast start-up and a small footprint: this JVM is started and killed many times.
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xms16m", "-Xmx128m",
                 "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+                "-D" + UserCacheDir.PROPERTY + "=" + System.getProperty(UserCacheDir.PROPERTY,
+                        Path.of("target", "user-cache").toAbsolutePath().toString()),
                 "-cp", classPath, Main.class.getName(),
                 "--config", config.toString(), "--data-dir", dataDir.toString()));
         cmd.addAll(args);

@@ -125,12 +125,17 @@ public final class CommandSet {
             return new Reply(Reply.Status.USAGE, "the message text is empty", List.of("usage: "
                     + cl.getHelp().synopsis(0).strip()), List.of());
         }
-        return parseAndRun(split.args(), caller);
+        // The probe's command line has only been looked at, never parsed: it parses the split (a second
+        // picocli model of the same command would cost a CLI call several milliseconds).
+        return parseAndRun(cl, split.args(), caller);
     }
 
     private Reply parseAndRun(List<String> args, Caller caller) {
-        SwitchboardCommand root = find(args.get(0)).orElseThrow().create();
-        CommandLine cl = newCommandLine(root);
+        return parseAndRun(newCommandLine(find(args.get(0)).orElseThrow().create()), args, caller);
+    }
+
+    /** @param cl a fresh command line of the command named by {@code args.get(0)} */
+    private Reply parseAndRun(CommandLine cl, List<String> args, Caller caller) {
         ParseResult parsed;
         try {
             parsed = cl.parseArgs(args.subList(1, args.size()).toArray(String[]::new));

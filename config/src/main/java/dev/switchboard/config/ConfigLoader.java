@@ -28,11 +28,22 @@ public final class ConfigLoader {
     /** Config files bigger than this are certainly a mistake (a log, a binary). */
     static final long MAX_FILE_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    /**
+     * Built on first use, not when this class loads: {@link #locate} and a CLI call served by the
+     * {@link ConfigCache} need no YAML parser (building this one costs a CLI call tens of milliseconds).
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+        /** Without the checks: to read what can still be read of a file that does not load. */
+        static ObjectMapper lenient() {
+            return new ObjectMapper(new YAMLFactory());
+        }
+    }
 
     private ConfigLoader() {
     }
@@ -57,11 +68,13 @@ public final class ConfigLoader {
     public static SwitchboardConfig loadOrDefault(Path explicit, Map<String, String> env, Path workingDir,
                                                   String layoutOverride) {
         Optional<Path> file = locate(explicit, env, workingDir);
-        if (file.isEmpty()) {
-            SwitchboardConfig defaults = SwitchboardConfig.defaults(workingDir);
-            return layoutOverride == null ? defaults : finish(defaults, workingDir, layoutOverride, "(built-in default)");
-        }
-        return load(file.get(), layoutOverride);
+        return file.isPresent() ? load(file.get(), layoutOverride) : builtInDefault(workingDir, layoutOverride);
+    }
+
+    /** The built-in default rooted at {@code workingDir}, for when no config file is found. */
+    public static SwitchboardConfig builtInDefault(Path workingDir, String layoutOverride) {
+        SwitchboardConfig defaults = SwitchboardConfig.defaults(workingDir);
+        return layoutOverride == null ? defaults : finish(defaults, workingDir, layoutOverride, "(built-in default)");
     }
 
     public static SwitchboardConfig load(Path file) {
@@ -88,7 +101,7 @@ public final class ConfigLoader {
                 raw = new SwitchboardConfig(null, null, null, null, null, null, null, null, null, null, null, null);
             } else {
                 YamlShape.check(text, name);
-                raw = YAML.readValue(text, SwitchboardConfig.class);
+                raw = Yaml.MAPPER.readValue(text, SwitchboardConfig.class);
             }
         } catch (JsonProcessingException e) {
             Optional<String> syntax = syntaxError(e);
@@ -207,8 +220,7 @@ public final class ConfigLoader {
         String workspaces = null;
         try {
             if (Files.isRegularFile(abs) && Files.size(abs) <= MAX_FILE_BYTES) {
-                com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper(new YAMLFactory())
-                        .readTree(Files.readString(abs));
+                com.fasterxml.jackson.databind.JsonNode root = Yaml.lenient().readTree(Files.readString(abs));
                 if (root != null && root.isObject()) {
                     dataDir = root.path("data_dir").isTextual() ? root.path("data_dir").asText() : null;
                     workspaces = root.path("workspaces").isTextual() ? root.path("workspaces").asText() : null;

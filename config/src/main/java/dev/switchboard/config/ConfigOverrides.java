@@ -23,6 +23,14 @@ public record ConfigOverrides(String layout, Path dataDir) {
         return apply(ConfigLoader.loadOrDefault(explicit, env, workingDir, layout));
     }
 
+    /** {@link #loadOrDefault(Path, java.util.Map, Path)}, a file through {@code cache}. */
+    public SwitchboardConfig loadOrDefault(Path explicit, java.util.Map<String, String> env, Path workingDir,
+                                           ConfigCache cache) {
+        java.util.Optional<Path> file = ConfigLoader.locate(explicit, env, workingDir);
+        return file.isPresent() ? apply(cache.load(file.get(), layout))
+                : apply(ConfigLoader.builtInDefault(workingDir, layout));
+    }
+
     /** The overrides over {@link ConfigLoader#salvage} of a file that does not load (read-only commands). */
     public SwitchboardConfig salvage(Path file) {
         return apply(ConfigLoader.salvage(file));

@@ -43,7 +43,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
     public int runChatCommand(List<String> args, PrintWriter out, PrintWriter err) {
         SwitchboardConfig cfg;
         try {
-            cfg = readOnly(args) ? main.loadConfigForReading(err::println) : main.loadConfig();
+            cfg = readOnly(args) ? main.loadConfigForReading(err::println) : main.loadConfigForCommand();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             err.flush();
@@ -71,8 +71,15 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         return CommandCatalog.all().stream()
                 .filter(e -> e.name().equals(args.get(0)) || e.aliases().contains(args.get(0))).findFirst()
                 .map(e -> {
+                    SwitchboardCommand top = e.create();
+                    if (!top.readOnly() && !hasSubcommands(top)) {
+                        // msg, ack, reply …: whether a command only reads is a property of its class, so with
+                        // no subcommand to look for the answer needs no picocli model of it (the command set
+                        // builds its own to run it).
+                        return false;
+                    }
                     try {
-                        ParseResult p = CommandSet.newCommandLine(e.create())
+                        ParseResult p = CommandSet.newCommandLine(top)
                                 .parseArgs(args.subList(1, args.size()).toArray(String[]::new));
                         while (p.hasSubcommand()) {
                             p = p.subcommand();
@@ -82,6 +89,11 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
                         return false;
                     }
                 }).orElse(false);
+    }
+
+    private static boolean hasSubcommands(SwitchboardCommand command) {
+        CommandLine.Command annotation = command.getClass().getAnnotation(CommandLine.Command.class);
+        return annotation == null || annotation.subcommands().length > 0;
     }
 
     private static int print(SwitchboardConfig cfg, Reply reply, PrintWriter out, PrintWriter err) {
@@ -129,7 +141,7 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         PrintWriter err = parsed.commandSpec().commandLine().getErr();
         SwitchboardConfig cfg;
         try {
-            cfg = command.readOnly() ? main.loadConfigForReading(err::println) : main.loadConfig();
+            cfg = command.readOnly() ? main.loadConfigForReading(err::println) : main.loadConfigForCommand();
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
             return 1;

@@ -3,11 +3,11 @@ package dev.switchboard.bot.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -19,6 +19,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * of a {@code status}. A {@code logback-test.xml} on the class path (the tests) is still honoured.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
+    /** The line's format, as a logback pattern; {@link ConsoleLineLayout} writes it without parsing it. */
     static final String PATTERN =
             "%-5level %logger{20} - %msg%replace( [message %X{message_id}]){' \\[message \\]', ''}%n%nopex";
 
@@ -27,9 +28,12 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         if (getClass().getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        ConsoleLineLayout layout = new ConsoleLineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ThresholdFilter threshold = new ThresholdFilter();
         threshold.setContext(context);

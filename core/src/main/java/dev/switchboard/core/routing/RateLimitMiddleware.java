@@ -26,8 +26,11 @@ public final class RateLimitMiddleware implements Middleware {
 
     private final Supplier<Limit> limit;
     private final Clock clock;
-    private final Cache<String, Deque<Long>> windows = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    /**
+     * Built when the first limited user sends: a CLI call (exempt) then never builds it, and building a
+     * Caffeine cache costs a short CLI call several milliseconds.
+     */
+    private volatile Cache<String, Deque<Long>> windows;
 
     public RateLimitMiddleware(Supplier<Limit> limit, Clock clock) {
         this.limit = limit;
@@ -43,7 +46,7 @@ public final class RateLimitMiddleware implements Middleware {
         String key = message.sender().platform() + ":" + message.sender().userId();
         long now = clock.millis();
         long windowStart = now - l.perSeconds() * 1000L;
-        Deque<Long> times = windows.get(key, k -> new ArrayDeque<>());
+        Deque<Long> times = windows().get(key, k -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= windowStart) {
                 times.pollFirst();
@@ -55,5 +58,19 @@ public final class RateLimitMiddleware implements Middleware {
             }
             times.addLast(now);
         }
+    }
+
+    private Cache<String, Deque<Long>> windows() {
+        Cache<String, Deque<Long>> w = windows;
+        if (w == null) {
+            synchronized (this) {
+                w = windows;
+                if (w == null) {
+                    w = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+                    windows = w;
+                }
+            }
+        }
+        return w;
     }
 }
