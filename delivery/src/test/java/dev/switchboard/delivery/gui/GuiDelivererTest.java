@@ -31,8 +31,12 @@ class GuiDelivererTest {
     Path dataDir;
 
     private GuiDeliverer deliverer() {
+        return deliverer(fast);
+    }
+
+    private GuiDeliverer deliverer(GuiTiming timing) {
         TimingStore store = new TimingStore(dataDir);
-        store.put("Agent-1", fast);
+        store.put("Agent-1", timing);
         return new GuiDeliverer(desktop, desktop.clipboard, new InputLock(), new AdaptiveTiming(store, 1));
     }
 
@@ -219,7 +223,9 @@ class GuiDelivererTest {
 
     @Test
     void aBoxThatShowsTheFocusOfTheClickLateIsStillSeenEmptyAndDeliveredInto() throws Exception {
-        GuiDeliverer gui = deliverer();
+        // The wait for the empty look ends as soon as it shows: a long bound costs nothing here, while 60 ms was
+        // sometimes too short for five 1 ms polls on a loaded machine.
+        GuiDeliverer gui = deliverer(new GuiTiming(0, 5_000, 5_000, 1, 20));
         AgentConfig a = agent(new ScreenPoint(500, 900), null, "enter");
         assertTrue(gui.deliver(Messages.to("Agent-1", "first"), a).verified(), "teaches the focused empty look");
         // GIVEN a window (just restarted, or on a loaded machine) that shows the click's focus only a while later
