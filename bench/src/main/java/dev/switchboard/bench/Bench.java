@@ -46,6 +46,33 @@ final class Bench {
         return bench.run();
     }
 
+    /**
+     * Only the named sections ({@code gui}, {@code gui_browser}, {@code tmux}, {@code cli}): their figures without
+     * the queue and disk measurements, for looking at one delivery method without the minutes those take.
+     *
+     * @param keys some of {@link #parts()}
+     */
+    public static ObjectNode runOnly(boolean quick, Path parent, java.io.PrintStream err, List<String> keys)
+            throws Exception {
+        Map<String, BenchSection> byKey = new LinkedHashMap<>();
+        BenchSections.all().forEach(s -> byKey.put(s.key(), s));
+        Scale scale = quick ? Scale.quick() : Scale.full();
+        Bench bench = new Bench(scale, parent, new Progress(err), null);
+        try (Workspace ws = Workspace.create(parent)) {
+            bench.progress.say("%s run of %s in %s", scale.name(), String.join(", ", keys), ws.root());
+            Map<String, JsonNode> sections = new LinkedHashMap<>();
+            for (String key : keys) {
+                sections.put(key, bench.section(ws, byKey.get(key)));
+            }
+            return Report.partial(scale, sections);
+        }
+    }
+
+    /** The keys {@link #runOnly} takes. */
+    public static List<String> parts() {
+        return BenchSections.all().stream().map(BenchSection::key).toList();
+    }
+
     /** The report as printed: indented JSON. */
     public static String json(ObjectNode report) throws java.io.IOException {
         return Report.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
@@ -125,11 +152,16 @@ final class Bench {
     private Map<String, JsonNode> sections(Workspace ws) throws Exception {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (BenchSection section : BenchSections.all()) {
-            progress.say("%s: measuring", section.key());
-            JsonNode figures = section.run(ws.dir("section-" + section.key()), scale.isQuick());
-            progress.say("%s: %s", section.key(), figures);
-            out.put(section.key(), figures);
+            out.put(section.key(), section(ws, section));
         }
         return out;
+    }
+
+    private JsonNode section(Workspace ws, BenchSection section) throws Exception {
+        progress.say("%s: measuring", section.key());
+        long start = System.nanoTime();
+        JsonNode figures = section.run(ws.dir("section-" + section.key()), scale.isQuick());
+        progress.say("%s: %s (%.0f s)", section.key(), figures, (System.nanoTime() - start) / 1e9);
+        return figures;
     }
 }

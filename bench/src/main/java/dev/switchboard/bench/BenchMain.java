@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +36,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "Where to work: the disk measured (default: the system temp folder).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
+    @Option(names = "--only", split = ",", paramLabel = "<part>",
+            description = "Measure only these parts (comma-separated: gui, gui_browser, tmux, cli), without the queue"
+                    + " and disk figures (and their targets).")
+    List<String> only;
+
     @Option(names = "--broker", paramLabel = "<url>",
             description = "Also measure scale-out (hub -> RabbitMQ -> 2 nodes -> inbox) on this broker, e.g."
                     + " amqp://guest:guest@127.0.0.1:5672/bench (a vhost of its own).")
@@ -56,8 +62,14 @@ public final class BenchMain implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ObjectNode report;
+        List<String> unknown = only == null ? List.of() : only.stream().filter(k -> !Bench.parts().contains(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--only: no part " + String.join(", ", unknown)
+                    + " (parts: " + String.join(", ", Bench.parts()) + ")");
+        }
         try {
-            report = Bench.run(quick, dir.toAbsolutePath(), System.err, broker);
+            report = only == null || only.isEmpty() ? Bench.run(quick, dir.toAbsolutePath(), System.err, broker)
+                    : Bench.runOnly(quick, dir.toAbsolutePath(), System.err, only);
         } catch (IllegalStateException e) {
             stderr.println("bench failed: " + e.getMessage());
             return 1;

@@ -87,6 +87,17 @@ final class Report {
         return root;
     }
 
+    /** The report of a run of only some sections ({@code --only}): no disk, queue or memory figures, no targets. */
+    static ObjectNode partial(Scale scale, Map<String, JsonNode> sections) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scale", scale.name());
+        root.put("finished_at", Instant.now().toString());
+        root.set("machine", machine());
+        root.put("only", String.join(",", sections.keySet()));
+        sections.forEach(root::set);
+        return root;
+    }
+
     private static ObjectNode machine() {
         ObjectNode m = JSON.createObjectNode();
         m.put("cores", Runtime.getRuntime().availableProcessors());

@@ -66,6 +66,26 @@ class BenchQuickTest {
         }
     }
 
+    @Test
+    void onlyTheNamedPartsAreMeasuredAndAnUnknownPartIsAUsageError() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work-only"));
+        Path out = tmp.resolve("only.json");
+
+        int exit = BenchMain.execute("--quick", "--only", "tmux", "--dir", work.toString(), "--out", out.toString());
+
+        assertEquals(0, exit);
+        JsonNode r = Report.JSON.readTree(out.toFile());
+        assertEquals("tmux", r.get("only").asText());
+        assertTrue(r.get("tmux").has("exact_ratio") || r.get("tmux").has("error"), r.get("tmux").toString());
+        for (String skipped : List.of("raw", "enqueue", "cycle", "gui", "gui_browser", "cli", "targets")) {
+            assertTrue(r.get(skipped) == null, skipped + " was not asked for: " + r);
+        }
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "the benchmark cleans up after itself");
+        }
+        assertEquals(2, BenchMain.execute("--quick", "--only", "gui,nope", "--dir", work.toString()));
+    }
+
     private static void assertPositive(JsonNode n) {
         assertTrue(n != null && n.isNumber() && n.asDouble() > 0, "expected a positive number, got " + n);
     }

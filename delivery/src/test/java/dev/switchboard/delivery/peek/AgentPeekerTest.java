@@ -193,16 +193,21 @@ class AgentPeekerTest {
         assertEquals("Agent-1: gui.input_box (-50000, 10) is on no screen", e.getMessage());
     }
 
-    /** The region once the window has finished painting: two captures in a row alike. */
-    private static Look settle(Desktop desktop, Region region) {
+    /**
+     * The region once the window has finished painting: alike in ten captures 20 ms apart. Two captures in a row
+     * alike were not enough once a capture took a millisecond: both could fall into a pause of a window still
+     * painting itself.
+     */
+    private static Look settle(Desktop desktop, Region region) throws InterruptedException {
         Look before = desktop.capture(region);
-        while (true) {
+        int alike = 0;
+        while (alike < 10) {
+            Thread.sleep(20);
             Look now = desktop.capture(region);
-            if (now.sameAs(before)) {
-                return now;
-            }
+            alike = now.sameAs(before) ? alike + 1 : 0;
             before = now;
         }
+        return before;
     }
 
     /** The real desktop, counting captures. */
