@@ -84,19 +84,25 @@ final class Bench {
             DiskLimits before = raw(ws, "raw-before");
             List<EnqueueBench.Result> enqueue = enqueue(ws);
             progress.say("cycle: %d messages enqueue -> deliver (nothing written) -> ack", scale.cycleMessages());
-            CycleBench.Result cycle = CycleBench.run(ws.dir("cycle-data"), ws.dir("cycle-workspaces"),
-                    scale.cycleMessages(), false);
+            CycleBench.Result cycle =
+                    CycleBench.run(ws.dir("cycle-data"), ws.dir("cycle-workspaces"), scale.cycleMessages(), false);
             progress.say("cycle: %.0f msgs/s", cycle.perSecond());
             progress.say("cycle with inbox files: %d messages enqueue -> inbox file -> ack", scale.cycleMessages());
-            CycleBench.Result cycleFiles = CycleBench.run(ws.dir("cycle-files-data"), ws.dir("cycle-files-workspaces"),
-                    scale.cycleMessages(), true);
+            CycleBench.Result cycleFiles = CycleBench.run(
+                    ws.dir("cycle-files-data"), ws.dir("cycle-files-workspaces"), scale.cycleMessages(), true);
             progress.say("cycle with inbox files: %.0f msgs/s", cycleFiles.perSecond());
-            progress.say("end to end: %d msgs/s offered for %d s, then %d messages from %d callers",
-                    scale.offeredPerSecond(), scale.offeredDuration().toSeconds(), scale.saturatedMessages(),
+            progress.say(
+                    "end to end: %d msgs/s offered for %d s, then %d messages from %d callers",
+                    scale.offeredPerSecond(),
+                    scale.offeredDuration().toSeconds(),
+                    scale.saturatedMessages(),
                     scale.saturatedProducers());
             EndToEndBench.Result e2e = EndToEndBench.run(ws.dir("e2e-data"), ws.dir("e2e-workspaces"), scale);
-            progress.say("end to end: p99 %.1f ms at %d/s; %.0f msgs/s saturated", e2e.offered().p99Ms(),
-                    e2e.offeredPerSecond(), e2e.saturated().perSecond());
+            progress.say(
+                    "end to end: p99 %.1f ms at %d/s; %.0f msgs/s saturated",
+                    e2e.offered().p99Ms(),
+                    e2e.offeredPerSecond(),
+                    e2e.saturated().perSecond());
             progress.say("idle memory: starting %s", service.display());
             IdleMemoryBench.Result idle = IdleMemoryBench.run(service, ws.dir("idle"), scale.idleSettle(), progress);
             progress.say("idle memory: %.1f MB resident", idle.rssMb());
@@ -111,8 +117,9 @@ final class Bench {
 
     private DiskLimits raw(Workspace ws, String name) throws IOException {
         DiskLimits d = DiskLimits.measure(ws.dir(name), scale.rawDuration());
-        progress.say("raw disk: append+fsync %.0f/s, atomic file write %.0f/s", d.appendFsyncPerSecond(),
-                d.atomicWritePerSecond());
+        progress.say(
+                "raw disk: append+fsync %.0f/s, atomic file write %.0f/s",
+                d.appendFsyncPerSecond(), d.atomicWritePerSecond());
         return d;
     }
 
@@ -129,8 +136,8 @@ final class Bench {
         progress.say("filling a queue with %,d delivered messages", scale.historyRows());
         // Created a quarter of a second apart, up to now: the history of a busy service.
         long start = System.currentTimeMillis() - scale.historyRows() * Messages.HISTORY_SPACING_MS;
-        Schema.bulkInsertDelivered(full, scale.historyRows(), i -> Messages.history(i, start),
-                n -> progress.say("  %,d rows", n));
+        Schema.bulkInsertDelivered(
+                full, scale.historyRows(), i -> Messages.history(i, start), n -> progress.say("  %,d rows", n));
         try (SqliteMessageQueue queue = SqliteMessageQueue.open(full, 3, new Backoff(1_000, 60_000))) {
             for (int producers : PRODUCERS) {
                 results.add(enqueueOnce(queue, producers, scale.historyRows()));
@@ -142,10 +149,11 @@ final class Bench {
 
     private EnqueueBench.Result enqueueOnce(SqliteMessageQueue queue, int producers, long rows)
             throws InterruptedException {
-        EnqueueBench.Result r = EnqueueBench.run(queue, producers, rows, scale.enqueueWarmup(),
-                scale.enqueueDuration(), scale.enqueueMinSamples());
-        progress.say("enqueue, %d producers, %,d rows: %.0f msgs/s, p50 %.2f ms, p99 %.2f ms", producers, rows,
-                r.perSecond(), r.p50Ms(), r.p99Ms());
+        EnqueueBench.Result r = EnqueueBench.run(
+                queue, producers, rows, scale.enqueueWarmup(), scale.enqueueDuration(), scale.enqueueMinSamples());
+        progress.say(
+                "enqueue, %d producers, %,d rows: %.0f msgs/s, p50 %.2f ms, p99 %.2f ms",
+                producers, rows, r.perSecond(), r.p50Ms(), r.p99Ms());
         return r;
     }
 

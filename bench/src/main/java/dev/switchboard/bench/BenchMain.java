@@ -18,10 +18,14 @@ import picocli.CommandLine.Spec;
  * runs for {@code bench}. It is not a subcommand of {@code bot}'s {@code Main}: the bench measures bot (and runs the
  * testkit's stand-ins), so bot cannot depend on it.
  */
-@Command(name = "switchboard bench", mixinStandardHelpOptions = true,
-        description = {"Measure throughput and latency against this machine's raw disk limits; prints JSON.",
-                "Takes a few minutes (a 1,000,000-row queue is built); progress goes to stderr.",
-                "Works in a temporary folder (deleted afterwards); does not touch your queue."})
+@Command(
+        name = "switchboard bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure throughput and latency against this machine's raw disk limits; prints JSON.",
+            "Takes a few minutes (a 1,000,000-row queue is built); progress goes to stderr.",
+            "Works in a temporary folder (deleted afterwards); does not touch your queue."
+        })
 public final class BenchMain implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,16 +36,23 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "<file>", description = "Also write the JSON report to this file.")
     Path out;
 
-    @Option(names = "--dir", paramLabel = "<dir>",
+    @Option(
+            names = "--dir",
+            paramLabel = "<dir>",
             description = "Where to work: the disk measured (default: the system temp folder).")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
-    @Option(names = "--only", split = ",", paramLabel = "<part>",
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "<part>",
             description = "Measure only these parts (comma-separated: gui, gui_browser, tmux, cli), without the queue"
                     + " and disk figures (and their targets).")
     List<String> only;
 
-    @Option(names = "--broker", paramLabel = "<url>",
+    @Option(
+            names = "--broker",
+            paramLabel = "<url>",
             description = "Also measure scale-out (hub -> RabbitMQ -> 2 nodes -> inbox) on this broker, e.g."
                     + " amqp://guest:guest@127.0.0.1:5672/bench (a vhost of its own).")
     String broker;
@@ -62,13 +73,18 @@ public final class BenchMain implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ObjectNode report;
-        List<String> unknown = only == null ? List.of() : only.stream().filter(k -> !Bench.parts().contains(k)).toList();
+        List<String> unknown = only == null
+                ? List.of()
+                : only.stream().filter(k -> !Bench.parts().contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--only: no part " + String.join(", ", unknown)
-                    + " (parts: " + String.join(", ", Bench.parts()) + ")");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--only: no part " + String.join(", ", unknown) + " (parts: " + String.join(", ", Bench.parts())
+                            + ")");
         }
         try {
-            report = only == null || only.isEmpty() ? Bench.run(quick, dir.toAbsolutePath(), System.err, broker)
+            report = only == null || only.isEmpty()
+                    ? Bench.run(quick, dir.toAbsolutePath(), System.err, broker)
                     : Bench.runOnly(quick, dir.toAbsolutePath(), System.err, only);
         } catch (IllegalStateException e) {
             stderr.println("bench failed: " + e.getMessage());

@@ -11,8 +11,7 @@ final class BenchSections {
     /** Keys the report keeps a place for even when no section fills them. */
     static final List<String> RESERVED = List.of("gui", "tmux");
 
-    private BenchSections() {
-    }
+    private BenchSections() {}
 
     /** Every registered section, run after the core measurements (add new ones here). */
     public static List<BenchSection> all() {

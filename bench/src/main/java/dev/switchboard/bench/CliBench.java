@@ -43,16 +43,21 @@ final class CliBench implements BenchSection {
         Files.writeString(config, "data_dir: ./data\nworkspaces: ./workspaces\nagents: [{id: Agent-1}]\n");
         List<String> base = List.of("--config", config.toString());
 
-        call(workDir, ServiceCommand.cli(concat(base, "status")));  // warm-up: writes the CLI archive
+        call(workDir, ServiceCommand.cli(concat(base, "status"))); // warm-up: writes the CLI archive
         Latencies floor = new Latencies();
         Latencies status = new Latencies();
         Latencies send = new Latencies();
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-version");
+        List<String> java = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-version");
         for (int i = 0; i < calls; i++) {
             floor.add(call(workDir, java).nanos());
             status.add(call(workDir, ServiceCommand.cli(concat(base, "status"))).nanos());
-            send.add(call(workDir, ServiceCommand.cli(concat(base, "send", "Agent-1", "bench " + i))).nanos());
+            send.add(call(workDir, ServiceCommand.cli(concat(base, "send", "Agent-1", "bench " + i)))
+                    .nanos());
         }
 
         Latencies toDelivering = new Latencies();
@@ -67,22 +72,28 @@ final class CliBench implements BenchSection {
         o.put("jvm_floor_ms", Report.round2(floor.percentileMs(50)));
         o.put("cli_to_delivering_p50_ms", Report.round2(toDelivering.percentileMs(50)));
         o.put("cli_to_delivered_p50_ms", Report.round2(toDelivered.percentileMs(50)));
-        o.put("command", String.join(" ", ServiceCommand.cli(List.of())).replace(
-                System.getProperty("java.class.path"), "<class path>"));
-        o.put("note", "wall time per call, each a new process; jvm_floor is 'java -version'; cli_to_* from the"
-                + " CLI's commit (queued) to delivering/delivered (inbox) in a service running beside it");
+        o.put(
+                "command",
+                String.join(" ", ServiceCommand.cli(List.of()))
+                        .replace(System.getProperty("java.class.path"), "<class path>"));
+        o.put(
+                "note",
+                "wall time per call, each a new process; jvm_floor is 'java -version'; cli_to_* from the"
+                        + " CLI's commit (queued) to delivering/delivered (inbox) in a service running beside it");
         return o;
     }
 
     /** Starts the service in this process, then times CLI sends (other processes) until each is delivered. */
-    private static void besideTheService(Path workDir, Path config, List<String> base, int calls,
-                                         Latencies toDelivering, Latencies toDelivered) throws Exception {
+    private static void besideTheService(
+            Path workDir, Path config, List<String> base, int calls, Latencies toDelivering, Latencies toDelivered)
+            throws Exception {
         Map<String, Map<MessageState, StatusEvent>> seen = new ConcurrentHashMap<>();
         var cfg = ConfigLoader.load(config);
         try (DataDirLock lock = DataDirLock.tryAcquire(cfg.dataDir()).orElseThrow();
-             App app = App.startService(cfg, Secrets.from(Map.of()), App.Tuning.defaults())) {
-            app.bus().subscribe(e -> seen.computeIfAbsent(e.messageId(), k -> new ConcurrentHashMap<>())
-                    .put(e.to(), e));
+                App app = App.startService(cfg, Secrets.from(Map.of()), App.Tuning.defaults())) {
+            app.bus()
+                    .subscribe(e -> seen.computeIfAbsent(e.messageId(), k -> new ConcurrentHashMap<>())
+                            .put(e.to(), e));
             for (int i = 0; i < calls; i++) {
                 Call sent = call(workDir, ServiceCommand.cli(concat(base, "send", "Agent-1", "beside " + i)));
                 Matcher m = ID.matcher(sent.output());
@@ -92,16 +103,16 @@ final class CliBench implements BenchSection {
                 Map<MessageState, StatusEvent> states = awaitDelivered(seen, m.group(1));
                 StatusEvent queued = states.get(MessageState.QUEUED);
                 long from = queued.at().toEpochMilli();
-                toDelivering.add(TimeUnit.MILLISECONDS.toNanos(states.get(MessageState.DELIVERING).at().toEpochMilli()
-                        - from));
-                toDelivered.add(TimeUnit.MILLISECONDS.toNanos(states.get(MessageState.DELIVERED).at().toEpochMilli()
-                        - from));
+                toDelivering.add(TimeUnit.MILLISECONDS.toNanos(
+                        states.get(MessageState.DELIVERING).at().toEpochMilli() - from));
+                toDelivered.add(TimeUnit.MILLISECONDS.toNanos(
+                        states.get(MessageState.DELIVERED).at().toEpochMilli() - from));
             }
         }
     }
 
-    private static Map<MessageState, StatusEvent> awaitDelivered(Map<String, Map<MessageState, StatusEvent>> seen,
-                                                                 String id) throws InterruptedException {
+    private static Map<MessageState, StatusEvent> awaitDelivered(
+            Map<String, Map<MessageState, StatusEvent>> seen, String id) throws InterruptedException {
         long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             Map<MessageState, StatusEvent> states = seen.get(id);
@@ -113,8 +124,7 @@ final class CliBench implements BenchSection {
         throw new IllegalStateException("the service did not deliver " + id + " within " + CALL_TIMEOUT);
     }
 
-    private record Call(long nanos, String output) {
-    }
+    private record Call(long nanos, String output) {}
 
     private static Call call(Path dir, List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
@@ -129,8 +139,9 @@ final class CliBench implements BenchSection {
         }
         long nanos = System.nanoTime() - start;
         if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(Math.max(0, command.size() - 3),
-                    command.size())) + " exited with " + p.exitValue() + ": " + output.strip());
+            throw new IllegalStateException(String.join(
+                            " ", command.subList(Math.max(0, command.size() - 3), command.size()))
+                    + " exited with " + p.exitValue() + ": " + output.strip());
         }
         return new Call(nanos, output);
     }

@@ -7,8 +7,8 @@ import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.message.MessageState;
-import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.message.UnifiedMessage;
+import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.delivery.BatchDeliverer;
 import dev.switchboard.delivery.Deliverer;
@@ -40,11 +40,9 @@ final class CycleBench {
     static final int PRODUCERS = 64;
 
     /** Figures, with when (seconds from the start) the last message was enqueued and delivered. */
-    record Result(int messages, double perSecond, double seconds, double allEnqueuedAt, double allDeliveredAt) {
-    }
+    record Result(int messages, double perSecond, double seconds, double allEnqueuedAt, double allDeliveredAt) {}
 
-    private CycleBench() {
-    }
+    private CycleBench() {}
 
     /**
      * Stands in for a deliverer that costs nothing, so the cycle measures the queue and workers alone; it takes
@@ -74,7 +72,8 @@ final class CycleBench {
 
     static Result run(Path dataDir, Path workspaces, int messages, boolean writeInboxFiles)
             throws InterruptedException {
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dataDir.getParent()).withDataDir(dataDir)
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(dataDir.getParent())
+                .withDataDir(dataDir)
                 .withWorkspaces(workspaces);
         AgentRegistry agents = new AgentRegistry(cfg.agents());
         EventBus bus = new EventBus();
@@ -102,25 +101,24 @@ final class CycleBench {
                 }
             });
             Deliverer deliverer = writeInboxFiles ? new InboxDeliverer(cfg::inboxOf) : new NoWriteDeliverer();
-            FallbackChain chain = new FallbackChain(List.of(deliverer), 3,
-                    Duration.ofSeconds(30), Clock.systemUTC());
-            WorkerPool workers = new WorkerPool(UUID.randomUUID().toString(), queue, agents, chain, bus,
-                    Duration.ofSeconds(60), 250);
+            FallbackChain chain = new FallbackChain(List.of(deliverer), 3, Duration.ofSeconds(30), Clock.systemUTC());
+            WorkerPool workers = new WorkerPool(
+                    UUID.randomUUID().toString(), queue, agents, chain, bus, Duration.ofSeconds(60), 250);
             try {
                 long start = System.nanoTime();
                 produce(queue, messages, failure);
                 double enqueued = (System.nanoTime() - start) / 1e9;
                 while (!allRead.await(100, TimeUnit.MILLISECONDS)) {
                     if (failure.get() != null) {
-                        throw new IllegalStateException("cycle failed: " + failure.get().getMessage(), failure.get());
+                        throw new IllegalStateException(
+                                "cycle failed: " + failure.get().getMessage(), failure.get());
                     }
                     if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
                         throw new IllegalStateException("cycle did not finish: " + allRead.getCount() + " unread");
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Result(messages, messages / seconds, seconds, enqueued,
-                        (lastDelivery.get() - start) / 1e9);
+                return new Result(messages, messages / seconds, seconds, enqueued, (lastDelivery.get() - start) / 1e9);
             } finally {
                 workers.close();
                 close(ack);
@@ -134,15 +132,17 @@ final class CycleBench {
         AtomicLong next = new AtomicLong();
         Thread[] threads = new Thread[PRODUCERS];
         for (int t = 0; t < PRODUCERS; t++) {
-            threads[t] = new Thread(() -> {
-                try {
-                    for (long n; (n = next.getAndIncrement()) < messages; ) {
-                        queue.enqueue(Messages.request(n));
-                    }
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "bench-cycle-producer-" + t);
+            threads[t] = new Thread(
+                    () -> {
+                        try {
+                            for (long n; (n = next.getAndIncrement()) < messages; ) {
+                                queue.enqueue(Messages.request(n));
+                            }
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    },
+                    "bench-cycle-producer-" + t);
             threads[t].start();
         }
         for (Thread thread : threads) {

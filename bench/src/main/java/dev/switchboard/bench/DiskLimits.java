@@ -30,8 +30,8 @@ record DiskLimits(double appendFsyncPerSecond, double atomicWritePerSecond) {
         long start = System.nanoTime();
         long end = start + each.toNanos();
         long now;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             do {
                 ByteBuffer buf = ByteBuffer.wrap(record);
                 while (buf.hasRemaining()) {

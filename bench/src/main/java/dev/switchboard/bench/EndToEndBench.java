@@ -32,11 +32,9 @@ import java.util.stream.Stream;
  */
 final class EndToEndBench {
     /** Figures of one run; latencies from accepting the command to the file being in place. */
-    record Run(int messages, double perSecond, double p50Ms, double p99Ms) {
-    }
+    record Run(int messages, double perSecond, double p50Ms, double p99Ms) {}
 
-    record Result(int offeredPerSecond, Run offered, int producers, Run saturated) {
-    }
+    record Result(int offeredPerSecond, Run offered, int producers, Run saturated) {}
 
     private final App app;
     private final Path workspaces;
@@ -58,7 +56,10 @@ final class EndToEndBench {
     }
 
     static Result run(Path dataDir, Path workspaces, Scale scale) throws IOException, InterruptedException {
-        return run(SwitchboardConfig.defaults(dataDir.getParent()).withDataDir(dataDir).withWorkspaces(workspaces),
+        return run(
+                SwitchboardConfig.defaults(dataDir.getParent())
+                        .withDataDir(dataDir)
+                        .withWorkspaces(workspaces),
                 scale);
     }
 
@@ -69,7 +70,8 @@ final class EndToEndBench {
         // machine (on 8765) must not stop the measurement.
         cfg = cfg.withWeb(cfg.web().withPort(0));
         App.Tuning tuning = App.Tuning.defaults();
-        try (App app = App.startService(cfg, new Secrets(Optional.empty(), Optional.empty(), Optional.empty()), tuning)) {
+        try (App app =
+                App.startService(cfg, new Secrets(Optional.empty(), Optional.empty(), Optional.empty()), tuning)) {
             EndToEndBench bench = new EndToEndBench(app, workspaces);
             bench.offered(scale.offeredPerSecond() / 2, Duration.ofSeconds(1)); // warm-up, not reported
             Run offered = bench.offered(scale.offeredPerSecond(), scale.offeredDuration());
@@ -87,11 +89,15 @@ final class EndToEndBench {
         ExecutorService senders = Executors.newFixedThreadPool(4);
         AtomicLong issued = new AtomicLong();
         long periodNanos = 1_000_000_000L / perSecond;
-        clock.scheduleAtFixedRate(() -> {
-            if (issued.getAndIncrement() < count) {
-                senders.execute(() -> send(acceptedAt));
-            }
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    if (issued.getAndIncrement() < count) {
+                        senders.execute(() -> send(acceptedAt));
+                    }
+                },
+                0,
+                periodNanos,
+                TimeUnit.NANOSECONDS);
         try {
             return awaitDelivered(acceptedAt, count, duration.plusSeconds(60));
         } finally {
@@ -106,11 +112,13 @@ final class EndToEndBench {
         AtomicLong left = new AtomicLong(messages);
         Thread[] threads = new Thread[producers];
         for (int t = 0; t < producers; t++) {
-            threads[t] = new Thread(() -> {
-                while (left.getAndDecrement() > 0 && failure.get() == null) {
-                    send(acceptedAt);
-                }
-            }, "bench-e2e-producer-" + t);
+            threads[t] = new Thread(
+                    () -> {
+                        while (left.getAndDecrement() > 0 && failure.get() == null) {
+                            send(acceptedAt);
+                        }
+                    },
+                    "bench-e2e-producer-" + t);
             threads[t].start();
         }
         Run run = awaitDelivered(acceptedAt, messages, Duration.ofMinutes(10));
@@ -138,11 +146,12 @@ final class EndToEndBench {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (acceptedAt.size() < count || !deliveredAt.keySet().containsAll(acceptedAt.keySet())) {
             if (failure.get() != null) {
-                throw new IllegalStateException("end-to-end run failed: " + failure.get().getMessage(), failure.get());
+                throw new IllegalStateException(
+                        "end-to-end run failed: " + failure.get().getMessage(), failure.get());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("end-to-end run timed out: " + acceptedAt.size() + " of " + count
-                        + " accepted");
+                throw new IllegalStateException(
+                        "end-to-end run timed out: " + acceptedAt.size() + " of " + count + " accepted");
             }
             Thread.sleep(2);
         }
@@ -162,11 +171,12 @@ final class EndToEndBench {
     private void checkFiles() throws IOException {
         long files;
         try (Stream<Path> walk = Files.walk(workspaces)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p)).count();
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+                    .count();
         }
         if (files != deliveredAt.size()) {
-            throw new IllegalStateException(deliveredAt.size() + " messages reported delivered but " + files
-                    + " inbox files found");
+            throw new IllegalStateException(
+                    deliveredAt.size() + " messages reported delivered but " + files + " inbox files found");
         }
     }
 }

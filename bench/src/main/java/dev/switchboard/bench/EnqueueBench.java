@@ -16,14 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EnqueueBench {
     /** One configuration's figures. */
-    record Result(int producers, long rows, double perSecond, double p50Ms, double p99Ms, int samples) {
-    }
+    record Result(int producers, long rows, double perSecond, double p50Ms, double p99Ms, int samples) {}
 
-    private EnqueueBench() {
-    }
+    private EnqueueBench() {}
 
-    static Result run(SqliteMessageQueue queue, int producers, long rows, Duration warmup, Duration measure,
-                      int minSamples) throws InterruptedException {
+    static Result run(
+            SqliteMessageQueue queue, int producers, long rows, Duration warmup, Duration measure, int minSamples)
+            throws InterruptedException {
         AtomicLong counter = new AtomicLong();
         AtomicLong sampled = new AtomicLong();
         AtomicLong lastFinish = new AtomicLong();
@@ -36,29 +35,31 @@ final class EnqueueBench {
         for (int t = 0; t < producers; t++) {
             Latencies mine = new Latencies();
             perThread.add(mine);
-            Thread thread = new Thread(() -> {
-                try {
-                    ready.countDown();
-                    go.await();
-                    while (true) {
-                        long begin = System.nanoTime();
-                        if (begin >= window[1] && sampled.get() >= minSamples) {
-                            return;
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            ready.countDown();
+                            go.await();
+                            while (true) {
+                                long begin = System.nanoTime();
+                                if (begin >= window[1] && sampled.get() >= minSamples) {
+                                    return;
+                                }
+                                queue.enqueue(Messages.request(counter.getAndIncrement()));
+                                long end = System.nanoTime();
+                                if (begin >= window[0]) {
+                                    mine.add(end - begin);
+                                    sampled.incrementAndGet();
+                                    lastFinish.accumulateAndGet(end, Math::max);
+                                }
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
                         }
-                        queue.enqueue(Messages.request(counter.getAndIncrement()));
-                        long end = System.nanoTime();
-                        if (begin >= window[0]) {
-                            mine.add(end - begin);
-                            sampled.incrementAndGet();
-                            lastFinish.accumulateAndGet(end, Math::max);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "bench-producer-" + t);
+                    },
+                    "bench-producer-" + t);
             threads.add(thread);
             thread.start();
         }
@@ -74,7 +75,7 @@ final class EnqueueBench {
         }
         Latencies all = Latencies.merge(perThread);
         double seconds = (lastFinish.get() - window[0]) / 1e9;
-        return new Result(producers, rows, all.size() / seconds, all.percentileMs(50), all.percentileMs(99),
-                all.size());
+        return new Result(
+                producers, rows, all.size() / seconds, all.percentileMs(50), all.percentileMs(99), all.size());
     }
 }

@@ -19,11 +19,9 @@ import java.util.concurrent.TimeUnit;
 final class IdleMemoryBench {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-    record Result(double rssMb, String command, boolean cdsArchive) {
-    }
+    record Result(double rssMb, String command, boolean cdsArchive) {}
 
-    private IdleMemoryBench() {
-    }
+    private IdleMemoryBench() {}
 
     /**
      * @param command    how to start the service (the launcher, or java with the launcher's flags)
@@ -32,7 +30,8 @@ final class IdleMemoryBench {
      */
     static Result run(RunCommandLine command, Path dir, Duration settle, Progress progress)
             throws IOException, InterruptedException {
-        if (command.cdsArchive().isPresent() && !Files.exists(command.cdsArchive().get())) {
+        if (command.cdsArchive().isPresent()
+                && !Files.exists(command.cdsArchive().get())) {
             progress.say("idle memory: first start creates the class-data archive (not measured)");
             measureOnce(command, Files.createDirectories(dir.resolve("warm-up")), Duration.ofSeconds(2));
         }
@@ -47,8 +46,10 @@ final class IdleMemoryBench {
         // The built-in default in every other respect; the web server takes any free port, so a service already
         // running on this machine (on 8765) does not stop the measurement. The port does not change the figure.
         Files.writeString(dir.resolve("switchboard.yaml"), "web: {port: 0}\n");
-        ProcessBuilder pb = new ProcessBuilder(command.command()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command.command())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         Map<String, String> env = pb.environment();
         // The built-in default (8 inbox agents), no chat bridges: the idle service as shipped.
         env.keySet().removeIf(k -> k.startsWith("SWITCHBOARD_"));
@@ -79,8 +80,8 @@ final class IdleMemoryBench {
                 return;
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("switchboard run exited with " + process.exitValue() + ": "
-                        + text.strip());
+                throw new IllegalStateException(
+                        "switchboard run exited with " + process.exitValue() + ": " + text.strip());
             }
             Thread.sleep(50);
         }

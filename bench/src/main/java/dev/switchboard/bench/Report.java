@@ -13,12 +13,18 @@ import java.util.Map;
 final class Report {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private Report() {
-    }
+    private Report() {}
 
-    static ObjectNode build(Scale scale, DiskLimits before, DiskLimits after, List<EnqueueBench.Result> enqueue,
-                            CycleBench.Result cycle, CycleBench.Result cycleFiles, EndToEndBench.Result e2e, IdleMemoryBench.Result idle,
-                            Map<String, JsonNode> sections) {
+    static ObjectNode build(
+            Scale scale,
+            DiskLimits before,
+            DiskLimits after,
+            List<EnqueueBench.Result> enqueue,
+            CycleBench.Result cycle,
+            CycleBench.Result cycleFiles,
+            EndToEndBench.Result e2e,
+            IdleMemoryBench.Result idle,
+            Map<String, JsonNode> sections) {
         double append = (before.appendFsyncPerSecond() + after.appendFsyncPerSecond()) / 2;
         double atomic = (before.atomicWritePerSecond() + after.atomicWritePerSecond()) / 2;
         ObjectNode root = JSON.createObjectNode();
@@ -31,8 +37,10 @@ final class Report {
         raw.put("atomic_write_per_s", round(atomic));
         raw.set("before", raw(before));
         raw.set("after", raw(after));
-        raw.put("note", "(a) append 256 B + fsync; (b) 1 KB temp file + fsync + atomic rename + directory fsync;"
-                + " ratios use the mean of the measurements before and after");
+        raw.put(
+                "note",
+                "(a) append 256 B + fsync; (b) 1 KB temp file + fsync + atomic rename + directory fsync;"
+                        + " ratios use the mean of the measurements before and after");
 
         ArrayNode enq = root.putArray("enqueue");
         for (EnqueueBench.Result r : enqueue) {
@@ -46,10 +54,18 @@ final class Report {
             o.put("samples", r.samples());
         }
 
-        cycle(root.putObject("cycle"), cycle, append, atomic,
+        cycle(
+                root.putObject("cycle"),
+                cycle,
+                append,
+                atomic,
                 "enqueue -> claim under lease -> deliver (a deliverer that writes nothing) -> DELIVERED -> markRead,"
                         + " real workers, 8 agents: the queue's own cycle");
-        cycle(root.putObject("cycle_with_inbox_files"), cycleFiles, append, atomic,
+        cycle(
+                root.putObject("cycle_with_inbox_files"),
+                cycleFiles,
+                append,
+                atomic,
                 "the same with every message written as an atomic, fsynced inbox file: bounded by (b)");
 
         ObjectNode end = root.putObject("end_to_end");
@@ -65,8 +81,10 @@ final class Report {
         sat.put("messages", e2e.saturated().messages());
         sat.put("p50_ms", round2(e2e.saturated().p50Ms()));
         sat.put("p99_ms", round2(e2e.saturated().p99Ms()));
-        end.put("note", "accept (chat command msg) -> inbox file, in the running service; p50/p99 at the offered"
-                + " load, per_s with as many callers as 'saturated.producers'");
+        end.put(
+                "note",
+                "accept (chat command msg) -> inbox file, in the running service; p50/p99 at the offered"
+                        + " load, per_s with as many callers as 'saturated.producers'");
 
         root.put("idle_rss_mb", round2(idle.rssMb()));
         ObjectNode idleInfo = root.putObject("idle");

@@ -29,32 +29,40 @@ import java.util.Optional;
 final class ScaleOutBench {
     static final List<String> NODES = List.of("bench-node-1", "bench-node-2");
 
-    private ScaleOutBench() {
-    }
+    private ScaleOutBench() {}
 
     static ObjectNode run(String brokerUrl, Workspace ws, Scale scale, Progress progress) throws Exception {
         BrokerConfig brokerConfig = new BrokerConfig(brokerUrl, 1, 5);
-        BrokerConnections broker = new BrokerConnections(brokerConfig,
-                Optional.ofNullable(System.getenv(BrokerConfig.PASSWORD_ENV)));
+        BrokerConnections broker =
+                new BrokerConnections(brokerConfig, Optional.ofNullable(System.getenv(BrokerConfig.PASSWORD_ENV)));
         refuseBusyVhost(broker);
         progress.say("scale-out: embedded end to end");
-        EndToEndBench.Result embedded = EndToEndBench.run(ws.dir("scale-embedded-data"),
-                ws.dir("scale-embedded-workspaces"), scale);
+        EndToEndBench.Result embedded =
+                EndToEndBench.run(ws.dir("scale-embedded-data"), ws.dir("scale-embedded-workspaces"), scale);
         Path data = ws.dir("scale-hub-data");
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(data.getParent()).withDataDir(data)
-                .withWorkspaces(ws.dir("scale-workspaces")).withBroker(brokerConfig);
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(data.getParent())
+                .withDataDir(data)
+                .withWorkspaces(ws.dir("scale-workspaces"))
+                .withBroker(brokerConfig);
         List<AgentConfig> agents = new ArrayList<>();
         for (int i = 0; i < Messages.AGENTS.size(); i++) {
-            agents.add(new AgentConfig(Messages.AGENTS.get(i), List.of(), List.of(), List.of(DeliveryMethod.INBOX),
-                    null, null, null, NODES.get(i % NODES.size())));
+            agents.add(new AgentConfig(
+                    Messages.AGENTS.get(i),
+                    List.of(),
+                    List.of(),
+                    List.of(DeliveryMethod.INBOX),
+                    null,
+                    null,
+                    null,
+                    NODES.get(i % NODES.size())));
         }
         SwitchboardConfig hubConfig = cfg.withAgents(agents);
         List<Node> nodes = new ArrayList<>();
         EndToEndBench.Result viaBroker;
         try {
             for (String name : NODES) {
-                FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(hubConfig::inboxOf)), 3,
-                        Duration.ofSeconds(30), Clock.systemUTC());
+                FallbackChain chain = new FallbackChain(
+                        List.of(new InboxDeliverer(hubConfig::inboxOf)), 3, Duration.ofSeconds(30), Clock.systemUTC());
                 nodes.add(new Node(name, hubConfig, broker, chain, ws.dir("scale-" + name), 2_000));
             }
             progress.say("scale-out: hub -> broker -> %d nodes -> inbox", NODES.size());
@@ -90,11 +98,12 @@ final class ScaleOutBench {
     }
 
     private static void refuseBusyVhost(BrokerConnections broker) throws IOException {
-        try (Connection c = broker.open("switchboard bench"); Channel ch = c.createChannel()) {
+        try (Connection c = broker.open("switchboard bench");
+                Channel ch = c.createChannel()) {
             AMQP.Queue.DeclareOk ok = ch.queueDeclarePassive("switchboard.hub.events");
             if (ok.getConsumerCount() > 0) {
-                throw new IllegalStateException("a Switchboard hub is using " + broker.shownUrl()
-                        + ": give the bench a vhost of its own");
+                throw new IllegalStateException(
+                        "a Switchboard hub is using " + broker.shownUrl() + ": give the bench a vhost of its own");
             }
         } catch (IOException e) {
             // No such queue: nobody uses this vhost yet (the passive declare closed the channel; that is all).
@@ -107,13 +116,14 @@ final class ScaleOutBench {
     }
 
     private static void deleteQueues(BrokerConnections broker) {
-        try (Connection c = broker.open("switchboard bench cleanup"); Channel ch = c.createChannel()) {
+        try (Connection c = broker.open("switchboard bench cleanup");
+                Channel ch = c.createChannel()) {
             for (String agent : Messages.AGENTS) {
                 ch.queueDelete("switchboard.agent." + agent);
             }
         } catch (IOException | java.util.concurrent.TimeoutException e) {
-            org.slf4j.LoggerFactory.getLogger(ScaleOutBench.class).warn("bench: cannot delete its queues: {}",
-                    e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(ScaleOutBench.class)
+                    .warn("bench: cannot delete its queues: {}", e.getMessage());
         }
     }
 }

@@ -17,26 +17,35 @@ import java.util.Optional;
  */
 final class ServiceCommand {
     /** Mirrors the launcher's flags (and, below, its malloc settings) for {@code run}; keep the two in step. */
-    static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-Dfile.encoding=UTF-8");
+    static final List<String> RUN_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms8m",
+            "-Xmx64m",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-XX:ReservedCodeCacheSize=32m",
+            "-XX:MaxMetaspaceSize=128m",
+            "-Xss512k",
+            "-Dfile.encoding=UTF-8");
 
-    private ServiceCommand() {
-    }
+    private ServiceCommand() {}
 
     static IdleMemoryBench.RunCommandLine find() {
         Optional<Path> root = launcherRoot();
         if (root.isPresent()) {
             return new IdleMemoryBench.RunCommandLine(
-                    List.of(root.get().resolve("switchboard").toString(), "run", "--no-console"), Map.of(),
+                    List.of(root.get().resolve("switchboard").toString(), "run", "--no-console"),
+                    Map.of(),
                     Optional.of(root.get().resolve("bot/target/switchboard.jsa")));
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(RUN_FLAGS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--no-console"));
-        return new IdleMemoryBench.RunCommandLine(cmd, Map.of("MALLOC_ARENA_MAX", "2",
-                "MALLOC_TRIM_THRESHOLD_", "4194304"), Optional.empty());
+        return new IdleMemoryBench.RunCommandLine(
+                cmd, Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_TRIM_THRESHOLD_", "4194304"), Optional.empty());
     }
 
     /**
@@ -58,17 +67,29 @@ final class ServiceCommand {
     }
 
     /** The launcher's flags for CLI commands (without its class-data archive). */
-    static final List<String> CLI_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx128m", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=3", "-Xss512k", "-Dfile.encoding=UTF-8");
+    static final List<String> CLI_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms64m",
+            "-Xmx128m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1",
+            "-XX:CompileThresholdScaling=3",
+            "-Xss512k",
+            "-Dfile.encoding=UTF-8");
 
     private static Optional<Path> launcherRoot() {
         try {
-            Path code = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(BenchMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!code.getFileName().toString().endsWith(".jar") || code.getParent() == null) {
                 return Optional.empty();
             }
             Path root = code.toAbsolutePath().getParent().getParent().getParent();
-            return root != null && Files.isExecutable(root.resolve("switchboard")) ? Optional.of(root)
+            return root != null && Files.isExecutable(root.resolve("switchboard"))
+                    ? Optional.of(root)
                     : Optional.empty();
         } catch (URISyntaxException | SecurityException e) {
             return Optional.empty();

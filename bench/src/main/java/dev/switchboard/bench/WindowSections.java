@@ -18,8 +18,7 @@ final class WindowSections {
         return quick ? 10 : WindowDeliveryBench.DEFAULT_MESSAGES;
     }
 
-    private WindowSections() {
-    }
+    private WindowSections() {}
 
     static List<BenchSection> all() {
         return List.of(new Section("gui"), new Section("gui_browser"), new Section("tmux"));

@@ -30,8 +30,10 @@ class BenchQuickTest {
 
         JsonNode enqueue = r.get("enqueue");
         assertEquals(4, enqueue.size());
-        List<String> configs = Stream.of(0, 1, 2, 3).map(enqueue::get)
-                .map(e -> e.get("producers").asInt() + "@" + e.get("rows").asLong()).toList();
+        List<String> configs = Stream.of(0, 1, 2, 3)
+                .map(enqueue::get)
+                .map(e -> e.get("producers").asInt() + "@" + e.get("rows").asLong())
+                .toList();
         assertEquals(List.of("8@0", "64@0", "8@100000", "64@100000"), configs);
         for (JsonNode e : enqueue) {
             for (String key : List.of("per_s", "p50_ms", "p99_ms", "ratio_to_append_fsync")) {
@@ -50,12 +52,15 @@ class BenchQuickTest {
         assertPositive(r.get("idle_rss_mb"));
         for (String window : List.of("gui", "gui_browser", "tmux")) {
             // Measured by the delivery module (or an error saying why not, e.g. no display)
-            assertTrue(r.get(window).has("exact_ratio") || r.get(window).has("error"), r.get(window).toString());
+            assertTrue(
+                    r.get(window).has("exact_ratio") || r.get(window).has("error"),
+                    r.get(window).toString());
         }
         for (String key : List.of("status_p50_ms", "send_p50_ms", "jvm_floor_ms", "cli_to_delivered_p50_ms")) {
             assertPositive(r.at("/cli/" + key));
         }
-        assertTrue(r.at("/cli/cli_to_delivered_p50_ms").asDouble() >= r.at("/cli/cli_to_delivering_p50_ms").asDouble());
+        assertTrue(r.at("/cli/cli_to_delivered_p50_ms").asDouble()
+                >= r.at("/cli/cli_to_delivering_p50_ms").asDouble());
         assertEquals(8, r.get("targets").size());
         for (JsonNode t : r.get("targets")) {
             assertTrue(t.get("pass").isBoolean(), t.toString());
@@ -76,7 +81,9 @@ class BenchQuickTest {
         assertEquals(0, exit);
         JsonNode r = Report.JSON.readTree(out.toFile());
         assertEquals("tmux", r.get("only").asText());
-        assertTrue(r.get("tmux").has("exact_ratio") || r.get("tmux").has("error"), r.get("tmux").toString());
+        assertTrue(
+                r.get("tmux").has("exact_ratio") || r.get("tmux").has("error"),
+                r.get("tmux").toString());
         for (String skipped : List.of("raw", "enqueue", "cycle", "gui", "gui_browser", "cli", "targets")) {
             assertTrue(r.get(skipped) == null, skipped + " was not asked for: " + r);
         }

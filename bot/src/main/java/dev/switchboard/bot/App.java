@@ -16,14 +16,13 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.answers.AnswerStore;
 import dev.switchboard.core.events.ChangeNudge;
-import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
+import dev.switchboard.core.gas.GasStateStore;
 import dev.switchboard.core.lifecycle.FatalServiceException;
 import dev.switchboard.core.lifecycle.ServiceStartException;
 import dev.switchboard.core.lifecycle.ServiceStatus;
 import dev.switchboard.core.lifecycle.Supervisor;
-import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.queue.Backoff;
 import dev.switchboard.core.queue.SqliteMessageQueue;
 import dev.switchboard.core.routing.AgentMessageHandler;
@@ -44,8 +43,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,8 +61,13 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     /** Tuning that tests and the benchmark change; the defaults are what {@code run} uses. */
-    public record Tuning(long workerPollMillis, long eventPollMillis, long inboxScanMillis, long configPollMillis,
-                         int breakerThreshold, Duration breakerCoolDown) {
+    public record Tuning(
+            long workerPollMillis,
+            long eventPollMillis,
+            long inboxScanMillis,
+            long configPollMillis,
+            int breakerThreshold,
+            Duration breakerCoolDown) {
         public static Tuning defaults() {
             return new Tuning(250, 200, 2_000, 1_000, 3, Duration.ofSeconds(30));
         }
@@ -76,12 +80,13 @@ public final class App implements AutoCloseable {
     private final CommandSet commands;
     /** Front-ends attached after the start (the console); stopped before the services. */
     private final List<AutoCloseable> running = new ArrayList<>();
+
     private final AnswerStore answerStore;
     private final AnswerIntake answerIntake;
     private final GasStateStore gasStore;
     private final GasPipeline gas;
     private volatile AnswerBoard answers = AnswerBoard.NONE;
-    private volatile Runnable answerStored = () -> { };
+    private volatile Runnable answerStored = () -> {};
     private volatile Supervisor supervisor;
     private volatile EventPump eventPump;
     private volatile WebServer web;
@@ -92,7 +97,9 @@ public final class App implements AutoCloseable {
 
     private App(SwitchboardConfig cfg, boolean service) {
         this.config = new AtomicReference<>(cfg);
-        this.queue = SqliteMessageQueue.open(cfg.dataDir(), cfg.retry().maxAttempts(),
+        this.queue = SqliteMessageQueue.open(
+                cfg.dataDir(),
+                cfg.retry().maxAttempts(),
                 new Backoff(cfg.retry().baseDelayMs(), cfg.retry().maxDelayMs()));
         this.agents = new AgentRegistry(cfg.agents());
         try {
@@ -110,21 +117,38 @@ public final class App implements AutoCloseable {
         }
         // Local time zone: msg --at 14:30 means the machine's 14:30, and replies say so.
         Clock clock = Clock.systemDefaultZone();
-        MessageRouter router = new MessageRouter(queue,
-                List.of(new ValidationMiddleware(() -> config.get().limits().maxText()),
+        MessageRouter router = new MessageRouter(
+                queue,
+                List.of(
+                        new ValidationMiddleware(() -> config.get().limits().maxText()),
                         new AuthorizationMiddleware(),
-                        new RateLimitMiddleware(() -> new RateLimitMiddleware.Limit(config.get().limits().perUser(),
-                                config.get().limits().perSeconds()), clock)),
+                        new RateLimitMiddleware(
+                                () -> new RateLimitMiddleware.Limit(
+                                        config.get().limits().perUser(),
+                                        config.get().limits().perSeconds()),
+                                clock)),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
         this.answerIntake = new AnswerIntake(queue, router, agents, answerStore, clock, () -> answerStored.run());
-        this.gas = new GasPipeline(queue, router, agents, gasStore, answerIntake, () -> config.get().gas(), clock);
+        this.gas = new GasPipeline(
+                queue,
+                router,
+                agents,
+                gasStore,
+                answerIntake,
+                () -> config.get().gas(),
+                clock);
         answerIntake.onActivity(gas::activity);
-        SnapshotSource snapshots = AgentPeeker.create(() -> service ? Optional.empty() : guiPeekRefusal(),
-                a -> config.get().inboxOf(a), a -> config.get().workspaceOf(a).resolve("outbox"));
-        this.commands = new CommandSet(new CommandServices(router, queue, agents, config::get, clock, answerIntake,
-                gas, snapshots));
-        this.alerts = new AlertMonitor(() -> config.get().alerts(), FleetSignals.of(queueSignals,
-                () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected), clock);
+        SnapshotSource snapshots = AgentPeeker.create(
+                () -> service ? Optional.empty() : guiPeekRefusal(),
+                a -> config.get().inboxOf(a),
+                a -> config.get().workspaceOf(a).resolve("outbox"));
+        this.commands = new CommandSet(
+                new CommandServices(router, queue, agents, config::get, clock, answerIntake, gas, snapshots));
+        this.alerts = new AlertMonitor(
+                () -> config.get().alerts(),
+                FleetSignals.of(
+                        queueSignals, () -> chain == null ? List.of() : chain.openCircuits(), this::bridgesConnected),
+                clock);
     }
 
     /** Queue and commands only: what the terminal CLI needs beside a running service. */
@@ -139,7 +163,7 @@ public final class App implements AutoCloseable {
     private Optional<String> guiPeekRefusal() {
         return DataDirLock.isHeld(config.get().dataDir())
                 ? Optional.of("'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
-                + " Discord or the dashboard, so the picture is never taken in the middle of a delivery")
+                        + " Discord or the dashboard, so the picture is never taken in the middle of a delivery")
                 : Optional.empty();
     }
 
@@ -156,12 +180,12 @@ public final class App implements AutoCloseable {
      * was loaded with: every reload of the config file applies them again.
      */
     public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning) {
-        return startService(cfg, overrides, secrets, tuning, Supervisor.Timing.defaults(), notice -> { });
+        return startService(cfg, overrides, secrets, tuning, Supervisor.Timing.defaults(), notice -> {});
     }
 
     /** {@link #startService(SwitchboardConfig, ConfigOverrides, Secrets, Tuning, Supervisor.Timing, Consumer)}. */
-    public static App startService(SwitchboardConfig cfg, Secrets secrets, Tuning tuning, Supervisor.Timing timing,
-                                   Consumer<String> notices) {
+    public static App startService(
+            SwitchboardConfig cfg, Secrets secrets, Tuning tuning, Supervisor.Timing timing, Consumer<String> notices) {
         return startService(cfg, ConfigOverrides.NONE, secrets, tuning, timing, notices);
     }
 
@@ -170,8 +194,13 @@ public final class App implements AutoCloseable {
      * @throws FatalServiceException a platform rejected its token: nothing runs
      * @throws ServiceStartException a required service could not start: nothing runs
      */
-    public static App startService(SwitchboardConfig cfg, ConfigOverrides overrides, Secrets secrets, Tuning tuning,
-                                   Supervisor.Timing timing, Consumer<String> notices) {
+    public static App startService(
+            SwitchboardConfig cfg,
+            ConfigOverrides overrides,
+            Secrets secrets,
+            Tuning tuning,
+            Supervisor.Timing timing,
+            Consumer<String> notices) {
         if (cfg.web().enabled()) {
             ApiAuth.checkCanServe(cfg.web().host(), secrets.apiToken()); // before anything starts
         }
@@ -199,8 +228,11 @@ public final class App implements AutoCloseable {
                 LOG.info("{} message(s) were mid-delivery when Switchboard stopped; delivering them again", recovered);
             }
             app.queue.onCommit(app::wakeEventPump);
-            app.supervisor = new Supervisor(RunServices.create(app, secrets, tuning, incarnation, overrides), timing,
-                    Clock.systemUTC(), new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
+            app.supervisor = new Supervisor(
+                    RunServices.create(app, secrets, tuning, incarnation, overrides),
+                    timing,
+                    Clock.systemUTC(),
+                    new StatusReporter(cfg.dataDir(), Clock.systemUTC(), line -> {
                         notices.accept(line);
                         app.announce(line); // durably to the status channel too
                     }));
@@ -239,7 +271,10 @@ public final class App implements AutoCloseable {
     List<Bridge> bridges() {
         List<Bridge> all = new ArrayList<>(bridges);
         synchronized (running) {
-            running.stream().filter(Bridge.class::isInstance).map(Bridge.class::cast).forEach(all::add);
+            running.stream()
+                    .filter(Bridge.class::isInstance)
+                    .map(Bridge.class::cast)
+                    .forEach(all::add);
         }
         return all;
     }
@@ -298,8 +333,11 @@ public final class App implements AutoCloseable {
             for (String agent : stats.byAgent().keySet()) {
                 long pending = stats.pending(agent);
                 if (pending > 0 && agents.resolve(agent).isEmpty()) {
-                    LOG.warn("{} is no longer in the config but has {} message(s) waiting; they stay queued until"
-                            + " it is added back or they are cancelled ('agents' lists it as orphaned)", agent, pending);
+                    LOG.warn(
+                            "{} is no longer in the config but has {} message(s) waiting; they stay queued until"
+                                    + " it is added back or they are cancelled ('agents' lists it as orphaned)",
+                            agent,
+                            pending);
                 }
             }
         } catch (dev.switchboard.core.queue.QueueException e) {

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
 /** The web server's view of this process: the delivery chain's breakers, the running bridges, GUI timing. */
 final class AppFleetProbe implements FleetProbe {
     /** One agent's GUI timing and whether it was measured (else the defaults are in use). */
-    record Timing(GuiTiming timing, boolean measured) {
-    }
+    record Timing(GuiTiming timing, boolean measured) {}
 
     private final FallbackChain chain;
     private final Supplier<List<Bridge>> bridges;
@@ -39,7 +38,9 @@ final class AppFleetProbe implements FleetProbe {
 
     @Override
     public List<BridgeState> bridges() {
-        return bridges.get().stream().map(b -> new BridgeState(b.name(), b.connected())).toList();
+        return bridges.get().stream()
+                .map(b -> new BridgeState(b.name(), b.connected()))
+                .toList();
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.util.function.Supplier;
 
 /** The delivery methods this process offers; agents choose among them in their configured order. */
 public final class Deliverers {
-    private Deliverers() {
-    }
+    private Deliverers() {}
 
     public static List<Deliverer> create(Supplier<SwitchboardConfig> config) {
         List<Deliverer> list = new ArrayList<>();

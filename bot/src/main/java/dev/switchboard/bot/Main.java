@@ -1,18 +1,18 @@
 package dev.switchboard.bot;
 
+import dev.switchboard.bot.cli.CalibrateCommand;
+import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.bot.cli.ConfigCommand;
 import dev.switchboard.bot.cli.NodeCommand;
 import dev.switchboard.bot.cli.RunCommand;
-import dev.switchboard.bot.cli.CalibrateCommand;
-import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.commands.CommandCatalog;
 import dev.switchboard.commands.CommandSet;
+import dev.switchboard.commands.SwitchboardCommand;
 import dev.switchboard.config.ConfigCache;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.commands.SwitchboardCommand;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,30 +27,49 @@ import picocli.CommandLine.Option;
  * ({@code send}, {@code queue}, {@code status}, {@code agents}, {@code ack} … — the same commands as chat).
  * No static logger here: logging must not start before the data directory (where the log goes) is known.
  */
-@Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Talk to a fleet of AI coding agents from chat.", "",
-                "Commands that act on messages (send, queue, status, agents, ack …) work beside a running"
-                        + " 'switchboard run', on the same data."},
-        footer = {"", "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
-                + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
-                "Chat commands in detail: switchboard help <command>",
-                "Benchmark: switchboard bench [--quick] (more: switchboard bench --help)"})
+@Command(
+        name = "switchboard",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Talk to a fleet of AI coding agents from chat.",
+            "",
+            "Commands that act on messages (send, queue, status, agents, ack …) work beside a running"
+                    + " 'switchboard run', on the same data."
+        },
+        footer = {
+            "",
+            "Config: --config, else $SWITCHBOARD_CONFIG, else ./switchboard.yaml, else built-in defaults"
+                    + " (Agent-1..Agent-8, inbox delivery under ./agent_workspaces).",
+            "Chat commands in detail: switchboard help <command>",
+            "Benchmark: switchboard bench [--quick] (more: switchboard bench --help)"
+        })
 public final class Main {
-    @Option(names = {"-c", "--config"}, paramLabel = "<file>", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "<file>",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (YAML or JSON).")
     Path config;
 
-    @Option(names = "--layout", paramLabel = "<name>", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--layout",
+            paramLabel = "<name>",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Layout of the coords file to use (e.g. 8-agent); overrides 'layout:'.")
     String layout;
 
-    @Option(names = "--data-dir", paramLabel = "<dir>", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--data-dir",
+            paramLabel = "<dir>",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Queue database folder; overrides 'data_dir:'.")
     Path dataDir;
 
     /** The effective config (with --data-dir applied). */
     public SwitchboardConfig loadConfig() {
-        SwitchboardConfig cfg = overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath());
+        SwitchboardConfig cfg =
+                overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath());
         return cfg;
     }
 
@@ -59,8 +78,12 @@ public final class Main {
      * the {@link ConfigCache} in the user's cache folder instead of being parsed again.
      */
     public SwitchboardConfig loadConfigForCommand() {
-        return overrides().loadOrDefault(config, System.getenv(), Path.of("").toAbsolutePath(),
-                new ConfigCache(UserCacheDir.of(System.getenv()).resolve("config")));
+        return overrides()
+                .loadOrDefault(
+                        config,
+                        System.getenv(),
+                        Path.of("").toAbsolutePath(),
+                        new ConfigCache(UserCacheDir.of(System.getenv()).resolve("config")));
     }
 
     /**
@@ -108,8 +131,9 @@ public final class Main {
             }
         }
         int at = subcommandIndex(args);
-        if (at >= 0 && CommandCatalog.all().stream().anyMatch(e -> e.name().equals(subcommand(args))
-                && !args[at].startsWith("-"))) {
+        if (at >= 0
+                && CommandCatalog.all().stream()
+                        .anyMatch(e -> e.name().equals(subcommand(args)) && !args[at].startsWith("-"))) {
             // A chat command (send, status, queue …): the same parsing as in chat (one text rule), after the
             // root options before it.
             Main main = new Main();
@@ -122,8 +146,8 @@ public final class Main {
                 stderr.flush();
                 return 2;
             }
-            return new CommandSetBridge(main).runChatCommand(
-                    java.util.Arrays.asList(args).subList(at, args.length), stdout, stderr);
+            return new CommandSetBridge(main)
+                    .runChatCommand(java.util.Arrays.asList(args).subList(at, args.length), stdout, stderr);
         }
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
@@ -148,8 +172,10 @@ public final class Main {
         // A mistyped command line is one line (what is wrong, where to look), not the whole usage text.
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage().replaceAll("\\s+", " ").trim()
-                    + " (see: " + command + " --help)");
+            ex.getCommandLine()
+                    .getErr()
+                    .println("error: " + ex.getMessage().replaceAll("\\s+", " ").trim() + " (see: " + command
+                            + " --help)");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -159,8 +185,12 @@ public final class Main {
             }
             // Anything else: one line here, the trace in the log file (logging is set up by now).
             org.slf4j.LoggerFactory.getLogger(Main.class).error("command failed", ex);
-            commandLine.getErr().println("error: " + String.valueOf(ex.getMessage()).replaceAll("\\s+", " ").trim()
-                    + " (details in the log)");
+            commandLine
+                    .getErr()
+                    .println("error: "
+                            + String.valueOf(ex.getMessage())
+                                    .replaceAll("\\s+", " ")
+                                    .trim() + " (details in the log)");
             return 1;
         });
         return cl.execute(args);

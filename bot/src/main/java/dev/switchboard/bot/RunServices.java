@@ -46,81 +46,164 @@ final class RunServices {
     static final String OUTBOX = "outbox-watcher";
     static final String ANSWERS = "answer-router";
 
-    private RunServices() {
-    }
+    private RunServices() {}
 
-    static List<Service> create(App app, Secrets secrets, App.Tuning tuning, String incarnation,
-                                ConfigOverrides overrides) {
+    static List<Service> create(
+            App app, Secrets secrets, App.Tuning tuning, String incarnation, ConfigOverrides overrides) {
         List<Service> services = new ArrayList<>();
-        services.add(new LoopService<>(EVENT_PUMP, List.of(),
+        services.add(new LoopService<>(
+                EVENT_PUMP,
+                List.of(),
                 () -> new EventPump(app.queue(), app.bus(), tuning.eventPollMillis()),
-                pump -> Health.of(pump.isAlive(), "the event pump's thread ended"), app::eventPumpStarted));
-        FallbackChain chain = new FallbackChain(Deliverers.create(app::currentConfig), tuning.breakerThreshold(),
-                tuning.breakerCoolDown(), Clock.systemUTC());
+                pump -> Health.of(pump.isAlive(), "the event pump's thread ended"),
+                app::eventPumpStarted));
+        FallbackChain chain = new FallbackChain(
+                Deliverers.create(app::currentConfig),
+                tuning.breakerThreshold(),
+                tuning.breakerCoolDown(),
+                Clock.systemUTC());
         app.deliveryChainStarted(chain);
-        services.add(new LoopService<>(DELIVERY, List.of(EVENT_PUMP),
-                () -> new WorkerPool(incarnation, app.queue(), app.agents(), chain, app.bus(),
-                        Duration.ofSeconds(app.currentConfig().retry().leaseSeconds()), tuning.workerPollMillis()),
+        services.add(new LoopService<>(
+                DELIVERY,
+                List.of(EVENT_PUMP),
+                () -> new WorkerPool(
+                        incarnation,
+                        app.queue(),
+                        app.agents(),
+                        chain,
+                        app.bus(),
+                        Duration.ofSeconds(app.currentConfig().retry().leaseSeconds()),
+                        tuning.workerPollMillis()),
                 pool -> {
                     List<String> dead = pool.deadWorkers();
                     return Health.of(dead.isEmpty(), "delivery worker(s) stopped: " + String.join(", ", dead));
-                }, pool -> { }));
+                },
+                pool -> {}));
         if (app.currentConfig().broker() != null) {
             // Agents on other desktops: their messages go out through the broker to their nodes.
-            services.add(new LoopService<>("broker-hub", List.of(EVENT_PUMP),
-                    () -> new Hub(app.currentConfig(), Optional.ofNullable(System.getenv(BrokerConfig.PASSWORD_ENV)),
-                            app.queue(), app.agents(), app.bus(), incarnation, tuning.workerPollMillis(), app::announce),
-                    hub -> Health.ok(), hub -> { }));
+            services.add(new LoopService<>(
+                    "broker-hub",
+                    List.of(EVENT_PUMP),
+                    () -> new Hub(
+                            app.currentConfig(),
+                            Optional.ofNullable(System.getenv(BrokerConfig.PASSWORD_ENV)),
+                            app.queue(),
+                            app.agents(),
+                            app.bus(),
+                            incarnation,
+                            tuning.workerPollMillis(),
+                            app::announce),
+                    hub -> Health.ok(),
+                    hub -> {}));
         }
-        services.add(new LoopService<>("inbox-watcher", List.of(EVENT_PUMP),
-                () -> new InboxWatcher(app.queue(), app.agents(), a -> app.currentConfig().inboxOf(a),
-                        tuning.inboxScanMillis()),
-                w -> Health.of(w.isAlive(), "the inbox watcher's thread ended"), w -> { }));
+        services.add(new LoopService<>(
+                "inbox-watcher",
+                List.of(EVENT_PUMP),
+                () -> new InboxWatcher(
+                        app.queue(), app.agents(), a -> app.currentConfig().inboxOf(a), tuning.inboxScanMillis()),
+                w -> Health.of(w.isAlive(), "the inbox watcher's thread ended"),
+                w -> {}));
         // Agents' answers: kept in the database until a bridge has shown them; the bridges register with the
         // router that runs when they start.
-        services.add(new LoopService<>(ANSWERS, List.of(),
-                () -> new AnswerRouter(app.answerStore(), tuning.inboxScanMillis(), Duration.ofSeconds(5),
+        services.add(new LoopService<>(
+                ANSWERS,
+                List.of(),
+                () -> new AnswerRouter(
+                        app.answerStore(), tuning.inboxScanMillis(), Duration.ofSeconds(5), Clock.systemUTC()),
+                r -> Health.of(r.isAlive(), "the answer router's thread ended"),
+                app::answerRouterStarted));
+        services.add(new LoopService<>(
+                OUTBOX,
+                List.of(ANSWERS),
+                () -> new OutboxWatcher(
+                        app.agents()::all,
+                        a -> app.currentConfig().workspaceOf(a).resolve("outbox"),
+                        app.intake(),
+                        app::agentFileProblem,
+                        tuning.inboxScanMillis(),
+                        Duration.ofMillis(300),
                         Clock.systemUTC()),
-                r -> Health.of(r.isAlive(), "the answer router's thread ended"), app::answerRouterStarted));
-        services.add(new LoopService<>(OUTBOX, List.of(ANSWERS),
-                () -> new OutboxWatcher(app.agents()::all, a -> app.currentConfig().workspaceOf(a).resolve("outbox"),
-                        app.intake(), app::agentFileProblem, tuning.inboxScanMillis(), Duration.ofMillis(300),
-                        Clock.systemUTC()),
-                w -> Health.of(w.isAlive(), "the outbox watcher's thread ended"), w -> { }));
+                w -> Health.of(w.isAlive(), "the outbox watcher's thread ended"),
+                w -> {}));
         if (app.currentConfig().gas().watch()) {
-            services.add(new LoopService<>("status-watcher", List.of(ANSWERS),
-                    () -> new StatusWatcher(app.agents()::all, a -> app.currentConfig().workspaceOf(a),
-                            app.gasPipeline(), app::agentFileProblem, app.currentConfig().gas().scanSeconds() * 1000L),
-                    w -> Health.of(w.isAlive(), "the status watcher's thread ended"), w -> { }));
+            services.add(new LoopService<>(
+                    "status-watcher",
+                    List.of(ANSWERS),
+                    () -> new StatusWatcher(
+                            app.agents()::all,
+                            a -> app.currentConfig().workspaceOf(a),
+                            app.gasPipeline(),
+                            app::agentFileProblem,
+                            app.currentConfig().gas().scanSeconds() * 1000L),
+                    w -> Health.of(w.isAlive(), "the status watcher's thread ended"),
+                    w -> {}));
         }
         SwitchboardConfig cfg = app.currentConfig();
         if (cfg.source() != null) {
-            services.add(new LoopService<>("config-watcher", List.of(),
-                    () -> new ConfigWatcher(cfg.source(), overrides, tuning.configPollMillis(), app::reload,
+            services.add(new LoopService<>(
+                    "config-watcher",
+                    List.of(),
+                    () -> new ConfigWatcher(
+                            cfg.source(),
+                            overrides,
+                            tuning.configPollMillis(),
+                            app::reload,
                             // The watcher has logged it (one WARN line); a second line here said the same again.
-                            problem -> { }),
-                    w -> Health.of(w.isAlive(), "the config watcher stopped polling"), w -> { }));
+                            problem -> {}),
+                    w -> Health.of(w.isAlive(), "the config watcher stopped polling"),
+                    w -> {}));
         }
-        services.add(new LoopService<>("alerts", List.of(EVENT_PUMP, DELIVERY),
-                () -> BackgroundLoop.named("alerts").log(LOG)
+        services.add(new LoopService<>(
+                "alerts",
+                List.of(EVENT_PUMP, DELIVERY),
+                () -> BackgroundLoop.named("alerts")
+                        .log(LOG)
                         .every(Duration.ofSeconds(app.currentConfig().alerts().checkSeconds()))
                         .start(app.alerts()::evaluate),
-                loop -> Health.of(loop.alive(), "the alert checks stopped"), loop -> { }));
+                loop -> Health.of(loop.alive(), "the alert checks stopped"),
+                loop -> {}));
         services.add(new ScheduleRunner(app.queue().schedules(), Clock.systemUTC(), 1_000));
-        secrets.discordToken().ifPresent(token -> services.add(new BridgeService("discord", List.of(EVENT_PUMP, ANSWERS),
-                () -> registered(app, new DiscordBridge(app.currentConfig().discord(), token,
-                        ChatCommands.of(app.commands()), app.bus(), app.answers(), () -> pausedAgents(app),
-                        Duration.ofSeconds(2), app.alerts())))));
-        secrets.twitchToken().ifPresent(token -> services.add(new BridgeService("twitch", List.of(EVENT_PUMP, ANSWERS),
-                () -> registered(app, new TwitchBridge(app.currentConfig().twitch(), token, app.commands(), app.bus(),
-                        app.answers())))));
+        secrets.discordToken()
+                .ifPresent(token -> services.add(new BridgeService(
+                        "discord",
+                        List.of(EVENT_PUMP, ANSWERS),
+                        () -> registered(
+                                app,
+                                new DiscordBridge(
+                                        app.currentConfig().discord(),
+                                        token,
+                                        ChatCommands.of(app.commands()),
+                                        app.bus(),
+                                        app.answers(),
+                                        () -> pausedAgents(app),
+                                        Duration.ofSeconds(2),
+                                        app.alerts())))));
+        secrets.twitchToken()
+                .ifPresent(token -> services.add(new BridgeService(
+                        "twitch",
+                        List.of(EVENT_PUMP, ANSWERS),
+                        () -> registered(
+                                app,
+                                new TwitchBridge(
+                                        app.currentConfig().twitch(),
+                                        token,
+                                        app.commands(),
+                                        app.bus(),
+                                        app.answers())))));
         if (cfg.web().enabled()) {
             // The dashboard, HTTP API, live events and Prometheus endpoint, unless web.enabled: false.
-            services.add(new LoopService<>("web", List.of(EVENT_PUMP, DELIVERY),
-                    () -> WebServer.start(app.currentConfig().web(), app.commands(), app.bus(),
-                            new AppFleetProbe(chain, app::bridges, app.agents(), cfg.dataDir()), secrets,
+            services.add(new LoopService<>(
+                    "web",
+                    List.of(EVENT_PUMP, DELIVERY),
+                    () -> WebServer.start(
+                            app.currentConfig().web(),
+                            app.commands(),
+                            app.bus(),
+                            new AppFleetProbe(chain, app::bridges, app.agents(), cfg.dataDir()),
+                            secrets,
                             app.webRoutes()),
-                    w -> Health.ok(), app::webStarted));
+                    w -> Health.ok(),
+                    app::webStarted));
         }
         return services;
     }
@@ -133,7 +216,9 @@ final class RunServices {
 
     /** One indexed lookup per agent: cheap enough to poll, unlike full queue stats. */
     private static Set<String> pausedAgents(App app) {
-        return app.agents().all().stream().map(AgentConfig::id).filter(app.queue()::isPaused)
+        return app.agents().all().stream()
+                .map(AgentConfig::id)
+                .filter(app.queue()::isPaused)
                 .collect(Collectors.toSet());
     }
 }

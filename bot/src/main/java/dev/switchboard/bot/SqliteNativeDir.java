@@ -14,8 +14,7 @@ import java.util.Map;
 final class SqliteNativeDir {
     static final String PROPERTY = "org.sqlite.tmpdir";
 
-    private SqliteNativeDir() {
-    }
+    private SqliteNativeDir() {}
 
     /** Sets {@value #PROPERTY} unless it is set already; leaves the default when no folder can be made. */
     static void configure(Map<String, String> env) {

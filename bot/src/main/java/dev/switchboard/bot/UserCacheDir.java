@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** This user's cache folder for Switchboard: what can be made again, kept between calls (never in a clone). */
 public final class UserCacheDir {
-    private UserCacheDir() {
-    }
+    private UserCacheDir() {}
 
     /** The system property that names another folder (the tests' keep theirs in {@code target/}). */
     public static final String PROPERTY = "switchboard.cacheDir";
@@ -18,8 +17,8 @@ public final class UserCacheDir {
             return Path.of(own);
         }
         String cache = env.get("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".cache");
+        Path base =
+                cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("switchboard");
     }
 }

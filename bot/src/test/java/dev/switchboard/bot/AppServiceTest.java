@@ -53,8 +53,8 @@ class AppServiceTest {
             app.bus().subscribe(events::add);
 
             // GIVEN a running service WHEN an operator sends a multi-line message
-            Reply r = app.commands().executeChat("msg two rebase onto main\nthen rerun the tests",
-                    Caller.local(Platform.CONSOLE));
+            Reply r = app.commands()
+                    .executeChat("msg two rebase onto main\nthen rerun the tests", Caller.local(Platform.CONSOLE));
             assertEquals(Reply.Status.OK, r.status(), r.text());
             String id = r.messageIds().get(0);
 
@@ -75,7 +75,9 @@ class AppServiceTest {
             assertTrue(content.contains("\nid: " + id + "\n") && content.contains("\nto: Agent-2\n"), content);
 
             // WHEN the agent moves the file to processed/ THEN the message becomes READ
-            Files.move(files.get(0), inbox.resolve("processed").resolve(files.get(0).getFileName()));
+            Files.move(
+                    files.get(0),
+                    inbox.resolve("processed").resolve(files.get(0).getFileName()));
             StatusEvent read = next(events, id, MessageState.READ);
             assertEquals("moved to processed/", read.detail());
         }
@@ -89,9 +91,12 @@ class AppServiceTest {
             BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
             app.bus().subscribe(events::add);
             Caller me = Caller.local(Platform.CONSOLE);
-            assertEquals(Reply.Status.ERROR, app.commands().executeChat("msg Agent-9 hi", me).status());
+            assertEquals(
+                    Reply.Status.ERROR,
+                    app.commands().executeChat("msg Agent-9 hi", me).status());
 
-            Files.writeString(config, "web: {enabled: false}\nagents: [{id: Agent-1}, {id: Agent-9, aliases: [nine]}]\n");
+            Files.writeString(
+                    config, "web: {enabled: false}\nagents: [{id: Agent-1}, {id: Agent-9, aliases: [nine]}]\n");
             Files.setLastModifiedTime(config, FileTime.fromMillis(System.currentTimeMillis() + 2000));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (app.agents().resolve("nine").isEmpty() && System.nanoTime() < deadline) {
@@ -121,14 +126,18 @@ class AppServiceTest {
     @Test
     void anEditOfTheConfigKeepsTheCommandLinesLayout() throws Exception {
         // GIVEN a service started with --layout 2-agent over a file that says 8-agent
-        Files.writeString(dir.resolve("coords.json"), "{\"8-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1,"
-                + " \"y\": 2}}}, \"2-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 100, \"y\": 200}}}}");
+        Files.writeString(
+                dir.resolve("coords.json"),
+                "{\"8-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1,"
+                        + " \"y\": 2}}}, \"2-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 100, \"y\": 200}}}}");
         Path config = dir.resolve("switchboard.yaml");
         Files.writeString(config, "web: {enabled: false}\ncoords_file: coords.json\nlayout: 8-agent\n");
         dev.switchboard.config.ConfigOverrides overrides = new dev.switchboard.config.ConfigOverrides("2-agent", null);
         try (App app = App.startService(overrides.load(config), overrides, Secrets.from(Map.of()), FAST)) {
             // WHEN the file is edited while it runs
-            Files.writeString(config, "web: {enabled: false}\ncoords_file: coords.json\nlayout: 8-agent\nlimits: {max_text: 123}\n");
+            Files.writeString(
+                    config,
+                    "web: {enabled: false}\ncoords_file: coords.json\nlayout: 8-agent\nlimits: {max_text: 123}\n");
             Files.setLastModifiedTime(config, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (app.currentConfig().limits().maxText() != 123 && System.nanoTime() < deadline) {
@@ -138,7 +147,8 @@ class AppServiceTest {
             // THEN the edit is in, and the clicks still go to the command line's layout
             assertEquals(123, app.currentConfig().limits().maxText());
             assertEquals("2-agent", app.currentConfig().layout());
-            assertEquals(100, app.currentConfig().agents().get(0).gui().inputBox().x());
+            assertEquals(
+                    100, app.currentConfig().agents().get(0).gui().inputBox().x());
         }
     }
 }

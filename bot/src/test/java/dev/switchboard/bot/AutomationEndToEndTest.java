@@ -33,10 +33,24 @@ class AutomationEndToEndTest {
     Path dir;
 
     private SwitchboardConfig config(Path templates) {
-        return new SwitchboardConfig(dir.resolve("data"), dir.resolve("ws"), null, null,
-                List.of(new AgentConfig("Agent-1", List.of(), List.of("frontend"), null, null, null, null),
-                        AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")),
-                null, null, null, null, new dev.switchboard.config.WebConfig(false, null, null), null, new OnboardingConfig(templates), new GasConfig(true, 1, 0, null), null);
+        return new SwitchboardConfig(
+                dir.resolve("data"),
+                dir.resolve("ws"),
+                null,
+                null,
+                List.of(
+                        new AgentConfig("Agent-1", List.of(), List.of("frontend"), null, null, null, null),
+                        AgentConfig.inboxOnly("Agent-2"),
+                        AgentConfig.inboxOnly("Agent-3")),
+                null,
+                null,
+                null,
+                null,
+                new dev.switchboard.config.WebConfig(false, null, null),
+                null,
+                new OnboardingConfig(templates),
+                new GasConfig(true, 1, 0, null),
+                null);
     }
 
     /** Inbox files (delivered, not yet processed) of a type, oldest first, as their bodies. */
@@ -46,13 +60,18 @@ class AutomationEndToEndTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(inbox)) {
-            return s.filter(p -> p.toString().endsWith(".md")).sorted().map(p -> {
-                try {
-                    return Files.readString(p);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).filter(t -> t.contains("\ntype: " + type + "\n")).map(InboxFormat::bodyOf).toList();
+            return s.filter(p -> p.toString().endsWith(".md"))
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .filter(t -> t.contains("\ntype: " + type + "\n"))
+                    .map(InboxFormat::bodyOf)
+                    .toList();
         }
     }
 
@@ -73,9 +92,12 @@ class AutomationEndToEndTest {
     private void status(String agent, int progress, String task) throws IOException {
         Path ws = Files.createDirectories(dir.resolve("ws").resolve(agent));
         Path tmp = ws.resolve("status.json.tmp");
-        Files.writeString(tmp, "{\"agent_id\": \"" + agent + "\", \"status\": \"working\", \"current_task\": \""
-                + task + "\", \"progress\": " + progress + ", \"last_updated\": \"2026-11-29T10:0" + progress % 10
-                + ":00Z\"}");
+        Files.writeString(
+                tmp,
+                "{\"agent_id\": \"" + agent + "\", \"status\": \"working\", \"current_task\": \""
+                        + task + "\", \"progress\": " + progress + ", \"last_updated\": \"2026-11-29T10:0"
+                        + progress % 10
+                        + ":00Z\"}");
         Files.move(tmp, ws.resolve("status.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -114,14 +136,18 @@ class AutomationEndToEndTest {
         try (App app = App.startService(config(templates), Secrets.from(Map.of()), FAST)) {
             Reply all = app.commands().executeChat("onboard all", Caller.local(Platform.CONSOLE));
             assertEquals("onboarding 3 of 3 agents", all.title(), all.text());
-            assertEquals("Agent-1: you own the UI. Workspace " + dir.resolve("ws/Agent-1") + ".",
+            assertEquals(
+                    "Agent-1: you own the UI. Workspace " + dir.resolve("ws/Agent-1") + ".",
                     awaitInbox("Agent-1", "ONBOARDING", 1).get(0));
-            assertTrue(awaitInbox("Agent-2", "ONBOARDING", 1).get(0).startsWith("You are Agent-2 (default)"),
+            assertTrue(
+                    awaitInbox("Agent-2", "ONBOARDING", 1).get(0).startsWith("You are Agent-2 (default)"),
                     "no template for Agent-2's role: the built-in default");
             awaitInbox("Agent-3", "ONBOARDING", 1);
 
             app.commands().executeChat("onboard Agent-3 --role reviewer", Caller.local(Platform.CONSOLE));
-            assertEquals("Agent-3: review every PR (reviewer).", awaitInbox("Agent-3", "ONBOARDING", 2).get(1));
+            assertEquals(
+                    "Agent-3: review every PR (reviewer).",
+                    awaitInbox("Agent-3", "ONBOARDING", 2).get(1));
         }
     }
 }

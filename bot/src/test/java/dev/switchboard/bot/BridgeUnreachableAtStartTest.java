@@ -43,12 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class BridgeUnreachableAtStartTest {
     private static final App.Tuning FAST = new App.Tuning(50, 50, 200, 100, 3, Duration.ofSeconds(1));
-    private static final Supervisor.Timing RETRY_FAST = new Supervisor.Timing(Duration.ofMillis(100),
-            new Backoff(200, 1_000), Duration.ofMinutes(1));
+    private static final Supervisor.Timing RETRY_FAST =
+            new Supervisor.Timing(Duration.ofMillis(100), new Backoff(200, 1_000), Duration.ofMinutes(1));
     private static final String TOKEN = "oauth:tok-5150";
 
     @TempDir
     Path dir;
+
     private final List<String> notices = new CopyOnWriteArrayList<>();
 
     @Test
@@ -56,39 +57,52 @@ class BridgeUnreachableAtStartTest {
         int port = freePort();
         String authUrl = "http://127.0.0.1:" + port + "/oauth2/validate";
         try (FakeTwitchChat chat = new FakeTwitchChat().begin()) {
-            SwitchboardConfig cfg = config("twitch: {channels: [stream], irc_url: '" + chat.url() + "', auth_url: '"
-                    + authUrl + "'}\n");
+            SwitchboardConfig cfg = config(
+                    "twitch: {channels: [stream], irc_url: '" + chat.url() + "', auth_url: '" + authUrl + "'}\n");
 
             // WHEN run starts while the token check cannot be reached
-            try (App app = App.startService(cfg, Secrets.from(Map.of(Secrets.TWITCH_TOKEN, TOKEN)), FAST, RETRY_FAST,
-                    notices::add)) {
+            try (App app = App.startService(
+                    cfg, Secrets.from(Map.of(Secrets.TWITCH_TOKEN, TOKEN)), FAST, RETRY_FAST, notices::add)) {
                 // THEN it runs, and says so in one line naming the URL
                 String first = notices.get(0);
-                assertTrue(first.startsWith("twitch: cannot reach the Twitch token check at " + authUrl
-                        + " (ConnectException"), first);
+                assertTrue(
+                        first.startsWith(
+                                "twitch: cannot reach the Twitch token check at " + authUrl + " (ConnectException"),
+                        first);
                 assertTrue(first.contains("; running without it, next try in "), first);
                 assertEquals(1, first.lines().count());
                 assertFalse(String.join("\n", notices).contains("tok-5150"), "the token is never shown");
                 assertEquals(0, chat.connections());
 
                 // AND inbox delivery works meanwhile
-                Reply r = app.commands().executeChat("msg Agent-1 works without Twitch", Caller.local(Platform.CONSOLE));
-                Await.until(Duration.ofSeconds(20), () -> inboxBodies("Agent-1").contains("works without Twitch"),
+                Reply r =
+                        app.commands().executeChat("msg Agent-1 works without Twitch", Caller.local(Platform.CONSOLE));
+                Await.until(
+                        Duration.ofSeconds(20),
+                        () -> inboxBodies("Agent-1").contains("works without Twitch"),
                         () -> "inbox: " + inboxBodies("Agent-1"));
                 assertEquals(Reply.Status.OK, r.status());
-                assertTrue(status(app, "twitch").state() == ServiceStatus.State.FAILED
-                        || status(app, "twitch").state() == ServiceStatus.State.STARTING, app.services().toString());
+                assertTrue(
+                        status(app, "twitch").state() == ServiceStatus.State.FAILED
+                                || status(app, "twitch").state() == ServiceStatus.State.STARTING,
+                        app.services().toString());
 
                 // WHEN Twitch's token check is back THEN the bridge connects by itself and joins
                 HttpServer validate = validateServer(port, 200);
                 try {
                     chat.awaitJoined("stream", Duration.ofSeconds(30));
-                    Await.until(Duration.ofSeconds(10), () -> notices.contains("twitch started"),
+                    Await.until(
+                            Duration.ofSeconds(10),
+                            () -> notices.contains("twitch started"),
                             () -> "notices: " + notices);
-                    assertEquals(ServiceStatus.State.RUNNING, status(app, "twitch").state());
+                    assertEquals(
+                            ServiceStatus.State.RUNNING, status(app, "twitch").state());
                     // the CLI sees the same, from the status file
-                    ServiceStatus fromFile = StatusFile.read(StatusFile.in(cfg.dataDir())).orElseThrow().services()
-                            .stream().filter(s -> s.name().equals("twitch")).findFirst().orElseThrow();
+                    ServiceStatus fromFile =
+                            StatusFile.read(StatusFile.in(cfg.dataDir())).orElseThrow().services().stream()
+                                    .filter(s -> s.name().equals("twitch"))
+                                    .findFirst()
+                                    .orElseThrow();
                     assertEquals(ServiceStatus.State.RUNNING, fromFile.state());
                 } finally {
                     validate.stop(0);
@@ -104,10 +118,14 @@ class BridgeUnreachableAtStartTest {
         try (FakeTwitchChat chat = new FakeTwitchChat().begin()) {
             SwitchboardConfig cfg = config("twitch: {channels: [stream], irc_url: '" + chat.url()
                     + "', auth_url: 'http://127.0.0.1:" + port + "/oauth2/validate'}\n");
-            FatalServiceException e = assertThrows(FatalServiceException.class, () -> App.startService(cfg,
-                    Secrets.from(Map.of(Secrets.TWITCH_TOKEN, TOKEN)), FAST, RETRY_FAST, notices::add));
-            assertEquals("cannot start the twitch: SWITCHBOARD_TWITCH_TOKEN was rejected by Twitch (HTTP 401): use a"
-                    + " user access token with the chat:read and chat:edit scopes", e.getMessage());
+            FatalServiceException e = assertThrows(
+                    FatalServiceException.class,
+                    () -> App.startService(
+                            cfg, Secrets.from(Map.of(Secrets.TWITCH_TOKEN, TOKEN)), FAST, RETRY_FAST, notices::add));
+            assertEquals(
+                    "cannot start the twitch: SWITCHBOARD_TWITCH_TOKEN was rejected by Twitch (HTTP 401): use a"
+                            + " user access token with the chat:read and chat:edit scopes",
+                    e.getMessage());
             assertEquals(0, chat.connections());
         } finally {
             validate.stop(0);
@@ -118,10 +136,10 @@ class BridgeUnreachableAtStartTest {
     void discordUnreachableAtStartIsOneLineNamingTheUrlAndDeliveryGoesOn() throws Exception {
         int port = freePort();
         String api = "http://127.0.0.1:" + port + "/api/v10/";
-        SwitchboardConfig cfg = config("discord: {api_url: '" + api + "', gateway_url: 'ws://127.0.0.1:" + port
-                + "/'}\n");
-        try (App app = App.startService(cfg, Secrets.from(Map.of(Secrets.DISCORD_TOKEN, "discord-tok-77")), FAST,
-                RETRY_FAST, notices::add)) {
+        SwitchboardConfig cfg =
+                config("discord: {api_url: '" + api + "', gateway_url: 'ws://127.0.0.1:" + port + "/'}\n");
+        try (App app = App.startService(
+                cfg, Secrets.from(Map.of(Secrets.DISCORD_TOKEN, "discord-tok-77")), FAST, RETRY_FAST, notices::add)) {
             String first = notices.get(0);
             assertTrue(first.startsWith("discord: cannot reach Discord at " + api + " ("), first);
             assertTrue(first.contains("; running without it, next try in "), first);
@@ -129,11 +147,15 @@ class BridgeUnreachableAtStartTest {
             assertFalse(first.contains("discord-tok-77"));
 
             app.commands().executeChat("msg Agent-1 works without Discord", Caller.local(Platform.CONSOLE));
-            Await.until(Duration.ofSeconds(20), () -> inboxBodies("Agent-1").contains("works without Discord"),
+            Await.until(
+                    Duration.ofSeconds(20),
+                    () -> inboxBodies("Agent-1").contains("works without Discord"),
                     () -> "inbox: " + inboxBodies("Agent-1"));
             // and it keeps trying, with backoff
-            Await.until(Duration.ofSeconds(20), () -> notices.stream().anyMatch(n -> n.startsWith("discord: ")
-                    && n.contains("still failing")), () -> "notices: " + notices);
+            Await.until(
+                    Duration.ofSeconds(20),
+                    () -> notices.stream().anyMatch(n -> n.startsWith("discord: ") && n.contains("still failing")),
+                    () -> "notices: " + notices);
         }
     }
 
@@ -144,7 +166,10 @@ class BridgeUnreachableAtStartTest {
     }
 
     private static ServiceStatus status(App app, String name) {
-        return app.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return app.services().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static int freePort() throws IOException {
@@ -157,9 +182,11 @@ class BridgeUnreachableAtStartTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/oauth2/validate", exchange -> {
             byte[] body = (status == 200
-                    ? "{\"client_id\":\"abc\",\"login\":\"switchbot\",\"scopes\":[\"chat:edit\",\"chat:read\"],"
-                            + "\"user_id\":\"" + (8_000_000 + ProcessHandle.current().pid()) + "\",\"expires_in\":5000}"
-                    : "{\"status\":401,\"message\":\"invalid access token\"}").getBytes(StandardCharsets.UTF_8);
+                            ? "{\"client_id\":\"abc\",\"login\":\"switchbot\",\"scopes\":[\"chat:edit\",\"chat:read\"],"
+                                    + "\"user_id\":\""
+                                    + (8_000_000 + ProcessHandle.current().pid()) + "\",\"expires_in\":5000}"
+                            : "{\"status\":401,\"message\":\"invalid access token\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -174,14 +201,16 @@ class BridgeUnreachableAtStartTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(p -> p.toString().endsWith(".md")).map(p -> {
-                try {
-                    String text = Files.readString(p);
-                    return text.substring(text.indexOf("\n---\n") + 5);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            return files.filter(p -> p.toString().endsWith(".md"))
+                    .map(p -> {
+                        try {
+                            String text = Files.readString(p);
+                            return text.substring(text.indexOf("\n---\n") + 5);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliFaultsTest {
     @TempDir
     Path dir;
-    private Path config;
 
+    private Path config;
 
     private CliRun run(String... args) {
         return CliRun.of(config, args);
@@ -87,7 +87,7 @@ class CliFaultsTest {
         String id = send("Agent-1", "fine");
         String bad = send("Agent-1", "to be garbled");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("switchboard-data/queue.db"));
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE payloads SET payload = 'garbage{' WHERE seq = (SELECT seq FROM messages"
                     + " WHERE id = '" + bad + "')");
         }
@@ -112,8 +112,10 @@ class CliFaultsTest {
         CliRun r = run("send", "Agent-1", "hi");
 
         assertEquals(1, r.code());
-        assertEquals("error: the data folder " + dir.resolve("data") + " is a file, not a folder: set data_dir to a"
-                + " folder, or move the file aside", r.err().strip());
+        assertEquals(
+                "error: the data folder " + dir.resolve("data") + " is a file, not a folder: set data_dir to a"
+                        + " folder, or move the file aside",
+                r.err().strip());
     }
 
     @Test
@@ -134,12 +136,18 @@ class CliFaultsTest {
         Files.writeString(dir.resolve("ws"), "x");
         Files.writeString(config, "workspaces: ws\nagents: [{id: Agent-1}]\n");
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> App.startService(
-                ConfigLoader.load(config), Secrets.from(Map.of()),
-                new App.Tuning(50, 50, 200, 100, 3, Duration.ofSeconds(1))).close());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> App.startService(
+                                ConfigLoader.load(config),
+                                Secrets.from(Map.of()),
+                                new App.Tuning(50, 50, 200, 100, 3, Duration.ofSeconds(1)))
+                        .close());
 
-        assertEquals("the workspaces folder " + dir.resolve("ws") + " is a file, not a folder: set workspaces to a"
-                + " folder, or move the file aside", e.getMessage());
+        assertEquals(
+                "the workspaces folder " + dir.resolve("ws") + " is a file, not a folder: set workspaces to a"
+                        + " folder, or move the file aside",
+                e.getMessage());
     }
 
     @Test

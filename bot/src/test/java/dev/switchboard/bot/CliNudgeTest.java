@@ -29,8 +29,8 @@ class CliNudgeTest {
     Path dir;
 
     /** Polls so slow (10 minutes) that only the nudge can explain a delivery within the test's wait. */
-    private static final App.Tuning NO_POLLING = new App.Tuning(600_000, 600_000, 600_000, 600_000, 3,
-            Duration.ofSeconds(1));
+    private static final App.Tuning NO_POLLING =
+            new App.Tuning(600_000, 600_000, 600_000, 600_000, 3, Duration.ofSeconds(1));
 
     @Test
     void aCliSendIsDeliveredWithoutWaitingForAPoll() throws Exception {
@@ -43,8 +43,14 @@ class CliNudgeTest {
 
             // GIVEN a running service WHEN the CLI (its own queue connection, as in another process) sends
             StringWriter out = new StringWriter();
-            int code = Main.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                    "--config", config.toString(), "send", "Agent-1", "from the CLI");
+            int code = Main.execute(
+                    new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true),
+                    "--config",
+                    config.toString(),
+                    "send",
+                    "Agent-1",
+                    "from the CLI");
             assertEquals(0, code, out.toString());
             Matcher m = Pattern.compile("\\(id ([0-9a-f-]{36})\\)").matcher(out.toString());
             assertTrue(m.find(), out.toString());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @TempDir
     Path dir;
-    private Path config;
 
+    private Path config;
 
     private CliRun run(String... args) {
         return CliRun.of(config, args);
@@ -38,7 +38,8 @@ class CliTest {
     void sendListStatusAndCancelOnTheSameData() {
         CliRun sent = run("send", "a1", "rerun", "the tests");
         assertEquals(0, sent.code(), sent.err());
-        Matcher m = Pattern.compile("queued #(\\w{4}) for Agent-1 \\(id ([0-9a-f-]{36})\\)").matcher(sent.out());
+        Matcher m = Pattern.compile("queued #(\\w{4}) for Agent-1 \\(id ([0-9a-f-]{36})\\)")
+                .matcher(sent.out());
         assertTrue(m.find(), sent.out());
         assertTrue(sent.out().contains("no 'switchboard run' is using"), "says nobody delivers yet: " + sent.out());
         String shortId = m.group(1);
@@ -61,7 +62,9 @@ class CliTest {
     void errorsAreOneLineWithExitCodes() {
         CliRun unknown = run("send", "Agnet-2", "hi");
         assertEquals(1, unknown.code());
-        assertEquals("error: unknown agent 'Agnet-2' — did you mean Agent-2?", unknown.err().strip());
+        assertEquals(
+                "error: unknown agent 'Agnet-2' — did you mean Agent-2?",
+                unknown.err().strip());
 
         // Empty text: the same line as in the console
         CliRun usage = run("send", "Agent-2");
@@ -71,7 +74,9 @@ class CliTest {
 
         CliRun notUtf8 = run("send", "Agent-2", "caf\uFFFD");
         assertEquals(2, notUtf8.code());
-        assertEquals("error: argument 5 is not valid UTF-8 text; nothing was done", notUtf8.err().strip());
+        assertEquals(
+                "error: argument 5 is not valid UTF-8 text; nothing was done",
+                notUtf8.err().strip());
 
         CliRun agents = run("agents");
         assertEquals(0, agents.code());
@@ -82,7 +87,8 @@ class CliTest {
     void textThatLooksLikeOptionsIsSentExactly() throws IOException {
         String frontMatter = "---\ntitle: plan\n---\nbody";
         for (String[] c : new String[][] {
-                {frontMatter, frontMatter}, {"-x", "-x"}, {"  two leading spaces", "  two leading spaces"}}) {
+            {frontMatter, frontMatter}, {"-x", "-x"}, {"  two leading spaces", "  two leading spaces"}
+        }) {
             CliRun r = run("send", "Agent-2", c[0]);
             assertEquals(0, r.code(), r.err());
             assertEquals(c[1], bodyOf(r));
@@ -109,8 +115,8 @@ class CliTest {
         try (var files = Files.list(dir.resolve("switchboard-data"))) {
             assertTrue(files.findAny().isPresent());
         }
-        try (var queue = dev.switchboard.core.queue.SqliteMessageQueue.open(dir.resolve("switchboard-data"), 3,
-                new dev.switchboard.core.queue.Backoff(10, 100))) {
+        try (var queue = dev.switchboard.core.queue.SqliteMessageQueue.open(
+                dir.resolve("switchboard-data"), 3, new dev.switchboard.core.queue.Backoff(10, 100))) {
             return queue.find(m.group(1)).orElseThrow().message().body();
         }
     }

@@ -56,8 +56,9 @@ class CrashRecoveryTest {
     private static final int CYCLES = Integer.getInteger("crash.cycles", 22);
     /** Commands typed ahead of their replies: keeps the pipe short and the backlog drainable. */
     private static final int MAX_IN_FLIGHT = 8;
-    private static final Set<MessageState> PENDING = EnumSet.of(MessageState.QUEUED, MessageState.DELIVERING,
-            MessageState.RETRY_WAIT);
+
+    private static final Set<MessageState> PENDING =
+            EnumSet.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.RETRY_WAIT);
 
     /** Kept when the test fails: data, inboxes and the child's stderr are there to look at. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -101,17 +102,26 @@ class CrashRecoveryTest {
 
         // THEN every confirmed message is in exactly one inbox file, nothing is duplicated or half-written
         Verdict verdict = verify();
-        log(String.format("%d cycles (%d killed during start-up) in %.1f s: %d commands typed (%d by 'send' in"
+        log(String.format(
+                "%d cycles (%d killed during start-up) in %.1f s: %d commands typed (%d by 'send' in"
                         + " another process), %d confirmed, %d delivered without confirmation, %d files moved to"
                         + " processed/, %d recovered mid-delivery",
-                CYCLES, startupKills, (System.nanoTime() - started) / 1e9, sentTotal, cliSends, confirmed.size(),
-                verdict.unconfirmedDelivered, movedIds.size(), verdict.recoveredAfterRestart));
+                CYCLES,
+                startupKills,
+                (System.nanoTime() - started) / 1e9,
+                sentTotal,
+                cliSends,
+                confirmed.size(),
+                verdict.unconfirmedDelivered,
+                movedIds.size(),
+                verdict.recoveredAfterRestart));
         if (!verdict.problems.isEmpty()) {
             fail(verdict.problems.size() + " problem(s) (seed " + seed + "):\n  "
                     + verdict.problems.stream().limit(25).collect(Collectors.joining("\n  ")));
         }
-        assertTrue(confirmed.size() >= CYCLES, "the child confirmed too few messages to prove anything: "
-                + confirmed.size());
+        assertTrue(
+                confirmed.size() >= CYCLES,
+                "the child confirmed too few messages to prove anything: " + confirmed.size());
     }
 
     private void setUpFiles() throws IOException {
@@ -120,9 +130,14 @@ class CrashRecoveryTest {
         config = dir.resolve("switchboard.yaml");
         stderrLog = dir.resolve("child-stderr.log");
         // the web server has tests of its own; here it would only slow down every restart
-        StringBuilder yaml = new StringBuilder("data_dir: data\nworkspaces: workspaces\nweb: {enabled: false}\nagents:\n");
+        StringBuilder yaml =
+                new StringBuilder("data_dir: data\nworkspaces: workspaces\nweb: {enabled: false}\nagents:\n");
         for (int i = 1; i <= CrashTraffic.AGENTS; i++) {
-            yaml.append("  - id: ").append(CrashTraffic.agentId(i)).append("\n    aliases: [a").append(i).append("]\n");
+            yaml.append("  - id: ")
+                    .append(CrashTraffic.agentId(i))
+                    .append("\n    aliases: [a")
+                    .append(i)
+                    .append("]\n");
         }
         Files.writeString(config, yaml.toString());
         // The child runs the application's own classes and dependencies, not this module's test classes.
@@ -142,14 +157,16 @@ class CrashRecoveryTest {
                 startupKills++;
                 Thread.sleep(random.nextInt(1200));
             } else {
-                assertTrue(child.awaitBanner(30_000), () -> "cycle " + cycle + ": the child did not start\n"
-                        + diagnostics(child));
+                assertTrue(
+                        child.awaitBanner(30_000),
+                        () -> "cycle " + cycle + ": the child did not start\n" + diagnostics(child));
                 if (random.nextBoolean()) {
                     cli = startCliSend(cycle); // a second process writing to the queue while the child is killed
                 }
                 feed(child, cycle, sent, replies, System.currentTimeMillis() + 50 + random.nextInt(1200));
             }
-            assertTrue(child.isAlive(), () -> "cycle " + cycle + ": the child exited on its own\n" + diagnostics(child));
+            assertTrue(
+                    child.isAlive(), () -> "cycle " + cycle + ": the child exited on its own\n" + diagnostics(child));
         } finally {
             replies.addAll(child.killAndCollect());
         }
@@ -159,16 +176,15 @@ class CrashRecoveryTest {
         }
     }
 
-    private record CliSend(CrashTraffic.Sent sent, Process process, Path output) {
-    }
+    private record CliSend(CrashTraffic.Sent sent, Process process, Path output) {}
 
     private CliSend startCliSend(int cycle) throws IOException {
         Sent s = traffic.nextForCli(cycle);
         sentByToken.put(s.token(), s);
         Path output = dir.resolve("cli-" + cycle + ".out");
         // commandText holds the agent name to type (an alias); the body is one argument, newline and all
-        Process p = SwitchboardProcess.startCli(classPath, config, dataDir, List.of("send", s.commandText(), s.body()),
-                output);
+        Process p = SwitchboardProcess.startCli(
+                classPath, config, dataDir, List.of("send", s.commandText(), s.body()), output);
         return new CliSend(s, p, output);
     }
 
@@ -177,7 +193,8 @@ class CrashRecoveryTest {
         assertTrue(cli.process().waitFor(60, TimeUnit.SECONDS), "cycle " + cycle + ": 'send' did not finish");
         String out = Files.readString(cli.output());
         assertEquals(0, cli.process().exitValue(), () -> "cycle " + cycle + ": 'send' failed:\n" + out);
-        java.util.regex.Matcher q = SwitchboardProcess.QUEUED.matcher(out.lines().findFirst().orElse(""));
+        java.util.regex.Matcher q =
+                SwitchboardProcess.QUEUED.matcher(out.lines().findFirst().orElse(""));
         assertTrue(q.matches(), () -> "cycle " + cycle + ": 'send' printed no id:\n" + out);
         assertEquals(cli.sent().agent(), q.group(2));
         assertTrue(confirmed.put(q.group(3), cli.sent()) == null, "id " + q.group(3) + " was confirmed twice");
@@ -185,8 +202,9 @@ class CrashRecoveryTest {
     }
 
     /** Types commands as fast as replies allow until {@code killAt}, moving an inbox file now and then. */
-    private void feed(SwitchboardProcess child, int cycle, List<Sent> sent, List<SwitchboardProcess.Reply> replies,
-                      long killAt) throws Exception {
+    private void feed(
+            SwitchboardProcess child, int cycle, List<Sent> sent, List<SwitchboardProcess.Reply> replies, long killAt)
+            throws Exception {
         int n = 0;
         while (System.currentTimeMillis() < killAt) {
             if (sent.size() - replies.size() < MAX_IN_FLIGHT) {
@@ -199,7 +217,8 @@ class CrashRecoveryTest {
                     fail("cycle " + cycle + ": the child stopped reading its input: " + e + "\n" + diagnostics(child));
                 }
             }
-            long wait = sent.size() - replies.size() < MAX_IN_FLIGHT ? 0
+            long wait = sent.size() - replies.size() < MAX_IN_FLIGHT
+                    ? 0
                     : Math.max(1, Math.min(20, killAt - System.currentTimeMillis()));
             SwitchboardProcess.Reply r = child.pollReply(wait);
             if (r != null) {
@@ -213,14 +232,17 @@ class CrashRecoveryTest {
 
     /** Pairs replies with commands (the console answers in order) and keeps what was confirmed. */
     private void record(int cycle, List<Sent> sent, List<SwitchboardProcess.Reply> replies, SwitchboardProcess child) {
-        assertTrue(replies.size() <= sent.size(), () -> "cycle " + cycle + ": more replies than commands\n"
-                + diagnostics(child));
+        assertTrue(
+                replies.size() <= sent.size(),
+                () -> "cycle " + cycle + ": more replies than commands\n" + diagnostics(child));
         for (int i = 0; i < replies.size(); i++) {
             SwitchboardProcess.Reply r = replies.get(i);
             Sent s = sent.get(i);
             int index = i;
-            assertTrue(r.queued(), () -> "cycle " + cycle + ": command " + index + " was refused: " + r.line()
-                    + "\n  typed: " + s.commandText());
+            assertTrue(
+                    r.queued(),
+                    () -> "cycle " + cycle + ": command " + index + " was refused: " + r.line() + "\n  typed: "
+                            + s.commandText());
             assertEquals(s.agent(), r.agent(), () -> "cycle " + cycle + ": reply " + index + " names another agent");
             Sent previous = confirmed.put(r.id(), s);
             assertTrue(previous == null, () -> "id " + r.id() + " was confirmed twice");
@@ -230,13 +252,17 @@ class CrashRecoveryTest {
     /** Moves {@code count} inbox files (of random agents; a random file, or the agent's newest) to processed/. */
     private void moveFiles(int count, boolean newest) throws IOException {
         for (int i = 0; i < count; i++) {
-            Path inbox = workspaces.resolve(CrashTraffic.agentId(1 + random.nextInt(CrashTraffic.AGENTS))).resolve("inbox");
+            Path inbox = workspaces
+                    .resolve(CrashTraffic.agentId(1 + random.nextInt(CrashTraffic.AGENTS)))
+                    .resolve("inbox");
             if (!Files.isDirectory(inbox)) {
                 continue;
             }
             List<Path> files;
             try (Stream<Path> s = Files.list(inbox)) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+                files = s.filter(p -> p.getFileName().toString().endsWith(".md"))
+                        .sorted()
+                        .toList();
             }
             if (files.isEmpty()) {
                 continue;
@@ -246,7 +272,9 @@ class CrashRecoveryTest {
             Files.createDirectories(processed);
             try {
                 Files.move(file, processed.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                movedIds.add(dev.switchboard.delivery.InboxFormat.idOf(file.getFileName().toString()).orElseThrow());
+                movedIds.add(dev.switchboard.delivery.InboxFormat.idOf(
+                                file.getFileName().toString())
+                        .orElseThrow());
             } catch (NoSuchFileException e) {
                 // Nobody else moves files; if it vanished, that is for the final check to report.
             }
@@ -272,8 +300,10 @@ class CrashRecoveryTest {
         try (SqliteMessageQueue observer = SqliteMessageQueue.open(dataDir, 5, new Backoff(500, 60_000))) {
             while (true) {
                 long pending = observer.list(PENDING, null, 1).size();
-                long unread = movedIds.stream().filter(id -> observer.find(id).map(QueuedMessage::state)
-                        .orElse(null) != MessageState.READ).count();
+                long unread = movedIds.stream()
+                        .filter(id ->
+                                observer.find(id).map(QueuedMessage::state).orElse(null) != MessageState.READ)
+                        .count();
                 if (pending == 0 && unread == 0) {
                     return;
                 }
@@ -296,10 +326,9 @@ class CrashRecoveryTest {
         Verdict v = new Verdict();
         InboxSnapshot snapshot = InboxSnapshot.read(workspaces);
         snapshot.strays().forEach(p -> v.problems.add("stray file (temp file left behind?): " + dir.relativize(p)));
-        Map<String, List<InboxFile>> byId = snapshot.files().stream()
-                .collect(Collectors.groupingBy(InboxFile::nameId));
-        Map<String, List<InboxFile>> byToken = snapshot.files().stream()
-                .collect(Collectors.groupingBy(f -> CrashTraffic.tokenOf(f.body())));
+        Map<String, List<InboxFile>> byId = snapshot.files().stream().collect(Collectors.groupingBy(InboxFile::nameId));
+        Map<String, List<InboxFile>> byToken =
+                snapshot.files().stream().collect(Collectors.groupingBy(f -> CrashTraffic.tokenOf(f.body())));
 
         for (InboxFile f : snapshot.files()) {
             if (!f.nameId().equals(f.frontMatterId())) {
@@ -308,14 +337,17 @@ class CrashRecoveryTest {
         }
         byId.forEach((id, files) -> {
             if (files.size() != 1) {
-                v.problems.add("id " + id + " is in " + files.size() + " files: " + files.stream()
-                        .map(f -> dir.relativize(f.path()).toString()).toList());
+                v.problems.add("id " + id + " is in " + files.size() + " files: "
+                        + files.stream()
+                                .map(f -> dir.relativize(f.path()).toString())
+                                .toList());
             }
         });
         byToken.forEach((token, files) -> {
             Sent s = sentByToken.get(token);
             if (s == null) {
-                v.problems.add("a file holds text that was never typed: " + files.get(0).path().getFileName());
+                v.problems.add("a file holds text that was never typed: "
+                        + files.get(0).path().getFileName());
                 return;
             }
             if (files.size() != 1) {
@@ -339,15 +371,18 @@ class CrashRecoveryTest {
                 v.problems.add("confirmed " + id + " holds another text than " + s.token());
             }
         });
-        v.unconfirmedDelivered = (int) byId.keySet().stream().filter(id -> !confirmed.containsKey(id)).count();
+        v.unconfirmedDelivered = (int)
+                byId.keySet().stream().filter(id -> !confirmed.containsKey(id)).count();
         checkQueue(v, byId);
         return v;
     }
 
     /** The queue agrees with the files: every message delivered or read exactly as its file's place says. */
     private void checkQueue(Verdict v, Map<String, List<InboxFile>> byId) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteMessageQueue.FILE_NAME));
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteMessageQueue.FILE_NAME));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             rs.next();
             if (!"ok".equals(rs.getString(1))) {
                 v.problems.add("queue database integrity: " + rs.getString(1));
@@ -366,8 +401,9 @@ class CrashRecoveryTest {
                 boolean processed = files.get(0).processed();
                 MessageState expected = processed ? MessageState.READ : MessageState.DELIVERED;
                 if (m.state() != expected) {
-                    v.problems.add(m.id() + " is " + m.state() + " but its file is in "
-                            + (processed ? "processed/" : "inbox/") + (m.lastError() == null ? "" : "; " + m.lastError()));
+                    v.problems.add(
+                            m.id() + " is " + m.state() + " but its file is in " + (processed ? "processed/" : "inbox/")
+                                    + (m.lastError() == null ? "" : "; " + m.lastError()));
                 }
                 Sent sent = sentByToken.get(CrashTraffic.tokenOf(files.get(0).body()));
                 if (sent != null && !m.message().body().equals(sent.body())) {
@@ -377,11 +413,14 @@ class CrashRecoveryTest {
                     v.recoveredAfterRestart++;
                 }
             }
-            byId.keySet().stream().filter(id -> !inQueue.contains(id))
+            byId.keySet().stream()
+                    .filter(id -> !inQueue.contains(id))
                     .forEach(id -> v.problems.add("file for " + id + " but no such message in the queue"));
-            confirmed.keySet().stream().filter(id -> !inQueue.contains(id))
+            confirmed.keySet().stream()
+                    .filter(id -> !inQueue.contains(id))
                     .forEach(id -> v.problems.add("confirmed " + id + " is missing from the queue"));
-            movedIds.stream().filter(id -> queue.find(id).map(QueuedMessage::state).orElse(null) != MessageState.READ)
+            movedIds.stream()
+                    .filter(id -> queue.find(id).map(QueuedMessage::state).orElse(null) != MessageState.READ)
                     .forEach(id -> v.problems.add("moved to processed/ but not READ: " + id));
         }
     }
@@ -395,7 +434,8 @@ class CrashRecoveryTest {
             err = "(cannot read " + stderrLog + ": " + e + ")";
         }
         List<String> out = child.stdoutLines();
-        return "  stdout (last lines):\n    " + String.join("\n    ", out.subList(Math.max(0, out.size() - 15), out.size()))
+        return "  stdout (last lines):\n    "
+                + String.join("\n    ", out.subList(Math.max(0, out.size() - 15), out.size()))
                 + "\n  stderr (last lines):\n    " + err;
     }
 

@@ -10,8 +10,7 @@ import java.util.Random;
  */
 final class CrashTraffic {
     /** What was typed, what the body must be in the inbox file, and for which agent. */
-    record Sent(String token, String agent, String body, String commandText) {
-    }
+    record Sent(String token, String agent, String body, String commandText) {}
 
     static final int AGENTS = 6;
 
@@ -49,15 +48,16 @@ final class CrashTraffic {
     Sent next(int cycle, int n) {
         String token = token(cycle, n);
         int agentNo = 1 + random.nextInt(AGENTS);
-        String body = token + switch (random.nextInt(7)) {
-            case 0 -> " please rebase onto main and rerun the tests";
-            case 1 -> " first line\nsecond line: ünïcødé — 日本語 🚀\n\tindented third line";
-            case 2 -> " \"quoted\" and 'single' and a back\\slash, #hash !bang /slash";
-            case 3 -> " " + "long text ".repeat(120 + random.nextInt(60)) + "end";
-            case 4 -> " emoji 👩‍💻 (a ZWJ sequence), Ελληνικά, עברית, 中文 and a\ttab";
-            case 5 -> "\n\nblank line above,   several   spaces, trailing space ";
-            default -> " n=" + random.nextInt(1_000_000) + "\nline 2\nline 3\nline 4 — last";
-        };
+        String body = token
+                + switch (random.nextInt(7)) {
+                    case 0 -> " please rebase onto main and rerun the tests";
+                    case 1 -> " first line\nsecond line: ünïcødé — 日本語 🚀\n\tindented third line";
+                    case 2 -> " \"quoted\" and 'single' and a back\\slash, #hash !bang /slash";
+                    case 3 -> " " + "long text ".repeat(120 + random.nextInt(60)) + "end";
+                    case 4 -> " emoji 👩‍💻 (a ZWJ sequence), Ελληνικά, עברית, 中文 and a\ttab";
+                    case 5 -> "\n\nblank line above,   several   spaces, trailing space ";
+                    default -> " n=" + random.nextInt(1_000_000) + "\nline 2\nline 3\nline 4 — last";
+                };
         String agentName = switch (random.nextInt(3)) {
             case 0 -> agentId(agentNo);
             case 1 -> agentId(agentNo).toLowerCase();

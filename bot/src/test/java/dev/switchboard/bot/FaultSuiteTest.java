@@ -54,6 +54,7 @@ class FaultSuiteTest {
 
     @TempDir
     Path dir;
+
     private Path data;
     private Path mounted;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -99,13 +100,16 @@ class FaultSuiteTest {
 
     private App start(String extraConfig) throws IOException {
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "data_dir: data\nworkspaces: ws\nweb: {enabled: false}\nagents: [{id: Agent-1}]\n"
-                + extraConfig);
+        Files.writeString(
+                config,
+                "data_dir: data\nworkspaces: ws\nweb: {enabled: false}\nagents: [{id: Agent-1}]\n" + extraConfig);
         return App.startService(ConfigLoader.load(config), Secrets.from(Map.of()), FAST);
     }
 
     private long tracesLogged() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null).count();
+        return log.list.stream()
+                .filter(e -> e.getLevel() == Level.ERROR && e.getThrowableProxy() != null)
+                .count();
     }
 
     private List<String> inboxBodies() throws IOException {
@@ -119,7 +123,8 @@ class FaultSuiteTest {
         }
         List<String> bodies = new ArrayList<>();
         try (Stream<Path> files = Files.list(inbox)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 String content = Files.readString(f);
                 bodies.add(content.substring(content.indexOf("\n---\n") + 5));
             }
@@ -130,14 +135,20 @@ class FaultSuiteTest {
     private static void awaitDelivered(App app, Set<String> ids) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (ids.stream().allMatch(id -> app.queue().find(id).map(q -> q.state() == MessageState.DELIVERED)
-                    .orElse(false))) {
+            if (ids.stream()
+                    .allMatch(id -> app.queue()
+                            .find(id)
+                            .map(q -> q.state() == MessageState.DELIVERED)
+                            .orElse(false))) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("not all delivered: " + ids.stream().map(id -> app.queue().find(id)
-                .map(q -> q.state().label()).orElse("missing")).toList());
+        throw new AssertionError("not all delivered: "
+                + ids.stream()
+                        .map(id ->
+                                app.queue().find(id).map(q -> q.state().label()).orElse("missing"))
+                        .toList());
     }
 
     @Test
@@ -179,36 +190,42 @@ class FaultSuiteTest {
             List<String> bodies = inboxBodies();
             assertEquals(accepted.size(), bodies.size(), bodies.toString());
             assertEquals(Set.copyOf(bodies).size(), bodies.size(), "a message was delivered twice");
-            assertTrue(bodies.contains("before the disk filled up") && bodies.contains("after the disk had room again"));
-            assertEquals(accepted.size(), app.queue().list(Set.of(), null, 1_000).size(),
+            assertTrue(
+                    bodies.contains("before the disk filled up") && bodies.contains("after the disk had room again"));
+            assertEquals(
+                    accepted.size(),
+                    app.queue().list(Set.of(), null, 1_000).size(),
                     "a refused message was stored after all");
         }
     }
 
     @Test
-    void aDeliveryWhileTheWholeDiskFillsWaitsAsARetryNotInDeliveringAndArrivesOnceWhenThereIsRoom()
-            throws Exception {
+    void aDeliveryWhileTheWholeDiskFillsWaitsAsARetryNotInDeliveringAndArrivesOnceWhenThereIsRoom() throws Exception {
         // GIVEN the queue and the agents' inboxes on one small disk, and a lease of an hour: a message left in
         // DELIVERING would stay there for the whole test
         Path disk = dir.resolve("disk");
         mountSmallDisk(disk);
-        Files.writeString(dir.resolve("switchboard.yaml"), "data_dir: disk/data\nworkspaces: disk/ws\n"
-                + "web: {enabled: false}\nagents: [{id: Agent-1}]\n"
-                + "retry: {max_attempts: 1000, base_delay_ms: 20, max_delay_ms: 200, lease_seconds: 3600}\n");
+        Files.writeString(
+                dir.resolve("switchboard.yaml"),
+                "data_dir: disk/data\nworkspaces: disk/ws\n"
+                        + "web: {enabled: false}\nagents: [{id: Agent-1}]\n"
+                        + "retry: {max_attempts: 1000, base_delay_ms: 20, max_delay_ms: 200, lease_seconds: 3600}\n");
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> all = new ListAppender<>();
         Level rootLevel = root.getLevel();
         root.setLevel(Level.INFO); // the lines that say a failure is over are INFO
         all.start();
         root.addAppender(all);
-        try (App app = App.startService(ConfigLoader.load(dir.resolve("switchboard.yaml")), Secrets.from(Map.of()),
-                FAST)) {
+        try (App app =
+                App.startService(ConfigLoader.load(dir.resolve("switchboard.yaml")), Secrets.from(Map.of()), FAST)) {
             BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
             app.bus().subscribe(events::add);
             Reply before = app.commands().executeChat("msg Agent-1 before the disk filled up", ME);
             awaitDelivered(app, Set.copyOf(before.messageIds()));
-            String id = app.commands().executeChat("msg Agent-1 --in 1s due while the disk is full", ME)
-                    .messageIds().get(0);
+            String id = app.commands()
+                    .executeChat("msg Agent-1 --in 1s due while the disk is full", ME)
+                    .messageIds()
+                    .get(0);
             Path filler = disk.resolve("filler");
             fill(filler);
 
@@ -225,8 +242,11 @@ class FaultSuiteTest {
 
             // THEN each refusal says so in one line
             assertTrue(refused != null, "the queue never filled up");
-            assertTrue(refused.text().contains("disk full") && refused.text().contains("nothing was stored")
-                    && !refused.text().contains("\n"), refused.text());
+            assertTrue(
+                    refused.text().contains("disk full")
+                            && refused.text().contains("nothing was stored")
+                            && !refused.text().contains("\n"),
+                    refused.text());
             // AND the message does not sit in DELIVERING while the disk stays full: it waits as a retry (an
             // attempt failed for want of space, and that was written) or queued (the queue took no claim), or
             // it got through (a few bytes came free) and that was written
@@ -244,27 +264,37 @@ class FaultSuiteTest {
 
             // WHEN there is room again, THEN it arrives, once, and so does everything the queue took
             Files.delete(filler);
-            Set<String> accepted = app.queue().list(Set.of(), null, 1_000).stream().map(q -> q.id())
+            Set<String> accepted = app.queue().list(Set.of(), null, 1_000).stream()
+                    .map(q -> q.id())
                     .collect(java.util.stream.Collectors.toSet());
             awaitDelivered(app, accepted);
             List<String> bodies = inboxBodies(disk.resolve("ws"));
             assertEquals(accepted.size(), bodies.size(), bodies.toString());
             assertEquals(Set.copyOf(bodies).size(), bodies.size(), "a message was delivered twice");
             assertTrue(bodies.contains("due while the disk is full"), bodies.toString());
-            assertFalse(app.queue().history(id).stream().anyMatch(t -> String.valueOf(t.detail()).contains("lease")),
+            assertFalse(
+                    app.queue().history(id).stream()
+                            .anyMatch(t -> String.valueOf(t.detail()).contains("lease")),
                     "it waited for its lease to run out");
         } finally {
             root.detachAppender(all);
             root.setLevel(rootLevel);
         }
         // AND each failure put its stack trace in the log once, until it was over (one line says so)
-        Map<String, List<ILoggingEvent>> byLogger = all.list.stream()
-                .collect(java.util.stream.Collectors.groupingBy(ILoggingEvent::getLoggerName));
+        Map<String, List<ILoggingEvent>> byLogger =
+                all.list.stream().collect(java.util.stream.Collectors.groupingBy(ILoggingEvent::getLoggerName));
         byLogger.forEach((logger, lines) -> {
-            long traces = lines.stream().filter(e -> e.getThrowableProxy() != null).count();
-            long over = lines.stream().filter(e -> e.getFormattedMessage().contains(" works again")).count();
-            assertTrue(traces <= over + 1, () -> logger + " logged " + traces + " stack traces for " + over
-                    + " recoveries: " + lines.stream().map(ILoggingEvent::getFormattedMessage).toList());
+            long traces =
+                    lines.stream().filter(e -> e.getThrowableProxy() != null).count();
+            long over = lines.stream()
+                    .filter(e -> e.getFormattedMessage().contains(" works again"))
+                    .count();
+            assertTrue(
+                    traces <= over + 1,
+                    () -> logger + " logged " + traces + " stack traces for " + over + " recoveries: "
+                            + lines.stream()
+                                    .map(ILoggingEvent::getFormattedMessage)
+                                    .toList());
         });
     }
 
@@ -283,7 +313,9 @@ class FaultSuiteTest {
     void aReadOnlyDataFolderIsOneLineAndWritesWorkAgainAfterwards() throws Exception {
         mountSmallDataFolder();
         try (App app = start("")) {
-            assertEquals(Reply.Status.OK, app.commands().executeChat("msg Agent-1 first", ME).status());
+            assertEquals(
+                    Reply.Status.OK,
+                    app.commands().executeChat("msg Agent-1 first", ME).status());
         }
         // Remounted read-only while nothing has it open, as after a file system error.
         assertEquals(0, exec("mount", "-o", "remount,ro", data.toString()));
@@ -291,8 +323,14 @@ class FaultSuiteTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String config = dir.resolve("switchboard.yaml").toString();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--config", config, "send",
-                "Agent-1", "while read-only");
+        int code = Main.execute(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "--config",
+                config,
+                "send",
+                "Agent-1",
+                "while read-only");
         assertEquals(1, code, out.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("error: "), err.toString());
@@ -303,20 +341,26 @@ class FaultSuiteTest {
             assertEquals(Reply.Status.OK, again.status(), again.text());
             awaitDelivered(app, Set.copyOf(again.messageIds()));
             assertEquals(List.of("first", "writable again"), inboxBodies());
-            assertFalse(app.queue().list(Set.of(), null, 100).stream()
-                    .anyMatch(q -> q.message().body().equals("while read-only")), "refused, yet stored");
+            assertFalse(
+                    app.queue().list(Set.of(), null, 100).stream()
+                            .anyMatch(q -> q.message().body().equals("while read-only")),
+                    "refused, yet stored");
         }
     }
 
     @Test
     void theQueueLockedByAnotherProcessIsRefusedAsNotStoredThenWorksWhenReleased() throws Exception {
         try (App app = start("")) {
-            assertEquals(Reply.Status.OK, app.commands().executeChat("msg Agent-1 first", ME).status());
-            Process sqlite = new ProcessBuilder("sqlite3", data.resolve("queue.db").toString())
-                    .redirectErrorStream(true).start();
+            assertEquals(
+                    Reply.Status.OK,
+                    app.commands().executeChat("msg Agent-1 first", ME).status());
+            Process sqlite = new ProcessBuilder(
+                            "sqlite3", data.resolve("queue.db").toString())
+                    .redirectErrorStream(true)
+                    .start();
             try (PrintWriter in = new PrintWriter(sqlite.getOutputStream(), true, StandardCharsets.UTF_8);
-                 BufferedReader out = new BufferedReader(new InputStreamReader(sqlite.getInputStream(),
-                         StandardCharsets.UTF_8))) {
+                    BufferedReader out = new BufferedReader(
+                            new InputStreamReader(sqlite.getInputStream(), StandardCharsets.UTF_8))) {
                 in.println(".timeout 10000");
                 in.println("BEGIN EXCLUSIVE; INSERT INTO paused_agents(agent, at, by) VALUES ('x', 0, 'lock');");
                 in.println("SELECT 'holding the lock';");
@@ -324,7 +368,9 @@ class FaultSuiteTest {
 
                 Reply refused = app.commands().executeChat("msg Agent-1 while locked", ME);
                 assertEquals(Reply.Status.ERROR, refused.status(), refused.text());
-                assertTrue(refused.text().contains("nothing was stored") && refused.text().contains("locked"),
+                assertTrue(
+                        refused.text().contains("nothing was stored")
+                                && refused.text().contains("locked"),
                         refused.text());
 
                 in.println("ROLLBACK;");
@@ -366,7 +412,8 @@ class FaultSuiteTest {
         List<String> ids = new ArrayList<>();
         try (App app = start("")) {
             for (int i = 0; i < 40; i++) {
-                ids.addAll(app.commands().executeChat("msg Agent-1 message " + i + " " + "y".repeat(1_000), ME)
+                ids.addAll(app.commands()
+                        .executeChat("msg Agent-1 message " + i + " " + "y".repeat(1_000), ME)
                         .messageIds());
             }
         }
@@ -378,17 +425,38 @@ class FaultSuiteTest {
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--config",
-                dir.resolve("switchboard.yaml").toString(), "queue", "list", "--all", "-n", "100");
+        int code = Main.execute(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "--config",
+                dir.resolve("switchboard.yaml").toString(),
+                "queue",
+                "list",
+                "--all",
+                "-n",
+                "100");
         assertEquals(1, code, out.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("error: "), err.toString());
 
         Files.copy(copy, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         out.getBuffer().setLength(0);
-        assertEquals(0, Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--config",
-                dir.resolve("switchboard.yaml").toString(), "queue", "list", "--all", "-n", "100"));
-        assertEquals(ids.size(), out.toString().lines().filter(l -> l.contains("message ")).count(), out.toString());
+        assertEquals(
+                0,
+                Main.execute(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        "--config",
+                        dir.resolve("switchboard.yaml").toString(),
+                        "queue",
+                        "list",
+                        "--all",
+                        "-n",
+                        "100"));
+        assertEquals(
+                ids.size(),
+                out.toString().lines().filter(l -> l.contains("message ")).count(),
+                out.toString());
     }
 
     @Test
@@ -396,18 +464,23 @@ class FaultSuiteTest {
         try (App app = start("")) {
             BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
             app.bus().subscribe(events::add);
-            assertEquals(Reply.Status.OK, app.commands().executeChat("queue pause Agent-1", ME).status());
+            assertEquals(
+                    Reply.Status.OK,
+                    app.commands().executeChat("queue pause Agent-1", ME).status());
             List<String> ids = new ArrayList<>();
             for (String body : List.of("before", "garbled", "after")) {
                 ids.addAll(app.commands().executeChat("msg Agent-1 " + body, ME).messageIds());
             }
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("queue.db"));
-                 java.sql.Statement st = c.createStatement()) {
+            try (java.sql.Connection c =
+                            java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("queue.db"));
+                    java.sql.Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE payloads SET payload = '{\"id\": garbage' WHERE seq = (SELECT seq FROM"
                         + " messages WHERE id = '" + ids.get(1) + "')");
             }
 
-            assertEquals(Reply.Status.OK, app.commands().executeChat("queue resume Agent-1", ME).status());
+            assertEquals(
+                    Reply.Status.OK,
+                    app.commands().executeChat("queue resume Agent-1", ME).status());
 
             awaitDelivered(app, Set.of(ids.get(0), ids.get(2)));
             assertEquals(List.of("before", "after"), inboxBodies());

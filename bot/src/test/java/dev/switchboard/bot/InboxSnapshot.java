@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 record InboxSnapshot(List<InboxFile> files, List<Path> strays) {
 
     /** An inbox file: who it is for, whether it was moved to processed/, its id (name and front matter), body. */
-    record InboxFile(Path path, String agent, boolean processed, String nameId, String frontMatterId, String body) {
-    }
+    record InboxFile(Path path, String agent, boolean processed, String nameId, String frontMatterId, String body) {}
 
     static InboxSnapshot read(Path workspaces) throws IOException {
         List<InboxFile> files = new ArrayList<>();
@@ -51,8 +50,11 @@ record InboxSnapshot(List<InboxFile> files, List<Path> strays) {
                     continue;
                 }
                 String content = Files.readString(p, StandardCharsets.UTF_8);
-                String frontMatterId = content.lines().filter(l -> l.startsWith("id: ")).findFirst()
-                        .map(l -> l.substring(4)).orElse(null);
+                String frontMatterId = content.lines()
+                        .filter(l -> l.startsWith("id: "))
+                        .findFirst()
+                        .map(l -> l.substring(4))
+                        .orElse(null);
                 files.add(new InboxFile(p, agent, processed, id.get(), frontMatterId, InboxFormat.bodyOf(content)));
             }
         }

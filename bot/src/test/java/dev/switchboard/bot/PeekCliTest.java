@@ -43,8 +43,8 @@ class PeekCliTest {
         String[] r = run(config, "peek", "Agent-1");
 
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].startsWith("Agent-1 · newest inbox and outbox files\n  inbox: inbox/20261129T100000Z_x.md"),
-                r[1]);
+        assertTrue(
+                r[1].startsWith("Agent-1 · newest inbox and outbox files\n  inbox: inbox/20261129T100000Z_x.md"), r[1]);
         assertTrue(r[1].contains("── Agent-1-inbox.md ──\nplease rebase"), r[1]);
         assertTrue(r[1].contains("outbox: empty"), r[1]);
     }
@@ -61,16 +61,20 @@ class PeekCliTest {
         try (DataDirLock held = DataDirLock.tryAcquire(dir.resolve("data")).orElseThrow()) {
             String[] r = run(config, "peek", "Agent-1");
             assertEquals("1", r[0], r[1]);
-            assertEquals("error: 'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
-                    + " Discord or the dashboard, so the picture is never taken in the middle of a delivery\n", r[2]);
+            assertEquals(
+                    "error: 'switchboard run' is delivering into windows; peek at a GUI agent from its console,"
+                            + " Discord or the dashboard, so the picture is never taken in the middle of a delivery\n",
+                    r[2]);
         }
     }
 
     @Test
     void picturesAreSavedUnderTheDataDirWithTheTime() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
-        Reply reply = Reply.ok("Agent-1 · screen", List.of(), List.of(Attachment.png("Agent-1.png", png),
-                Attachment.text("Agent-1-pane.txt", "not saved: printed")));
+        Reply reply = Reply.ok(
+                "Agent-1 · screen",
+                List.of(),
+                List.of(Attachment.png("Agent-1.png", png), Attachment.text("Agent-1-pane.txt", "not saved: printed")));
         Clock at = Clock.fixed(Instant.parse("2026-11-29T10:03:12Z"), ZoneOffset.UTC);
 
         List<String> said = SavedPictures.save(reply, dir.resolve("data"), at);

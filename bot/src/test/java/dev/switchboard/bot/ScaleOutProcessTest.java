@@ -50,6 +50,7 @@ class ScaleOutProcessTest {
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path dir;
+
     private LocalBroker broker;
     private final List<Process> children = new ArrayList<>();
     private String classPath;
@@ -91,12 +92,22 @@ class ScaleOutProcessTest {
     }
 
     private Process start(String name, List<String> args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-Dfile.encoding=UTF-8",
-                "-cp", classPath, Main.class.getName(), "--config", config.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx128m",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                classPath,
+                Main.class.getName(),
+                "--config",
+                config.toString()));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()))
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve(name + ".log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().remove("SWITCHBOARD_DISCORD_TOKEN");
         pb.environment().remove("SWITCHBOARD_TWITCH_TOKEN");
@@ -131,10 +142,11 @@ class ScaleOutProcessTest {
             int n = 1_000;
             for (int i = 0; i < n; i++) {
                 String agent = i % 10 == 9 ? TERMINAL : AGENTS.get(i % AGENTS.size());
-                String body = agent.equals(TERMINAL) ? "message " + i + " → " + agent
+                String body = agent.equals(TERMINAL)
+                        ? "message " + i + " → " + agent
                         : "message " + i + " → " + agent + "\n```\ncode\n```";
-                UnifiedMessage m = UnifiedMessage.text(ALICE, agent, body, Priority.NORMAL,
-                        new Origin(Platform.CONSOLE, null, null, null, null));
+                UnifiedMessage m = UnifiedMessage.text(
+                        ALICE, agent, body, Priority.NORMAL, new Origin(Platform.CONSOLE, null, null, null, null));
                 queue.enqueueAsync(m);
                 sent.put(m.id(), m.body());
                 if (i == 150) {
@@ -157,22 +169,27 @@ class ScaleOutProcessTest {
             // A terminal job the killed node was typing is submitted by the restarted node if its text sits
             // unsubmitted in the pane's input line; otherwise it is reported dead ("may already be in the input"),
             // never typed again: such a message may be in the pane once or not at all, and nothing else is dead.
-            Await.until(Duration.ofSeconds(240), () -> count(queue, MessageState.DELIVERED)
-                            + count(queue, MessageState.DEAD) == n,
+            Await.until(
+                    Duration.ofSeconds(240),
+                    () -> count(queue, MessageState.DELIVERED) + count(queue, MessageState.DEAD) == n,
                     () -> "delivered " + count(queue, MessageState.DELIVERED) + " of " + n + "; queued "
-                            + count(queue, MessageState.QUEUED) + ", delivering " + count(queue, MessageState.DELIVERING)
+                            + count(queue, MessageState.QUEUED) + ", delivering "
+                            + count(queue, MessageState.DELIVERING)
                             + ", retry " + count(queue, MessageState.RETRY_WAIT) + ", dead "
                             + count(queue, MessageState.DEAD) + "; logs in " + dir);
             for (UnifiedMessage dead : queue.list(List.of(MessageState.DEAD), null, 100).stream()
-                    .map(q -> q.message()).toList()) {
+                    .map(q -> q.message())
+                    .toList()) {
                 assertEquals(TERMINAL, dead.recipient().name(), "only a terminal job may be dead: " + dead.body());
-                assertTrue(queue.history(dead.id()).stream().anyMatch(t -> t.detail() != null
-                        && t.detail().contains("may already be in")), "dead for the right reason");
+                assertTrue(
+                        queue.history(dead.id()).stream()
+                                .anyMatch(t -> t.detail() != null && t.detail().contains("may already be in")),
+                        "dead for the right reason");
                 maybeTyped.add(dead.body());
             }
         }
-        Map<String, Long> typedCounts = SubmittedLog.read(typed).stream()
-                .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        Map<String, Long> typedCounts =
+                SubmittedLog.read(typed).stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
         // A message pasted behind text a kill left in the input line would reach the program merged with it
         for (String line : typedCounts.keySet()) {
             assertTrue(sent.containsValue(line), "the pane's program got a line that is no message: " + line);
@@ -188,7 +205,9 @@ class ScaleOutProcessTest {
                 assertEquals(1, times, "typed exactly once: " + e.getValue());
             }
         }
-        assertEquals(typedCounts.keySet().size(), typedCounts.values().stream().mapToLong(Long::longValue).count(),
+        assertEquals(
+                typedCounts.keySet().size(),
+                typedCounts.values().stream().mapToLong(Long::longValue).count(),
                 "nothing typed twice");
         Map<String, Integer> files = new HashMap<>();
         sent.values().removeIf(body -> body.contains("→ " + TERMINAL));
@@ -196,7 +215,11 @@ class ScaleOutProcessTest {
             try (Stream<Path> s = Files.list(cfg.workspaces().resolve(agent).resolve("inbox"))) {
                 for (Path f : s.filter(p -> p.toString().endsWith(".md")).toList()) {
                     String text = Files.readString(f);
-                    String id = text.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
+                    String id = text.lines()
+                            .filter(l -> l.startsWith("id: "))
+                            .findFirst()
+                            .orElseThrow()
+                            .substring(4);
                     files.merge(id, 1, Integer::sum);
                     assertTrue(text.endsWith("---\n" + sent.get(id)), "exact text of " + id);
                 }
@@ -207,12 +230,16 @@ class ScaleOutProcessTest {
     }
 
     private static void awaitDelivered(SqliteMessageQueue queue, long atLeast) {
-        Await.until(Duration.ofSeconds(120), () -> count(queue, MessageState.DELIVERED) >= atLeast,
+        Await.until(
+                Duration.ofSeconds(120),
+                () -> count(queue, MessageState.DELIVERED) >= atLeast,
                 () -> "delivered " + count(queue, MessageState.DELIVERED) + " < " + atLeast);
     }
 
     private static void awaitTerminalDelivered(SqliteMessageQueue queue) {
-        Await.until(Duration.ofSeconds(120), () -> !queue.list(List.of(MessageState.DELIVERED), TERMINAL, 1).isEmpty(),
+        Await.until(
+                Duration.ofSeconds(120),
+                () -> !queue.list(List.of(MessageState.DELIVERED), TERMINAL, 1).isEmpty(),
                 () -> "no message delivered to " + TERMINAL + " yet");
     }
 

@@ -60,8 +60,10 @@ final class SwitchboardProcess {
      */
     static Process startCli(String classPath, Path config, Path dataDir, List<String> args, Path output)
             throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(classPath, config, dataDir, args)).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder pb = new ProcessBuilder(command(classPath, config, dataDir, args))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return withCleanEnvironment(pb).start();
     }
 
@@ -76,19 +78,32 @@ final class SwitchboardProcess {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Fast start-up and a small footprint: this JVM is started and killed many times.
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xms16m", "-Xmx128m",
-                "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
-                "-D" + UserCacheDir.PROPERTY + "=" + System.getProperty(UserCacheDir.PROPERTY,
-                        Path.of("target", "user-cache").toAbsolutePath().toString()),
-                "-cp", classPath, Main.class.getName(),
-                "--config", config.toString(), "--data-dir", dataDir.toString()));
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Xms16m",
+                "-Xmx128m",
+                "-Dfile.encoding=UTF-8",
+                "-Dstdout.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8",
+                "-D" + UserCacheDir.PROPERTY + "="
+                        + System.getProperty(
+                                UserCacheDir.PROPERTY,
+                                Path.of("target", "user-cache").toAbsolutePath().toString()),
+                "-cp",
+                classPath,
+                Main.class.getName(),
+                "--config",
+                config.toString(),
+                "--data-dir",
+                dataDir.toString()));
         cmd.addAll(args);
         return cmd;
     }
 
     private void readStdout() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 lines.add(line);
                 if (line.startsWith("Switchboard running")) {

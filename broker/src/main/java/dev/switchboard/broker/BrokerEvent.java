@@ -21,13 +21,30 @@ import java.util.List;
  * @param agents    for heartbeats: the agents the node serves
  * @param until     for deferred: when the first of the agent's methods ends its cool-down
  */
-record BrokerEvent(Type type, String node, String messageId, String method, boolean verified, String detail,
-                   boolean permanent, List<String> agents, Instant at, Instant until) {
+record BrokerEvent(
+        Type type,
+        String node,
+        String messageId,
+        String method,
+        boolean verified,
+        String detail,
+        boolean permanent,
+        List<String> agents,
+        Instant at,
+        Instant until) {
 
     /** DEFERRED: every method was cooling down, nothing was tried (not an attempt). */
-    enum Type { DELIVERING, DELIVERED, FAILED, DEFERRED, READ, HEARTBEAT }
+    enum Type {
+        DELIVERING,
+        DELIVERED,
+        FAILED,
+        DEFERRED,
+        READ,
+        HEARTBEAT
+    }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     BrokerEvent {
@@ -39,18 +56,18 @@ record BrokerEvent(Type type, String node, String messageId, String method, bool
     }
 
     static BrokerEvent delivered(String node, String messageId, String method, boolean verified, String detail) {
-        return new BrokerEvent(Type.DELIVERED, node, messageId, method, verified, detail, false, List.of(),
-                Instant.now(), null);
+        return new BrokerEvent(
+                Type.DELIVERED, node, messageId, method, verified, detail, false, List.of(), Instant.now(), null);
     }
 
     static BrokerEvent failed(String node, String messageId, String reason, boolean permanent) {
-        return new BrokerEvent(Type.FAILED, node, messageId, null, false, reason, permanent, List.of(), Instant.now(),
-                null);
+        return new BrokerEvent(
+                Type.FAILED, node, messageId, null, false, reason, permanent, List.of(), Instant.now(), null);
     }
 
     static BrokerEvent deferred(String node, String messageId, String reason, Instant until) {
-        return new BrokerEvent(Type.DEFERRED, node, messageId, null, false, reason, false, List.of(), Instant.now(),
-                until);
+        return new BrokerEvent(
+                Type.DEFERRED, node, messageId, null, false, reason, false, List.of(), Instant.now(), until);
     }
 
     static BrokerEvent heartbeat(String node, List<String> agents) {
@@ -69,8 +86,10 @@ record BrokerEvent(Type type, String node, String messageId, String method, bool
         try {
             return JSON.readValue(body, BrokerEvent.class);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not a Switchboard broker event: "
-                    + new String(body, 0, Math.min(body.length, 80), StandardCharsets.UTF_8), e);
+            throw new IllegalArgumentException(
+                    "not a Switchboard broker event: "
+                            + new String(body, 0, Math.min(body.length, 80), StandardCharsets.UTF_8),
+                    e);
         }
     }
 }

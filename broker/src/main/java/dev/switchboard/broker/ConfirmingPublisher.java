@@ -36,8 +36,7 @@ final class ConfirmingPublisher implements AutoCloseable {
     }
 
     /** One message to publish. */
-    record Outgoing(String routingKey, String messageId, byte[] body) {
-    }
+    record Outgoing(String routingKey, String messageId, byte[] body) {}
 
     /**
      * Hands the message to the broker without waiting. @return completes when the broker confirmed it; fails
@@ -50,8 +49,10 @@ final class ConfirmingPublisher implements AutoCloseable {
             return l.publish(exchange, routingKey, messageId, body);
         } catch (IOException | com.rabbitmq.client.AlreadyClosedException e) {
             drop(l, e);
-            return CompletableFuture.failedFuture(e instanceof IOException io ? io
-                    : new IOException("broker channel closed: " + BrokerConnections.rootMessage(e), e));
+            return CompletableFuture.failedFuture(
+                    e instanceof IOException io
+                            ? io
+                            : new IOException("broker channel closed: " + BrokerConnections.rootMessage(e), e));
         }
     }
 
@@ -87,8 +88,9 @@ final class ConfirmingPublisher implements AutoCloseable {
             throw new IOException("broker did not confirm within " + CONFIRM_TIMEOUT_MS + " ms", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            throw c instanceof IOException io ? io : new IOException("broker did not confirm: "
-                    + BrokerConnections.rootMessage(c), c);
+            throw c instanceof IOException io
+                    ? io
+                    : new IOException("broker did not confirm: " + BrokerConnections.rootMessage(c), c);
         }
     }
 
@@ -167,8 +169,11 @@ final class ConfirmingPublisher implements AutoCloseable {
                 unconfirmed.remove(seq);
                 throw new IOException("broker channel closed");
             }
-            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().deliveryMode(2)
-                    .contentType("application/json").messageId(messageId).build();
+            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                    .deliveryMode(2)
+                    .contentType("application/json")
+                    .messageId(messageId)
+                    .build();
             channel.basicPublish(exchange, routingKey, true, props, body);
             return confirmed;
         }

@@ -32,20 +32,28 @@ import org.slf4j.LoggerFactory;
 final class DeliveredLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredLog.class);
 
-    enum Stage { STARTED, DONE, READ }
+    enum Stage {
+        STARTED,
+        DONE,
+        READ
+    }
 
     /** What the node knows of a job. */
-    record Entry(String id, Stage stage, boolean delivered, String method, boolean verified, String detail,
-                 boolean permanent) {
-    }
+    record Entry(
+            String id,
+            Stage stage,
+            boolean delivered,
+            String method,
+            boolean verified,
+            String detail,
+            boolean permanent) {}
 
     @FunctionalInterface
     private interface Step {
         void write(Connection db) throws SQLException;
     }
 
-    private record Pending(Step step, CompletableFuture<Void> committed) {
-    }
+    private record Pending(Step step, CompletableFuture<Void> committed) {}
 
     private final Connection writeDb;
     private final Connection readDb;
@@ -82,8 +90,14 @@ final class DeliveredLog implements AutoCloseable {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Entry(id, Stage.valueOf(rs.getString(1)), rs.getInt(2) == 1, rs.getString(3),
-                        rs.getInt(4) == 1, rs.getString(5), rs.getInt(6) == 1));
+                return Optional.of(new Entry(
+                        id,
+                        Stage.valueOf(rs.getString(1)),
+                        rs.getInt(2) == 1,
+                        rs.getString(3),
+                        rs.getInt(4) == 1,
+                        rs.getString(5),
+                        rs.getInt(6) == 1));
             }
         }
     }
@@ -91,8 +105,8 @@ final class DeliveredLog implements AutoCloseable {
     void started(String id, String agent) throws SQLException {
         long now = System.currentTimeMillis();
         commit(db -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO jobs (id, agent, stage, updated) VALUES (?, ?, 'STARTED', ?)"
+            try (PreparedStatement p =
+                    db.prepareStatement("INSERT INTO jobs (id, agent, stage, updated) VALUES (?, ?, 'STARTED', ?)"
                             + " ON CONFLICT(id) DO UPDATE SET stage = 'STARTED', updated = excluded.updated")) {
                 p.setString(1, id);
                 p.setString(2, agent);
@@ -133,8 +147,8 @@ final class DeliveredLog implements AutoCloseable {
     void read(String id) throws SQLException {
         long now = System.currentTimeMillis();
         commit(db -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "UPDATE jobs SET stage = 'READ', updated = ? WHERE id = ?")) {
+            try (PreparedStatement p =
+                    db.prepareStatement("UPDATE jobs SET stage = 'READ', updated = ? WHERE id = ?")) {
                 p.setLong(1, now);
                 p.setString(2, id);
                 p.executeUpdate();

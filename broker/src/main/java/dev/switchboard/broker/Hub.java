@@ -31,13 +31,23 @@ public final class Hub implements AutoCloseable {
     private final NodePresence presence;
     private final BackgroundLoop checker;
 
-    public Hub(SwitchboardConfig cfg, Optional<String> brokerPassword, MessageQueue queue, AgentRegistry registry,
-               EventBus bus, String incarnation, long pollMillis, Consumer<String> announce) throws IOException {
+    public Hub(
+            SwitchboardConfig cfg,
+            Optional<String> brokerPassword,
+            MessageQueue queue,
+            AgentRegistry registry,
+            EventBus bus,
+            String incarnation,
+            long pollMillis,
+            Consumer<String> announce)
+            throws IOException {
         BrokerConnections broker = new BrokerConnections(cfg.broker(), brokerPassword);
-        Set<String> nodes = cfg.agents().stream().filter(AgentConfig::remote).map(AgentConfig::node)
+        Set<String> nodes = cfg.agents().stream()
+                .filter(AgentConfig::remote)
+                .map(AgentConfig::node)
                 .collect(Collectors.toSet());
-        this.presence = new NodePresence(nodes, Duration.ofSeconds(cfg.broker().offlineAfterSeconds()),
-                Clock.systemUTC());
+        this.presence =
+                new NodePresence(nodes, Duration.ofSeconds(cfg.broker().offlineAfterSeconds()), Clock.systemUTC());
         Path file = NodesFile.of(cfg.dataDir());
         presence.onChange(line -> {
             LOG.warn("{}", line);
@@ -53,7 +63,9 @@ public final class Hub implements AutoCloseable {
             close(connection);
             throw e;
         }
-        this.checker = BackgroundLoop.named("node-presence").log(LOG).every(Duration.ofSeconds(1))
+        this.checker = BackgroundLoop.named("node-presence")
+                .log(LOG)
+                .every(Duration.ofSeconds(1))
                 .start(presence::check);
         LOG.info("hub: relaying {} to nodes {} over {}", relay.agents(), nodes, broker.shownUrl());
     }

@@ -1,13 +1,12 @@
 package dev.switchboard.broker;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.AMQP;
 import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.queue.MessageQueue;
-import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
 import java.io.IOException;
 import java.util.Optional;
@@ -121,8 +120,7 @@ final class HubEvents implements AutoCloseable {
                 // A DELIVERED handed over just before for the same message may not be committed yet: then this
                 // one is refused by the queue itself (the message is no longer DELIVERING) and settles as moot.
                 if (state == MessageState.DELIVERING) {
-                    CompletableFuture<Void> write = queue.markDeliveredAsync(id, e.method(), e.verified(),
-                            withNode(e));
+                    CompletableFuture<Void> write = queue.markDeliveredAsync(id, e.method(), e.verified(), withNode(e));
                     lastWrite = write;
                     return write;
                 }
@@ -142,7 +140,7 @@ final class HubEvents implements AutoCloseable {
                     queue.markRead(id, e.detail() == null ? "read on node " + e.node() : e.detail());
                 }
             }
-            default -> { }
+            default -> {}
         }
         return CompletableFuture.completedFuture(null);
     }

@@ -37,6 +37,7 @@ final class HubRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubRelay.class);
     /** The node reports the outcome; the lease only has to outlive the hub's own process. */
     static final Duration RELAY_LEASE = Duration.ofDays(365);
+
     private static final int BATCH = 32;
 
     private final Connection connection;
@@ -48,8 +49,14 @@ final class HubRelay implements AutoCloseable {
     private final AutoCloseable subscription;
     private volatile boolean closed;
 
-    public HubRelay(Connection connection, MessageQueue queue, AgentRegistry registry, EventBus bus,
-                    String incarnation, long pollMillis) throws IOException {
+    public HubRelay(
+            Connection connection,
+            MessageQueue queue,
+            AgentRegistry registry,
+            EventBus bus,
+            String incarnation,
+            long pollMillis)
+            throws IOException {
         this.connection = connection;
         this.queue = queue;
         this.registry = registry;
@@ -76,8 +83,8 @@ final class HubRelay implements AutoCloseable {
         if (closed) {
             return;
         }
-        Set<String> remote = agents.stream().filter(AgentConfig::remote).map(AgentConfig::id)
-                .collect(Collectors.toSet());
+        Set<String> remote =
+                agents.stream().filter(AgentConfig::remote).map(AgentConfig::id).collect(Collectors.toSet());
         for (String agent : remote) {
             relays.computeIfAbsent(agent, AgentRelay::new);
         }
@@ -117,8 +124,10 @@ final class HubRelay implements AutoCloseable {
             this.agent = agent;
             // A failure (broker down, queue busy) is logged once and retried with back-off: the claimed
             // messages stay here, so a broker restart delays them without costing a delivery attempt.
-            this.loop = BackgroundLoop.named("relay-" + agent).log(LOG)
-                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5)).start(this::pass);
+            this.loop = BackgroundLoop.named("relay-" + agent)
+                    .log(LOG)
+                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5))
+                    .start(this::pass);
         }
 
         private void pass() throws IOException, InterruptedException {
@@ -137,7 +146,9 @@ final class HubRelay implements AutoCloseable {
                 // All claimed messages at once, confirmed together; on failure all are sent again (the node
                 // recognizes ids it already has).
                 List<ConfirmingPublisher.Outgoing> jobs = unconfirmed.stream()
-                        .map(qm -> new ConfirmingPublisher.Outgoing(agent, qm.id(),
+                        .map(qm -> new ConfirmingPublisher.Outgoing(
+                                agent,
+                                qm.id(),
                                 MessageCodec.encode(qm.message()).getBytes(StandardCharsets.UTF_8)))
                         .toList();
                 publisher.publishAll(Topology.JOBS, jobs);

@@ -55,13 +55,20 @@ public final class Node implements AutoCloseable {
     private final InboxWatcher inboxWatcher;
     private volatile boolean running = true;
 
-    public Node(String name, SwitchboardConfig config, BrokerConnections broker, FallbackChain chain, Path dataDir,
-                long inboxScanMillis) throws IOException {
+    public Node(
+            String name,
+            SwitchboardConfig config,
+            BrokerConnections broker,
+            FallbackChain chain,
+            Path dataDir,
+            long inboxScanMillis)
+            throws IOException {
         this.name = name;
-        this.agents = config.agents().stream().filter(a -> name.equals(a.node())).toList();
+        this.agents =
+                config.agents().stream().filter(a -> name.equals(a.node())).toList();
         if (agents.isEmpty()) {
-            throw new IllegalArgumentException("no agent in the config has node: " + name
-                    + " (set node: " + name + " on the agents this desktop delivers to)");
+            throw new IllegalArgumentException("no agent in the config has node: " + name + " (set node: " + name
+                    + " on the agents this desktop delivers to)");
         }
         this.chain = chain;
         try {
@@ -79,14 +86,21 @@ public final class Node implements AutoCloseable {
         for (AgentConfig a : agents) {
             consumers.add(new AgentConsumer(a));
         }
-        this.inboxWatcher = new InboxWatcher(new Receipts(), new AgentRegistry(agents), config::inboxOf,
-                inboxScanMillis);
+        this.inboxWatcher =
+                new InboxWatcher(new Receipts(), new AgentRegistry(agents), config::inboxOf, inboxScanMillis);
         // A heartbeat the broker does not take is logged once; the hub then reports the node offline.
-        this.heartbeat = BackgroundLoop.named("node-heartbeat").log(LOG)
+        this.heartbeat = BackgroundLoop.named("node-heartbeat")
+                .log(LOG)
                 .every(Duration.ofSeconds(config.broker().heartbeatSeconds()))
-                .start(() -> events.publish(Topology.EVENTS, Topology.EVENTS_KEY, null,
+                .start(() -> events.publish(
+                        Topology.EVENTS,
+                        Topology.EVENTS_KEY,
+                        null,
                         BrokerEvent.heartbeat(name, agentIds()).encode()));
-        LOG.info("node {} serves {} over {}", name, agents.stream().map(AgentConfig::id).toList(),
+        LOG.info(
+                "node {} serves {} over {}",
+                name,
+                agents.stream().map(AgentConfig::id).toList(),
                 broker.shownUrl());
     }
 
@@ -105,8 +119,7 @@ public final class Node implements AutoCloseable {
             } catch (IOException e) {
                 String problem = BrokerConnections.rootMessage(e);
                 if (!problem.equals(lastProblem)) {
-                    LOG.warn("node {}: cannot report {} of {} yet: {}", name, event.type(), event.messageId(),
-                            problem);
+                    LOG.warn("node {}: cannot report {} of {} yet: {}", name, event.type(), event.messageId(), problem);
                     lastProblem = problem;
                 }
                 try {
@@ -131,7 +144,11 @@ public final class Node implements AutoCloseable {
         events.send(Topology.EVENTS, Topology.EVENTS_KEY, event.messageId(), event.encode())
                 .whenComplete((ok, error) -> {
                     if (error != null) {
-                        LOG.debug("node {}: {} of {} not confirmed: {}", name, event.type(), event.messageId(),
+                        LOG.debug(
+                                "node {}: {} of {} not confirmed: {}",
+                                name,
+                                event.type(),
+                                event.messageId(),
                                 error.getMessage());
                     }
                 });
@@ -141,9 +158,16 @@ public final class Node implements AutoCloseable {
     boolean handle(AgentConfig agent, byte[] body) throws InterruptedException, SQLException {
         UnifiedMessage message = MessageCodec.decode(new String(body, StandardCharsets.UTF_8));
         String id = message.id();
-        if (message.recipient() == null || !agent.id().equals(message.recipient().name())) {
-            return report(BrokerEvent.failed(name, id, "node " + name + " does not deliver to "
-                    + (message.recipient() == null ? "that recipient" : message.recipient().name()), true));
+        if (message.recipient() == null
+                || !agent.id().equals(message.recipient().name())) {
+            return report(BrokerEvent.failed(
+                    name,
+                    id,
+                    "node " + name + " does not deliver to "
+                            + (message.recipient() == null
+                                    ? "that recipient"
+                                    : message.recipient().name()),
+                    true));
         }
         Optional<DeliveredLog.Entry> known = log.find(id);
         if (known.isPresent()) {
@@ -170,8 +194,8 @@ public final class Node implements AutoCloseable {
                         if (finished.isPresent() && finished.get().outcome().delivered()) {
                             FallbackChain.Result r = finished.get();
                             log.done(id, true, r.method().key(), r.outcome().verified(), r.detail(), false);
-                            return report(BrokerEvent.delivered(name, id, r.method().key(), r.outcome().verified(),
-                                    r.detail()));
+                            return report(BrokerEvent.delivered(
+                                    name, id, r.method().key(), r.outcome().verified(), r.detail()));
                         }
                         String why = "node " + name + " stopped during this delivery: the text may already be in "
                                 + agent.id() + "'s input; look, then `queue retry` it if it is not";
@@ -180,7 +204,7 @@ public final class Node implements AutoCloseable {
                     }
                     // Inbox files are written idempotently by id: delivering again cannot make a second one.
                 }
-                default -> { }
+                default -> {}
             }
         }
         log.started(id, agent.id());
@@ -193,8 +217,8 @@ public final class Node implements AutoCloseable {
         }
         if (result.outcome().delivered()) {
             log.done(id, true, result.method().key(), result.outcome().verified(), result.detail(), false);
-            return report(BrokerEvent.delivered(name, id, result.method().key(), result.outcome().verified(),
-                    result.detail()));
+            return report(BrokerEvent.delivered(
+                    name, id, result.method().key(), result.outcome().verified(), result.detail()));
         }
         boolean permanent = !result.outcome().fallbackAllowed();
         log.done(id, false, null, false, result.outcome().detail(), permanent);
@@ -240,11 +264,13 @@ public final class Node implements AutoCloseable {
             this.channel = connection.createChannel();
             Topology.declareAgent(channel, agent.id());
             channel.basicQos(1);
-            channel.basicConsume(Topology.agentQueue(agent.id()), false, "node-" + name + "-" + agent.id(),
+            channel.basicConsume(
+                    Topology.agentQueue(agent.id()),
+                    false,
+                    "node-" + name + "-" + agent.id(),
                     new DefaultConsumer(channel) {
                         @Override
-                        public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props,
-                                                   byte[] body) {
+                        public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
                             long deliveryTag = env.getDeliveryTag();
                             worker.execute(() -> process(deliveryTag, body));
                         }
@@ -258,7 +284,10 @@ public final class Node implements AutoCloseable {
                 }
                 // Not acknowledged (stopping): the broker hands it out again, and the job log keeps it single.
             } catch (QueueException e) {
-                LOG.warn("node {}: dropping an unreadable job for {} to the dead-letter queue: {}", name, agent.id(),
+                LOG.warn(
+                        "node {}: dropping an unreadable job for {} to the dead-letter queue: {}",
+                        name,
+                        agent.id(),
                         e.getMessage());
                 reject(tag);
             } catch (InterruptedException e) {
@@ -288,8 +317,9 @@ public final class Node implements AutoCloseable {
                 if (channel.isOpen()) {
                     channel.close();
                 }
-            } catch (IOException | java.util.concurrent.TimeoutException
-                     | com.rabbitmq.client.AlreadyClosedException e) {
+            } catch (IOException
+                    | java.util.concurrent.TimeoutException
+                    | com.rabbitmq.client.AlreadyClosedException e) {
                 LOG.debug("closing {}'s channel", agent.id(), e);
             }
             try {
@@ -323,16 +353,19 @@ public final class Node implements AutoCloseable {
 
         @Override
         public CompletableFuture<?> markRead(String messageId, String via) {
-            return CompletableFuture.runAsync(() -> {
-                if (!report(BrokerEvent.of(BrokerEvent.Type.READ, name, messageId, via))) {
-                    throw new IllegalStateException("node stopping");
-                }
-                try {
-                    log.read(messageId);
-                } catch (SQLException e) {
-                    throw new QueueException("cannot record the read of " + messageId + ": " + e.getMessage(), e);
-                }
-            }, receiptWriter);
+            return CompletableFuture.runAsync(
+                    () -> {
+                        if (!report(BrokerEvent.of(BrokerEvent.Type.READ, name, messageId, via))) {
+                            throw new IllegalStateException("node stopping");
+                        }
+                        try {
+                            log.read(messageId);
+                        } catch (SQLException e) {
+                            throw new QueueException(
+                                    "cannot record the read of " + messageId + ": " + e.getMessage(), e);
+                        }
+                    },
+                    receiptWriter);
         }
     }
 }

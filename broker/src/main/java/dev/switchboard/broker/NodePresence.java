@@ -19,8 +19,7 @@ import java.util.function.Consumer;
  */
 final class NodePresence {
     /** What {@code agents} shows for a node. */
-    public record State(String node, boolean online, Instant lastSeen) {
-    }
+    public record State(String node, boolean online, Instant lastSeen) {}
 
     private final Clock clock;
     private final Duration offlineAfter;
@@ -57,8 +56,10 @@ final class NodePresence {
                 boolean online = online(e.getKey());
                 if (online != e.getValue()) {
                     e.setValue(online);
-                    lines.add(online ? "🟢 node " + e.getKey() + " is online again"
-                            : "🔴 node " + e.getKey() + " offline: its agents' messages wait in the broker");
+                    lines.add(
+                            online
+                                    ? "🟢 node " + e.getKey() + " is online again"
+                                    : "🔴 node " + e.getKey() + " offline: its agents' messages wait in the broker");
                 }
             }
         }

@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * has no broker connection). Written on each change, to a temp file then renamed.
  */
 final class NodesFile {
-    private NodesFile() {
-    }
+    private NodesFile() {}
 
     static Path of(Path dataDir) {
         return dataDir.resolve("nodes.json");
@@ -25,7 +24,12 @@ final class NodesFile {
         String sep = "";
         for (String n : new TreeSet<>(nodes)) {
             boolean online = presence.of(n).map(NodePresence.State::online).orElse(false);
-            b.append(sep).append('"').append(n).append("\":\"").append(online ? "online" : "offline").append('"');
+            b.append(sep)
+                    .append('"')
+                    .append(n)
+                    .append("\":\"")
+                    .append(online ? "online" : "offline")
+                    .append('"');
             sep = ",";
         }
         b.append("}\n");

@@ -15,12 +15,12 @@ final class Topology {
     static final String JOBS = "switchboard.jobs";
     /** Direct exchange nodes report state changes and heartbeats to. */
     static final String EVENTS = "switchboard.events";
+
     static final String EVENTS_KEY = "hub";
     static final String HUB_EVENTS_QUEUE = "switchboard.hub.events";
     static final String DEAD = "switchboard.dead";
 
-    private Topology() {
-    }
+    private Topology() {}
 
     static String agentQueue(String agent) {
         return "switchboard.agent." + agent;

@@ -79,8 +79,8 @@ class ConfirmingPublisherTest {
         ConfirmingPublisher publisher = new ConfirmingPublisher(connection);
         publisher.publish("", QUEUE, "before", "before".getBytes(StandardCharsets.UTF_8));
         // GIVEN a publish the broker answers by closing the channel (no such exchange)
-        CompletableFuture<Void> refused = publisher.send("switchboard.test.missing", "x", "lost",
-                "lost".getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<Void> refused =
+                publisher.send("switchboard.test.missing", "x", "lost", "lost".getBytes(StandardCharsets.UTF_8));
         // THEN its confirm fails (it is not left waiting) with an IOException the caller retries on
         ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(20, TimeUnit.SECONDS));
         assertInstanceOf(java.io.IOException.class, e.getCause());

@@ -27,7 +27,7 @@ class DeliveredLogTest {
     /** What another process (the next node after a crash) would read from the file. */
     private static String stageInFile(Path file, String id) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             PreparedStatement p = c.prepareStatement("SELECT stage FROM jobs WHERE id = ?")) {
+                PreparedStatement p = c.prepareStatement("SELECT stage FROM jobs WHERE id = ?")) {
             p.setString(1, id);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -75,7 +75,9 @@ class DeliveredLogTest {
             assertEquals(DeliveredLog.Stage.DONE, e.stage());
             assertTrue(e.delivered());
             assertEquals("inbox", e.method());
-            assertEquals(DeliveredLog.Stage.READ, reopened.find("Agent-7-20").orElseThrow().stage());
+            assertEquals(
+                    DeliveredLog.Stage.READ,
+                    reopened.find("Agent-7-20").orElseThrow().stage());
             assertTrue(reopened.find("Agent-0-11").isEmpty(), "forgotten");
         }
     }

@@ -34,9 +34,9 @@ class HubEventsTest {
     @Test
     void aReportRightBehindTheDeliveredOfItsMessageSeesItDeliveredAndADuplicateChangesNothing() throws Exception {
         try (LocalBroker broker = new LocalBroker();
-             SqliteMessageQueue queue = SqliteMessageQueue.open(dir, 5, new Backoff(50, 500));
-             Connection connection = new BrokerConnections(new BrokerConfig(broker.url(), 1, 4), Optional.empty())
-                     .open("test")) {
+                SqliteMessageQueue queue = SqliteMessageQueue.open(dir, 5, new Backoff(50, 500));
+                Connection connection =
+                        new BrokerConnections(new BrokerConfig(broker.url(), 1, 4), Optional.empty()).open("test")) {
             // GIVEN 200 messages the relay has taken (DELIVERING at the hub)
             int n = 200;
             for (int i = 0; i < n; i++) {
@@ -50,7 +50,8 @@ class HubEventsTest {
             ConfirmingPublisher node = new ConfirmingPublisher(connection);
             List<ConfirmingPublisher.Outgoing> reports = new ArrayList<>();
             for (QueuedMessage qm : taken) {
-                for (BrokerEvent e : List.of(BrokerEvent.delivered("desk-1", qm.id(), "inbox", true, null),
+                for (BrokerEvent e : List.of(
+                        BrokerEvent.delivered("desk-1", qm.id(), "inbox", true, null),
                         BrokerEvent.delivered("desk-1", qm.id(), "inbox", true, null),
                         BrokerEvent.of(BrokerEvent.Type.READ, "desk-1", qm.id(), "moved to processed/"))) {
                     reports.add(new ConfirmingPublisher.Outgoing(Topology.EVENTS_KEY, qm.id(), e.encode()));
@@ -58,22 +59,35 @@ class HubEventsTest {
             }
             node.publishAll(Topology.EVENTS, reports);
             // THEN every READ found its message delivered: none is dropped as "not delivered yet"
-            Await.until(Duration.ofSeconds(60), () -> taken.stream()
+            Await.until(
+                    Duration.ofSeconds(60),
+                    () -> taken.stream()
                             .allMatch(qm -> queue.find(qm.id()).orElseThrow().state() == MessageState.READ),
-                    () -> taken.stream().filter(qm -> queue.find(qm.id()).orElseThrow().state() != MessageState.READ)
-                            .count() + " not read");
+                    () -> taken.stream()
+                                    .filter(qm ->
+                                            queue.find(qm.id()).orElseThrow().state() != MessageState.READ)
+                                    .count()
+                            + " not read");
             // AND each went DELIVERING → DELIVERED → READ once, the second report changing nothing
             for (QueuedMessage qm : taken) {
-                List<MessageState> steps = queue.history(qm.id()).stream().map(t -> t.to()).toList();
-                assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED,
-                        MessageState.READ), steps, qm.id());
+                List<MessageState> steps =
+                        queue.history(qm.id()).stream().map(t -> t.to()).toList();
+                assertEquals(
+                        List.of(
+                                MessageState.QUEUED,
+                                MessageState.DELIVERING,
+                                MessageState.DELIVERED,
+                                MessageState.READ),
+                        steps,
+                        qm.id());
             }
             // AND every report was acknowledged
-            Await.until(Duration.ofSeconds(30), () -> broker.queueCounts(Topology.HUB_EVENTS_QUEUE).equals("0 0"),
+            Await.until(
+                    Duration.ofSeconds(30),
+                    () -> broker.queueCounts(Topology.HUB_EVENTS_QUEUE).equals("0 0"),
                     () -> "ready, unacknowledged: " + broker.queueCounts(Topology.HUB_EVENTS_QUEUE));
             events.close();
             node.close();
         }
     }
-
 }

@@ -45,6 +45,7 @@ class HubNodeTest {
 
     @TempDir
     Path dir;
+
     private LocalBroker broker;
     private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -62,8 +63,8 @@ class HubNodeTest {
     }
 
     private SwitchboardConfig config() {
-        List<AgentConfig> agents = List.of(agent("A1", "desk-1"), agent("A2", "desk-1"), agent("B1", "desk-2"),
-                agent("B2", "desk-2"));
+        List<AgentConfig> agents =
+                List.of(agent("A1", "desk-1"), agent("A2", "desk-1"), agent("B1", "desk-2"), agent("B2", "desk-2"));
         return SwitchboardConfig.defaults(dir).withAgents(agents).withBroker(new BrokerConfig(broker.url(), 1, 4));
     }
 
@@ -94,12 +95,18 @@ class HubNodeTest {
         Map<String, String> sent = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String agent = List.of("A1", "A2", "B1", "B2").get(i % 4);
-            UnifiedMessage m = UnifiedMessage.text(ALICE, agent, "job " + i + " für " + agent + " ✓\nline 2",
-                    Priority.NORMAL, new Origin(Platform.CONSOLE, null, null, null, null));
+            UnifiedMessage m = UnifiedMessage.text(
+                    ALICE,
+                    agent,
+                    "job " + i + " für " + agent + " ✓\nline 2",
+                    Priority.NORMAL,
+                    new Origin(Platform.CONSOLE, null, null, null, null));
             queue.enqueueAsync(m);
             sent.put(m.id(), m.body());
         }
-        Await.until(Duration.ofSeconds(120), () -> pending(queue) == 0 && delivered(queue) == n,
+        Await.until(
+                Duration.ofSeconds(120),
+                () -> pending(queue) == 0 && delivered(queue) == n,
                 () -> "delivered " + delivered(queue) + " of " + n + ", pending " + pending(queue));
 
         Map<String, Integer> files = new HashMap<>();
@@ -107,7 +114,11 @@ class HubNodeTest {
             try (Stream<Path> s = Files.list(cfg.inboxOf(a))) {
                 for (Path f : s.filter(p -> p.toString().endsWith(".md")).toList()) {
                     String text = Files.readString(f);
-                    String id = text.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
+                    String id = text.lines()
+                            .filter(l -> l.startsWith("id: "))
+                            .findFirst()
+                            .orElseThrow()
+                            .substring(4);
                     files.merge(id, 1, Integer::sum);
                     assertTrue(text.endsWith("---\n" + sent.get(id)), "exact body of " + id);
                 }
@@ -118,7 +129,9 @@ class HubNodeTest {
         for (String id : sent.keySet()) {
             QueuedMessage qm = queue.find(id).orElseThrow();
             assertEquals(MessageState.DELIVERED, qm.state());
-            assertTrue(queue.history(id).stream().anyMatch(t -> t.detail() != null && t.detail().contains("node desk-")),
+            assertTrue(
+                    queue.history(id).stream()
+                            .anyMatch(t -> t.detail() != null && t.detail().contains("node desk-")),
                     "the hub's history names the node");
         }
 
@@ -130,9 +143,16 @@ class HubNodeTest {
         }
         Files.createDirectories(cfg.inboxOf(b1).resolve(InboxDeliverer.PROCESSED));
         Files.move(one, cfg.inboxOf(b1).resolve(InboxDeliverer.PROCESSED).resolve(one.getFileName()));
-        String readId = Files.readString(cfg.inboxOf(b1).resolve(InboxDeliverer.PROCESSED).resolve(one.getFileName()))
-                .lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4);
-        Await.until(Duration.ofSeconds(30), () -> queue.find(readId).orElseThrow().state() == MessageState.READ,
+        String readId = Files.readString(
+                        cfg.inboxOf(b1).resolve(InboxDeliverer.PROCESSED).resolve(one.getFileName()))
+                .lines()
+                .filter(l -> l.startsWith("id: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(4);
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> queue.find(readId).orElseThrow().state() == MessageState.READ,
                 () -> "read at the hub: " + queue.find(readId).orElseThrow().state());
     }
 
@@ -144,32 +164,48 @@ class HubNodeTest {
         EventPump pump = keep(new EventPump(queue, bus, 50));
         queue.onCommit(pump::wakeUp);
         List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Hub hub = keep(new Hub(cfg, Optional.empty(), queue, new AgentRegistry(cfg.agents()), bus, "hub-1", 50,
-                notices::add));
+        Hub hub = keep(
+                new Hub(cfg, Optional.empty(), queue, new AgentRegistry(cfg.agents()), bus, "hub-1", 50, notices::add));
         Node desk1 = node(cfg, "desk-1");
         keep(node(cfg, "desk-2"));
-        Await.until(Duration.ofSeconds(10), () -> hub.presence().of("desk-1").map(NodePresence.State::lastSeen)
-                .isPresent(), () -> "desk-1 heard");
+        Await.until(
+                Duration.ofSeconds(10),
+                () -> hub.presence()
+                        .of("desk-1")
+                        .map(NodePresence.State::lastSeen)
+                        .isPresent(),
+                () -> "desk-1 heard");
         desk1.close();
-        Await.until(Duration.ofSeconds(20), () -> notices.stream().anyMatch(l -> l.contains("desk-1 offline")),
+        Await.until(
+                Duration.ofSeconds(20),
+                () -> notices.stream().anyMatch(l -> l.contains("desk-1 offline")),
                 () -> "offline notice: " + notices);
         UnifiedMessage m = UnifiedMessage.text(ALICE, "A1", "while away", Priority.NORMAL, null);
         queue.enqueue(m);
         UnifiedMessage other = UnifiedMessage.text(ALICE, "B1", "desk-2 is up", Priority.NORMAL, null);
         queue.enqueue(other);
         // The other node's message is a later event that must come after the relay handled A1's.
-        Await.until(Duration.ofSeconds(30), () -> queue.find(other.id()).orElseThrow().state()
-                == MessageState.DELIVERED, () -> "B1 delivered");
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> queue.find(other.id()).orElseThrow().state() == MessageState.DELIVERED,
+                () -> "B1 delivered");
         assertEquals(MessageState.DELIVERING, queue.find(m.id()).orElseThrow().state(), "waits in desk-1's queue");
 
         keep(node(cfg, "desk-1"));
-        Await.until(Duration.ofSeconds(30), () -> queue.find(m.id()).orElseThrow().state() == MessageState.DELIVERED,
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> queue.find(m.id()).orElseThrow().state() == MessageState.DELIVERED,
                 () -> "A1 delivered after desk-1 came back");
-        Await.until(Duration.ofSeconds(10), () -> notices.stream().anyMatch(l -> l.contains("desk-1 is online")),
+        Await.until(
+                Duration.ofSeconds(10),
+                () -> notices.stream().anyMatch(l -> l.contains("desk-1 is online")),
                 () -> "online notice: " + notices);
-        assertEquals(1, notices.stream().filter(l -> l.contains("desk-1 offline")).count(), "told once: " + notices);
+        assertEquals(
+                1, notices.stream().filter(l -> l.contains("desk-1 offline")).count(), "told once: " + notices);
         Path nodesFile = cfg.dataDir().resolve("nodes.json");
-        Await.until(Duration.ofSeconds(5), () -> read(nodesFile).equals("{\"desk-1\":\"online\",\"desk-2\":\"online\"}"),
+        Await.until(
+                Duration.ofSeconds(5),
+                () -> read(nodesFile).equals("{\"desk-1\":\"online\",\"desk-2\":\"online\"}"),
                 () -> "nodes.json: " + read(nodesFile));
     }
 
@@ -180,25 +216,35 @@ class HubNodeTest {
         EventBus bus = new EventBus();
         EventPump pump = keep(new EventPump(queue, bus, 50));
         queue.onCommit(pump::wakeUp);
-        keep(new Hub(cfg, Optional.empty(), queue, new AgentRegistry(cfg.agents()), bus, "hub-1", 50, l -> { }));
+        keep(new Hub(cfg, Optional.empty(), queue, new AgentRegistry(cfg.agents()), bus, "hub-1", 50, l -> {}));
         // A1's inbox is a file: every attempt fails until it is fixed; after 2 failures the inbox cools down 2 s.
         Path inbox = cfg.inboxOf(cfg.agents().get(0));
         Files.createDirectories(inbox.getParent());
         Files.writeString(inbox, "not a folder");
-        FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(cfg::inboxOf)), 2, Duration.ofSeconds(2),
-                Clock.systemUTC());
-        keep(new Node("desk-1", cfg, new BrokerConnections(cfg.broker(), Optional.empty()), chain,
-                cfg.dataDir().resolve("nodes"), 200));
+        FallbackChain chain = new FallbackChain(
+                List.of(new InboxDeliverer(cfg::inboxOf)), 2, Duration.ofSeconds(2), Clock.systemUTC());
+        keep(new Node(
+                "desk-1",
+                cfg,
+                new BrokerConnections(cfg.broker(), Optional.empty()),
+                chain,
+                cfg.dataDir().resolve("nodes"),
+                200));
         UnifiedMessage m = UnifiedMessage.text(ALICE, "A1", "after the cool-down", Priority.NORMAL, null);
         queue.enqueue(m);
-        Await.until(Duration.ofSeconds(30), () -> queue.history(m.id()).stream()
-                .anyMatch(t -> t.detail() != null && t.detail().contains("paused")), () -> "deferred: "
-                + queue.history(m.id()));
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> queue.history(m.id()).stream()
+                        .anyMatch(t -> t.detail() != null && t.detail().contains("paused")),
+                () -> "deferred: " + queue.history(m.id()));
         Files.delete(inbox);
-        Await.until(Duration.ofSeconds(30), () -> queue.find(m.id()).orElseThrow().state() == MessageState.DELIVERED,
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> queue.find(m.id()).orElseThrow().state() == MessageState.DELIVERED,
                 () -> "delivered after the fix: " + queue.history(m.id()));
-        assertTrue(queue.find(m.id()).orElseThrow().attempts() <= 3, "cool-downs were not counted as attempts: "
-                + queue.history(m.id()));
+        assertTrue(
+                queue.find(m.id()).orElseThrow().attempts() <= 3,
+                "cool-downs were not counted as attempts: " + queue.history(m.id()));
     }
 
     private static String read(Path f) {
@@ -225,9 +271,14 @@ class HubNodeTest {
     }
 
     private static Node node(SwitchboardConfig cfg, String name) throws IOException {
-        FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(cfg::inboxOf)), 3, Duration.ofSeconds(30),
-                Clock.systemUTC());
-        return new Node(name, cfg, new BrokerConnections(cfg.broker(), Optional.empty()), chain,
-                cfg.dataDir().resolve("nodes"), 200);
+        FallbackChain chain = new FallbackChain(
+                List.of(new InboxDeliverer(cfg::inboxOf)), 3, Duration.ofSeconds(30), Clock.systemUTC());
+        return new Node(
+                name,
+                cfg,
+                new BrokerConnections(cfg.broker(), Optional.empty()),
+                chain,
+                cfg.dataDir().resolve("nodes"),
+                200);
     }
 }

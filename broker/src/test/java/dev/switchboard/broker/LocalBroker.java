@@ -54,8 +54,15 @@ public final class LocalBroker implements AutoCloseable {
 
     /** "ready unacknowledged" message counts of a queue in this vhost, e.g. "0 0". */
     public String queueCounts(String queue) {
-        for (String line : ctl("list_queues", "-p", vhost, "--no-table-headers", "name", "messages_ready",
-                "messages_unacknowledged").split("\n")) {
+        for (String line : ctl(
+                        "list_queues",
+                        "-p",
+                        vhost,
+                        "--no-table-headers",
+                        "name",
+                        "messages_ready",
+                        "messages_unacknowledged")
+                .split("\n")) {
             String[] f = line.trim().split("\\s+");
             if (f.length == 3 && f[0].equals(queue)) {
                 return f[1] + " " + f[2];

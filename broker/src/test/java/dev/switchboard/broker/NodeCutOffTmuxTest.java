@@ -13,9 +13,9 @@ import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
 import dev.switchboard.core.message.MessageState;
+import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Priority;
 import dev.switchboard.core.message.Role;
-import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Sender;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.Backoff;
@@ -48,6 +48,7 @@ class NodeCutOffTmuxTest {
 
     @TempDir
     Path dir;
+
     private LocalBroker broker;
     private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -76,15 +77,23 @@ class NodeCutOffTmuxTest {
     void itsTextLeftUnsubmittedIsSubmittedOnceAndAJobCutOffOtherwiseIsNeverTypedAgain() throws Exception {
         Path typed = dir.resolve("typed.log");
         PrivateTmuxServer pane = keep(PrivateTmuxServer.startWithReader(typed));
-        AgentConfig t1 = new AgentConfig("T1", List.of(), List.of(), List.of(DeliveryMethod.TMUX), null, null,
-                new TmuxConfig(pane.target(), pane.socket()), "desk-1");
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir).withAgents(List.of(t1))
+        AgentConfig t1 = new AgentConfig(
+                "T1",
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.TMUX),
+                null,
+                null,
+                new TmuxConfig(pane.target(), pane.socket()),
+                "desk-1");
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir)
+                .withAgents(List.of(t1))
                 .withBroker(new BrokerConfig(broker.url(), 1, 4));
         SqliteMessageQueue queue = keep(SqliteMessageQueue.open(cfg.dataDir(), 5, new Backoff(50, 500)));
         EventBus bus = new EventBus();
         EventPump pump = keep(new EventPump(queue, bus, 50));
         queue.onCommit(pump::wakeUp);
-        keep(new Hub(cfg, Optional.empty(), queue, new AgentRegistry(cfg.agents()), bus, "hub-1", 50, l -> { }));
+        keep(new Hub(cfg, Optional.empty(), queue, new AgentRegistry(cfg.agents()), bus, "hub-1", 50, l -> {}));
         Path nodeData = cfg.dataDir().resolve("nodes");
 
         // GIVEN the node delivered once (so it knows how the pane's input line looks empty), then stopped
@@ -114,8 +123,10 @@ class NodeCutOffTmuxTest {
         assertTrue(Boolean.TRUE.equals(done.verified()), "verified: " + queue.history(pasted.id()));
         // ... and the other one is never typed again: it may have been submitted already, for all the node knows
         awaitState(queue, notPasted, MessageState.DEAD);
-        assertTrue(queue.history(notPasted.id()).stream().anyMatch(t -> t.detail() != null
-                && t.detail().contains("may already be in")), "dead, saying why: " + queue.history(notPasted.id()));
+        assertTrue(
+                queue.history(notPasted.id()).stream()
+                        .anyMatch(t -> t.detail() != null && t.detail().contains("may already be in")),
+                "dead, saying why: " + queue.history(notPasted.id()));
         assertEquals(List.of("first", pasted.body()), SubmittedLog.read(typed));
 
         // ... and the next message goes in alone, on a clean line
@@ -131,13 +142,15 @@ class NodeCutOffTmuxTest {
     }
 
     private static void awaitState(SqliteMessageQueue queue, UnifiedMessage m, MessageState state) {
-        Await.until(Duration.ofSeconds(60), () -> queue.find(m.id()).orElseThrow().state() == state,
+        Await.until(
+                Duration.ofSeconds(60),
+                () -> queue.find(m.id()).orElseThrow().state() == state,
                 () -> m.body() + " " + state + ": " + queue.history(m.id()));
     }
 
     private static Node node(SwitchboardConfig cfg, Path dataDir) throws java.io.IOException {
-        FallbackChain chain = new FallbackChain(List.of(TmuxDeliverer.create(dataDir)), 3, Duration.ofSeconds(30),
-                Clock.systemUTC());
+        FallbackChain chain =
+                new FallbackChain(List.of(TmuxDeliverer.create(dataDir)), 3, Duration.ofSeconds(30), Clock.systemUTC());
         return new Node("desk-1", cfg, new BrokerConnections(cfg.broker(), Optional.empty()), chain, dataDir, 200);
     }
 }

@@ -25,8 +25,7 @@ public final class CommandCatalog {
         }
     }
 
-    private CommandCatalog() {
-    }
+    private CommandCatalog() {}
 
     public static List<Entry> all() {
         return List.of(

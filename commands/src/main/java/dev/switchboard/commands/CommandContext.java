@@ -1,5 +1,4 @@
 package dev.switchboard.commands;
 
 /** One invocation: the services and who is asking. */
-public record CommandContext(CommandServices services, Caller caller) {
-}
+public record CommandContext(CommandServices services, Caller caller) {}

@@ -17,22 +17,38 @@ import java.util.function.Supplier;
  * @param gas     the gas pipeline ({@code gas}, {@code progress}); null where there is none
  * @param snapshots shows what an agent shows (for {@code peek}); {@link SnapshotSource#NONE} where there is none
  */
-public record CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
-                             Supplier<SwitchboardConfig> config, Clock clock, AnswerIntake answers, GasPipeline gas,
-                             SnapshotSource snapshots) {
+public record CommandServices(
+        MessageRouter router,
+        MessageQueue queue,
+        AgentRegistry agents,
+        Supplier<SwitchboardConfig> config,
+        Clock clock,
+        AnswerIntake answers,
+        GasPipeline gas,
+        SnapshotSource snapshots) {
     public CommandServices {
         snapshots = snapshots == null ? SnapshotSource.NONE : snapshots;
     }
 
     /** Without snapshots: {@code peek} then says it is not available. */
-    public CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
-                           Supplier<SwitchboardConfig> config, Clock clock, AnswerIntake answers, GasPipeline gas) {
+    public CommandServices(
+            MessageRouter router,
+            MessageQueue queue,
+            AgentRegistry agents,
+            Supplier<SwitchboardConfig> config,
+            Clock clock,
+            AnswerIntake answers,
+            GasPipeline gas) {
         this(router, queue, agents, config, clock, answers, gas, null);
     }
 
     /** Without answers (tests of other commands). */
-    public CommandServices(MessageRouter router, MessageQueue queue, AgentRegistry agents,
-                           Supplier<SwitchboardConfig> config, Clock clock) {
+    public CommandServices(
+            MessageRouter router,
+            MessageQueue queue,
+            AgentRegistry agents,
+            Supplier<SwitchboardConfig> config,
+            Clock clock) {
         this(router, queue, agents, config, clock, null, null, null);
     }
 

@@ -47,12 +47,14 @@ public final class CommandSet {
 
     /** Every command, for help lists and for building platform command menus. */
     public List<CommandInfo> commands() {
-        return entries.stream().map(e -> {
-            SwitchboardCommand cmd = e.create();
-            CommandSpec spec = newCommandLine(cmd).getCommandSpec();
-            String description = String.join(" ", spec.usageMessage().description());
-            return new CommandInfo(spec.name(), description, cmd.requiredRole(), spec);
-        }).toList();
+        return entries.stream()
+                .map(e -> {
+                    SwitchboardCommand cmd = e.create();
+                    CommandSpec spec = newCommandLine(cmd).getCommandSpec();
+                    String description = String.join(" ", spec.usageMessage().description());
+                    return new CommandInfo(spec.name(), description, cmd.requiredRole(), spec);
+                })
+                .toList();
     }
 
     public boolean isCommand(String name) {
@@ -111,8 +113,12 @@ public final class CommandSet {
         return parseAndRun(args, caller);
     }
 
-    private Reply executeText(String name, SwitchboardCommand probe, SwitchboardCommand.TakesText takesText,
-                              TextArgs.Words words, Caller caller) {
+    private Reply executeText(
+            String name,
+            SwitchboardCommand probe,
+            SwitchboardCommand.TakesText takesText,
+            TextArgs.Words words,
+            Caller caller) {
         CommandLine cl = newCommandLine(probe);
         TextArgs.Split split = TextArgs.split(name, cl.getCommandSpec(), takesText.positionalsBeforeText(), words);
         boolean helpAsked = split.args().stream().anyMatch(a -> a.equals("-h") || a.equals("--help"));
@@ -122,8 +128,11 @@ public final class CommandSet {
                 .anyMatch(p -> p.arity().min() > 0);
         if (!split.hasText() && textRequired && !helpAsked && split.positionalsComplete()) {
             // The same answer whether the text is missing, blank, or an empty argument, on every front-end.
-            return new Reply(Reply.Status.USAGE, "the message text is empty", List.of("usage: "
-                    + cl.getHelp().synopsis(0).strip()), List.of());
+            return new Reply(
+                    Reply.Status.USAGE,
+                    "the message text is empty",
+                    List.of("usage: " + cl.getHelp().synopsis(0).strip()),
+                    List.of());
         }
         // The probe's command line has only been looked at, never parsed: it parses the split (a second
         // picocli model of the same command would cost a CLI call several milliseconds).
@@ -148,7 +157,9 @@ public final class CommandSet {
         }
         CommandLine target = deepest.commandSpec().commandLine();
         if (deepest.isUsageHelpRequested()) {
-            return Reply.ok(target.getCommandSpec().qualifiedName(), List.of(target.getUsageMessage().stripTrailing()));
+            return Reply.ok(
+                    target.getCommandSpec().qualifiedName(),
+                    List.of(target.getUsageMessage().stripTrailing()));
         }
         SwitchboardCommand command = (SwitchboardCommand) deepest.commandSpec().userObject();
         return invoke(command, deepest.commandSpec().qualifiedName(" "), caller);
@@ -167,10 +178,13 @@ public final class CommandSet {
         try {
             return command.run(new CommandContext(services, caller));
         } catch (RejectedException e) {
-            return e.reason() == RejectedException.Reason.NOT_AUTHORIZED ? Reply.denied(e.getMessage())
+            return e.reason() == RejectedException.Reason.NOT_AUTHORIZED
+                    ? Reply.denied(e.getMessage())
                     : Reply.error(e.getMessage());
-        } catch (UnknownMessageException | IllegalTransitionException | IllegalArgumentException
-                 | SnapshotSource.SnapshotException e) {
+        } catch (UnknownMessageException
+                | IllegalTransitionException
+                | IllegalArgumentException
+                | SnapshotSource.SnapshotException e) {
             return Reply.error(e.getMessage());
         } catch (QueueClosedException e) {
             // Expected while Switchboard stops: one line, no trace per refused line.
@@ -190,16 +204,19 @@ public final class CommandSet {
 
     private Reply unknownCommand(String name) {
         String shown = name.length() > 30 ? name.substring(0, 30) + "…" : name;
-        Optional<String> close = entries.stream().map(CommandCatalog.Entry::name)
+        Optional<String> close = entries.stream()
+                .map(CommandCatalog.Entry::name)
                 .min(Comparator.comparingInt(n -> AgentRegistry.distance(n, name.toLowerCase(Locale.ROOT))))
                 .filter(n -> AgentRegistry.distance(n, name.toLowerCase(Locale.ROOT)) <= 2);
-        return Reply.error("unknown command '" + shown + "'" + close.map(c -> " — did you mean " + c + "?")
-                .orElse(" — try help"));
+        return Reply.error("unknown command '" + shown + "'"
+                + close.map(c -> " — did you mean " + c + "?").orElse(" — try help"));
     }
 
     private Optional<CommandCatalog.Entry> find(String name) {
         String key = name.toLowerCase(Locale.ROOT);
-        return entries.stream().filter(e -> e.name().equals(key) || e.aliases().contains(key)).findFirst();
+        return entries.stream()
+                .filter(e -> e.name().equals(key) || e.aliases().contains(key))
+                .findFirst();
     }
 
     public static CommandLine newCommandLine(Object command) {

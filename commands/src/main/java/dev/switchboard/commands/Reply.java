@@ -14,8 +14,8 @@ import java.util.List;
  * @param attachments files that go with the answer (a snapshot's picture or texts); each front-end shows them its
  *                    own way
  */
-public record Reply(Status status, String title, List<String> lines, List<String> messageIds,
-                    List<Attachment> attachments) {
+public record Reply(
+        Status status, String title, List<String> lines, List<String> messageIds, List<Attachment> attachments) {
     public enum Status {
         OK,
         /** The request was understood but could not be done (unknown agent, rate limited, bad id ...). */

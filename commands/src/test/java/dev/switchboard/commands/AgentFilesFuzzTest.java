@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentFilesFuzzTest {
     /** Fixed by default so the suite is repeatable; any other seed with -Dfuzz.seed. */
     private static final long SEED = Long.getLong("fuzz.seed", 1_411_202_611L);
+
     private static final int FILES = 10_000;
     private static final String PUNCTUATION = "-:#\"'\n\r{}[]/\\. ";
     private static final List<String> AGENTS = List.of("Agent-1", "Agent-2", "Agent-3");
@@ -49,13 +50,15 @@ class AgentFilesFuzzTest {
 
     @TempDir
     Path tempDir;
+
     private Path dir;
 
     /** On tmpfs when there is one: ten thousand fsyncs on a shared disk would take minutes. */
     @org.junit.jupiter.api.BeforeEach
     void placeOnTmpfs() throws IOException {
         Path shm = Path.of("/dev/shm");
-        dir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "switchboard-fuzz")
+        dir = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "switchboard-fuzz")
                 : tempDir;
     }
 
@@ -63,7 +66,8 @@ class AgentFilesFuzzTest {
     void removeTmpfsDir() throws IOException {
         if (!dir.equals(tempDir)) {
             try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                s.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -77,13 +81,14 @@ class AgentFilesFuzzTest {
         int n = r.nextInt(max + 1);
         for (int i = 0; i < n; i++) {
             int kind = r.nextInt(10);
-            b.appendCodePoint(switch (kind) {
-                case 0 -> r.nextInt(32); // control characters
-                case 1 -> 0x1F600 + r.nextInt(50); // emoji
-                case 2 -> PUNCTUATION.charAt(r.nextInt(PUNCTUATION.length()));
-                case 3 -> 0xD800 + r.nextInt(0x800); // a lone surrogate: not text
-                default -> 'a' + r.nextInt(26);
-            });
+            b.appendCodePoint(
+                    switch (kind) {
+                        case 0 -> r.nextInt(32); // control characters
+                        case 1 -> 0x1F600 + r.nextInt(50); // emoji
+                        case 2 -> PUNCTUATION.charAt(r.nextInt(PUNCTUATION.length()));
+                        case 3 -> 0xD800 + r.nextInt(0x800); // a lone surrogate: not text
+                        default -> 'a' + r.nextInt(26);
+                    });
         }
         return b.toString();
     }
@@ -94,10 +99,12 @@ class AgentFilesFuzzTest {
         return switch (r.nextInt(12)) {
             case 0 -> body.getBytes(StandardCharsets.UTF_8);
             case 1 -> ("---\nreply_to: " + id + "\n---\n" + body).getBytes(StandardCharsets.UTF_8);
-            case 2 -> ("---\nreply_to: \"#" + id.substring(id.length() - 4) + "\"\r\n---\r\n" + body)
-                    .getBytes(StandardCharsets.UTF_8);
-            case 3 -> ("---\nto: " + pick(r, "Agent-1", "agent-2", "Agent-9", "../x", "") + "\n---\n" + body)
-                    .getBytes(StandardCharsets.UTF_8);
+            case 2 ->
+                ("---\nreply_to: \"#" + id.substring(id.length() - 4) + "\"\r\n---\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8);
+            case 3 ->
+                ("---\nto: " + pick(r, "Agent-1", "agent-2", "Agent-9", "../x", "") + "\n---\n" + body)
+                        .getBytes(StandardCharsets.UTF_8);
             case 4 -> ("---\nreply_to: " + noise(r, 12) + "\n---\n" + body).getBytes(StandardCharsets.UTF_8);
             case 5 -> ("---\n" + noise(r, 40)).getBytes(StandardCharsets.UTF_8); // front matter never closed
             case 6 -> {
@@ -107,9 +114,12 @@ class AgentFilesFuzzTest {
             }
             case 7 -> new byte[0];
             case 8 -> ("---\n" + noise(r, 30) + "\n---\n" + body).getBytes(StandardCharsets.UTF_8);
-            case 9 -> ("---\nreply_to: " + id + "\nto: Agent-3\ntitle: x\n---\n" + body).getBytes(StandardCharsets.UTF_8);
-            case 10 -> r.nextInt(50) == 0 ? "x".repeat(300 * 1024).getBytes(StandardCharsets.UTF_8)
-                    : body.getBytes(StandardCharsets.UTF_8);
+            case 9 ->
+                ("---\nreply_to: " + id + "\nto: Agent-3\ntitle: x\n---\n" + body).getBytes(StandardCharsets.UTF_8);
+            case 10 ->
+                r.nextInt(50) == 0
+                        ? "x".repeat(300 * 1024).getBytes(StandardCharsets.UTF_8)
+                        : body.getBytes(StandardCharsets.UTF_8);
             default -> noise(r, 200).getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -137,18 +147,25 @@ class AgentFilesFuzzTest {
             Files.writeString(outside.resolve("secret.md"), "not for chat");
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                Reply q = rig.commands.executeChat("msg Agent-" + (1 + i % 3) + " question " + i,
+                Reply q = rig.commands.executeChat(
+                        "msg Agent-" + (1 + i % 3) + " question " + i,
                         Rig.caller("alice", Role.ADMIN, i % 2 == 0 ? Platform.DISCORD : Platform.TWITCH));
                 ids.add(q.messageIds().get(0));
             }
             for (String agent : AGENTS) {
                 Files.createDirectories(rig.workspace(agent).resolve("outbox"));
             }
-            Map<String, Long> before = snapshot(dir, rig.config.get().workspaces(), rig.config.get().dataDir());
+            Map<String, Long> before = snapshot(
+                    dir, rig.config.get().workspaces(), rig.config.get().dataDir());
             List<String> reports = new ArrayList<>();
             // a clock a minute ahead: every file written here has settled (links included, whose own time is now)
-            OutboxWatcher watcher = new OutboxWatcher(rig.agents::all, a -> rig.workspace(a.id()).resolve("outbox"),
-                    rig.intake, (agent, line) -> reports.add(line), 0, Duration.ofMillis(300),
+            OutboxWatcher watcher = new OutboxWatcher(
+                    rig.agents::all,
+                    a -> rig.workspace(a.id()).resolve("outbox"),
+                    rig.intake,
+                    (agent, line) -> reports.add(line),
+                    0,
+                    Duration.ofMillis(300),
                     Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
             int written = 0;
             int taken = 0;
@@ -173,8 +190,11 @@ class AgentFilesFuzzTest {
             for (String agent : AGENTS) {
                 Path outbox = rig.workspace(agent).resolve("outbox");
                 try (Stream<Path> s = Files.list(outbox)) {
-                    assertEquals(List.of(), s.filter(p -> p.toString().endsWith(".md") && !Files.isDirectory(p))
-                            .toList(), "every file was taken or refused");
+                    assertEquals(
+                            List.of(),
+                            s.filter(p -> p.toString().endsWith(".md") && !Files.isDirectory(p))
+                                    .toList(),
+                            "every file was taken or refused");
                 }
                 sent += count(outbox.resolve(OutboxWatcher.SENT));
                 refused += count(outbox.resolve(OutboxWatcher.REFUSED));
@@ -183,11 +203,17 @@ class AgentFilesFuzzTest {
             assertEquals(refused, reports.size(), "each refusal reported once");
             assertTrue(reports.stream().allMatch(l -> l.lines().count() == 1), "one line each");
             assertTrue(taken > 1000 && refused > 1000, "both kinds were exercised: " + taken + " / " + refused);
-            long stored = rig.answers.waiting(EnumSet.allOf(Destination.class), 100_000).size();
+            long stored = rig.answers
+                    .waiting(EnumSet.allOf(Destination.class), 100_000)
+                    .size();
             long queuedReplies = rig.queue.list(List.of(), null, 100_000).stream()
-                    .filter(q -> q.message().type() == dev.switchboard.core.message.MessageType.REPLY).count();
+                    .filter(q -> q.message().type() == dev.switchboard.core.message.MessageType.REPLY)
+                    .count();
             assertEquals(taken, stored + queuedReplies, "every taken answer is stored or queued exactly once");
-            assertEquals(before, snapshot(dir, rig.config.get().workspaces(), rig.config.get().dataDir()),
+            assertEquals(
+                    before,
+                    snapshot(
+                            dir, rig.config.get().workspaces(), rig.config.get().dataDir()),
                     "nothing written outside the workspaces");
             assertEquals("not for chat", Files.readString(outside.resolve("secret.md")));
         }
@@ -204,16 +230,26 @@ class AgentFilesFuzzTest {
 
     private String statusContent(SplittableRandom r, String agent) {
         String task = pick(r, "tests", "docs", "refactor " + r.nextInt(5), noise(r, 10));
-        String progress = pick(r, Integer.toString(r.nextInt(101)), Integer.toString(r.nextInt(300) - 100), "\"80\"",
-                "null", "NaN", "1e400", Double.toString(r.nextDouble() * 100), "[75]", "{}");
+        String progress = pick(
+                r,
+                Integer.toString(r.nextInt(101)),
+                Integer.toString(r.nextInt(300) - 100),
+                "\"80\"",
+                "null",
+                "NaN",
+                "1e400",
+                Double.toString(r.nextDouble() * 100),
+                "[75]",
+                "{}");
         String id = pick(r, agent, agent.toLowerCase(), "Agent-9", "", noise(r, 8));
         return switch (r.nextInt(8)) {
             case 0 -> noise(r, 80);
             case 1 -> "{\"agent_id\": \"" + id + "\", \"progress\": " + progress;
             case 2 -> "[1, 2, 3]";
-            default -> "{\"agent_id\": " + quote(id) + ", \"status\": \"working\", \"current_task\": "
-                    + quote(task) + ", \"progress\": " + progress + ", \"last_updated\": \"" + r.nextInt()
-                    + "\"" + (r.nextBoolean() ? ", \"extra\": {\"deep\": [1, {\"x\": null}]}" : "") + "}";
+            default ->
+                "{\"agent_id\": " + quote(id) + ", \"status\": \"working\", \"current_task\": "
+                        + quote(task) + ", \"progress\": " + progress + ", \"last_updated\": \"" + r.nextInt()
+                        + "\"" + (r.nextBoolean() ? ", \"extra\": {\"deep\": [1, {\"x\": null}]}" : "") + "}";
         };
     }
 
@@ -239,10 +275,11 @@ class AgentFilesFuzzTest {
             for (String agent : AGENTS) {
                 Files.createDirectories(rig.workspace(agent));
             }
-            Map<String, Long> before = snapshot(dir, rig.config.get().workspaces(), rig.config.get().dataDir());
+            Map<String, Long> before = snapshot(
+                    dir, rig.config.get().workspaces(), rig.config.get().dataDir());
             List<String> reports = new ArrayList<>();
-            StatusWatcher watcher = new StatusWatcher(rig.agents::all, a -> rig.workspace(a.id()), rig.gas,
-                    (agent, line) -> reports.add(line), 0);
+            StatusWatcher watcher = new StatusWatcher(
+                    rig.agents::all, a -> rig.workspace(a.id()), rig.gas, (agent, line) -> reports.add(line), 0);
             Map<String, String> last = new TreeMap<>();
             int observed = 0;
             int malformed = 0;
@@ -250,7 +287,8 @@ class AgentFilesFuzzTest {
                 String agent = AGENTS.get(r.nextInt(3));
                 String content = statusContent(r, agent);
                 Path file = rig.workspace(agent).resolve(StatusWatcher.FILE);
-                byte[] bytes = r.nextInt(500) == 0 ? new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'}
+                byte[] bytes = r.nextInt(500) == 0
+                        ? new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'}
                         : content.getBytes(StandardCharsets.UTF_8);
                 Files.write(file, bytes);
                 content = new String(bytes, StandardCharsets.ISO_8859_1); // what the file holds, byte for byte
@@ -261,7 +299,9 @@ class AgentFilesFuzzTest {
                 assertTrue(reports.size() - reportsBefore <= 1, "at most one report per new file version");
                 if (reported) {
                     malformed++;
-                    assertTrue(changed, "a version already seen is not reported again: " + reports.get(reports.size() - 1));
+                    assertTrue(
+                            changed,
+                            "a version already seen is not reported again: " + reports.get(reports.size() - 1));
                 }
                 assertEquals(reports.size(), reportsBefore + (reported ? 1 : 0));
                 if (i % 10 == 0) {
@@ -270,10 +310,15 @@ class AgentFilesFuzzTest {
                     assertEquals(again, reports.size(), "scanning an unchanged file reports nothing");
                 }
             }
-            assertTrue(observed > 1000 && malformed > 1000, "both kinds were exercised: " + observed + " / " + malformed);
-            assertTrue(reports.stream().allMatch(l -> l.lines().count() == 1 && l.contains("status.json is not usable")),
+            assertTrue(
+                    observed > 1000 && malformed > 1000, "both kinds were exercised: " + observed + " / " + malformed);
+            assertTrue(
+                    reports.stream().allMatch(l -> l.lines().count() == 1 && l.contains("status.json is not usable")),
                     "one line each");
-            assertEquals(before, snapshot(dir, rig.config.get().workspaces(), rig.config.get().dataDir()),
+            assertEquals(
+                    before,
+                    snapshot(
+                            dir, rig.config.get().workspaces(), rig.config.get().dataDir()),
                     "nothing written outside the workspaces");
         }
     }

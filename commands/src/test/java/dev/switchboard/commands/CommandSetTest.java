@@ -50,16 +50,26 @@ class CommandSetTest {
 
     @BeforeEach
     void setUp() {
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir).withAgents(List.of(
-                new AgentConfig("Agent-1", List.of("a1", "frontend"), List.of("ui"), List.of(DeliveryMethod.INBOX),
-                        null, null, null),
-                new AgentConfig("Agent-2", List.of(), List.of("ui"), null, null, null, null),
-                AgentConfig.inboxOnly("Agent-3")));
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir)
+                .withAgents(List.of(
+                        new AgentConfig(
+                                "Agent-1",
+                                List.of("a1", "frontend"),
+                                List.of("ui"),
+                                List.of(DeliveryMethod.INBOX),
+                                null,
+                                null,
+                                null),
+                        new AgentConfig("Agent-2", List.of(), List.of("ui"), null, null, null, null),
+                        AgentConfig.inboxOnly("Agent-3")));
         queue = SqliteMessageQueue.open(dir.resolve("data"), 3, new Backoff(10, 100));
         AgentRegistry agents = new AgentRegistry(cfg.agents());
-        MessageRouter router = new MessageRouter(queue, List.of(new ValidationMiddleware(() -> 100),
-                new AuthorizationMiddleware(),
-                new RateLimitMiddleware(() -> new RateLimitMiddleware.Limit(3, 60), Clock.systemUTC())),
+        MessageRouter router = new MessageRouter(
+                queue,
+                List.of(
+                        new ValidationMiddleware(() -> 100),
+                        new AuthorizationMiddleware(),
+                        new RateLimitMiddleware(() -> new RateLimitMiddleware.Limit(3, 60), Clock.systemUTC())),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
         commands = new CommandSet(new CommandServices(router, queue, agents, () -> cfg, Clock.systemUTC()));
     }
@@ -96,15 +106,20 @@ class CommandSetTest {
 
     @Test
     void agentNamesAreCaseInsensitiveAndAliasesResolve() {
-        assertEquals("Agent-1", only(commands.executeChat("msg FRONTEND hi", admin)).agent());
+        assertEquals(
+                "Agent-1", only(commands.executeChat("msg FRONTEND hi", admin)).agent());
         assertEquals("Agent-1", only(commands.executeChat("send a1 hi", admin)).agent());
-        assertEquals("Agent-3", only(commands.executeChat("MSG agent-3 hi", admin)).agent());
+        assertEquals(
+                "Agent-3", only(commands.executeChat("MSG agent-3 hi", admin)).agent());
     }
 
     @Test
     void priorityOptionBeforeOrAfterTheAgent() {
-        assertEquals(Priority.URGENT, only(commands.executeChat("msg --priority urgent Agent-2 now", admin))
-                .message().priority());
+        assertEquals(
+                Priority.URGENT,
+                only(commands.executeChat("msg --priority urgent Agent-2 now", admin))
+                        .message()
+                        .priority());
         QueuedMessage m = only(commands.executeChat("msg Agent-2 -p high text -p is kept", admin));
         assertEquals(Priority.HIGH, m.message().priority());
         assertEquals("text -p is kept", m.message().body());
@@ -112,43 +127,77 @@ class CommandSetTest {
 
     @Test
     void textStartingWithAnAtSignOrDashesIsNotAnOption() {
-        assertEquals("@everyone --help me", only(commands.executeChat("msg Agent-2 @everyone --help me", admin))
-                .message().body());
+        assertEquals(
+                "@everyone --help me",
+                only(commands.executeChat("msg Agent-2 @everyone --help me", admin))
+                        .message()
+                        .body());
     }
 
     @Test
     void oneTextRuleOptionsOnlyRightAfterTheCommandOrTheAgent() {
         // --help after the agent name is text; right after the command it asks for help
-        assertEquals("--help me", only(commands.executeChat("msg Agent-2 --help me", admin)).message().body());
+        assertEquals(
+                "--help me",
+                only(commands.executeChat("msg Agent-2 --help me", admin))
+                        .message()
+                        .body());
         assertEquals(Reply.Status.OK, commands.executeChat("msg --help", admin).status());
         assertTrue(commands.executeChat("msg --help", admin).text().contains("Usage: msg"));
         // Leading spaces of the text are kept: only the one separating space goes
-        assertEquals("   indented", only(commands.executeChat("msg Agent-2    indented", admin)).message().body());
+        assertEquals(
+                "   indented",
+                only(commands.executeChat("msg Agent-2    indented", admin))
+                        .message()
+                        .body());
         // "--" ends the options explicitly; a dash word after it, or after the agent, is text
         QueuedMessage m = only(commands.executeChat("msg Agent-2 -p high -- -p is text", admin));
         assertEquals(Priority.HIGH, m.message().priority());
         assertEquals("-p is text", m.message().body());
-        assertEquals("---\nfront: matter\n---", only(commands.executeChat("msg Agent-2 ---\nfront: matter\n---",
-                admin)).message().body());
-        assertEquals("-x", only(commands.executeChat("msg Agent-2 -x", admin)).message().body());
+        assertEquals(
+                "---\nfront: matter\n---",
+                only(commands.executeChat("msg Agent-2 ---\nfront: matter\n---", admin))
+                        .message()
+                        .body());
+        assertEquals(
+                "-x",
+                only(commands.executeChat("msg Agent-2 -x", admin)).message().body());
         // A quote the text never closes is the text's own
-        assertEquals("don't stop", only(commands.executeChat("msg Agent-2 don't stop", admin)).message().body());
-        assertEquals("\"unclosed", only(commands.executeChat("msg Agent-2 \"unclosed", admin)).message().body());
+        assertEquals(
+                "don't stop",
+                only(commands.executeChat("msg Agent-2 don't stop", admin))
+                        .message()
+                        .body());
+        assertEquals(
+                "\"unclosed",
+                only(commands.executeChat("msg Agent-2 \"unclosed", admin))
+                        .message()
+                        .body());
     }
 
     @Test
     void preSplitArgumentsFollowTheSameRule() {
-        assertEquals("--help me", only(commands.execute(List.of("msg", "Agent-2", "--help", "me"), admin))
-                .message().body());
-        assertEquals("  two leading spaces", only(commands.execute(List.of("msg", "Agent-2", "  two leading spaces"),
-                admin)).message().body());
+        assertEquals(
+                "--help me",
+                only(commands.execute(List.of("msg", "Agent-2", "--help", "me"), admin))
+                        .message()
+                        .body());
+        assertEquals(
+                "  two leading spaces",
+                only(commands.execute(List.of("msg", "Agent-2", "  two leading spaces"), admin))
+                        .message()
+                        .body());
         QueuedMessage m = only(commands.execute(List.of("msg", "Agent-2", "-p", "urgent", "--", "--help"), admin));
         assertEquals(Priority.URGENT, m.message().priority());
         assertEquals("--help", m.message().body());
-        assertEquals("---", only(commands.execute(List.of("send", "Agent-2", "---"), admin)).message().body());
+        assertEquals(
+                "---",
+                only(commands.execute(List.of("send", "Agent-2", "---"), admin))
+                        .message()
+                        .body());
         // Slash commands: options, then "--", then the agent and the text
-        QueuedMessage slash = only(commands.execute(List.of("msg", "--priority", "high", "--", "Agent-2", "-p x"),
-                admin));
+        QueuedMessage slash =
+                only(commands.execute(List.of("msg", "--priority", "high", "--", "Agent-2", "-p x"), admin));
         assertEquals("-p x", slash.message().body());
         assertEquals(Priority.HIGH, slash.message().priority());
     }
@@ -158,14 +207,20 @@ class CommandSetTest {
         Reply r = commands.executeChat("msg Agnet-2 hello", admin);
         assertEquals(Reply.Status.ERROR, r.status());
         assertEquals("unknown agent 'Agnet-2' — did you mean Agent-2?", r.title());
-        assertEquals(0, queue.stats().byState().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(
+                0,
+                queue.stats().byState().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
     }
 
     @Test
     void badTextIsRefusedWithAClearLine() {
-        assertEquals("the message is 101 characters; the limit is 100",
+        assertEquals(
+                "the message is 101 characters; the limit is 100",
                 commands.executeChat("msg Agent-2 " + "x".repeat(101), admin).title());
-        assertTrue(commands.executeChat("msg Agent-2 bell\u0007", admin).title().contains("control character (U+0007)"));
+        assertTrue(
+                commands.executeChat("msg Agent-2 bell\u0007", admin).title().contains("control character (U+0007)"));
         Reply missing = commands.executeChat("msg Agent-2", admin);
         assertEquals(Reply.Status.USAGE, missing.status());
         assertEquals("the message text is empty", missing.title());
@@ -174,8 +229,12 @@ class CommandSetTest {
         assertEquals(missing, commands.executeChat("msg Agent-2  \n ", admin));
         assertEquals(missing, commands.execute(List.of("msg", "Agent-2", ""), admin));
         assertEquals(missing, commands.execute(List.of("msg", "Agent-2"), admin));
-        assertEquals("Missing required parameters: '<agent>', '<text>'", commands.executeChat("msg", admin).title());
-        assertEquals(Reply.Status.USAGE, commands.executeChat("msg \"Agent-2 unclosed", admin).status());
+        assertEquals(
+                "Missing required parameters: '<agent>', '<text>'",
+                commands.executeChat("msg", admin).title());
+        assertEquals(
+                Reply.Status.USAGE,
+                commands.executeChat("msg \"Agent-2 unclosed", admin).status());
         assertTrue(queue.list(List.of(), null, 10).isEmpty());
     }
 
@@ -186,21 +245,28 @@ class CommandSetTest {
         assertEquals("you are not allowed to run 'msg' (needs operator)", denied.title());
         assertEquals(Reply.Status.OK, commands.executeChat("agents", viewer).status());
         assertEquals(Reply.Status.OK, commands.executeChat("status", viewer).status());
-        assertEquals(Reply.Status.DENIED, commands.executeChat("queue pause Agent-2", operator).status());
-        assertEquals(Reply.Status.OK, commands.executeChat("queue list", operator).status());
+        assertEquals(
+                Reply.Status.DENIED,
+                commands.executeChat("queue pause Agent-2", operator).status());
+        assertEquals(
+                Reply.Status.OK, commands.executeChat("queue list", operator).status());
         assertTrue(queue.list(List.of(), null, 10).isEmpty());
     }
 
     @Test
     void rateLimitAppliesPerUserButNotToTheLocalConsole() {
         for (int i = 0; i < 3; i++) {
-            assertEquals(Reply.Status.OK, commands.executeChat("msg Agent-2 n" + i, operator).status());
+            assertEquals(
+                    Reply.Status.OK,
+                    commands.executeChat("msg Agent-2 n" + i, operator).status());
         }
         Reply limited = commands.executeChat("msg Agent-2 again", operator);
         assertEquals(Reply.Status.ERROR, limited.status());
         assertTrue(limited.title().startsWith("slow down: at most 3 messages per 60 s"), limited.title());
         for (int i = 0; i < 5; i++) {
-            assertEquals(Reply.Status.OK, commands.executeChat("msg Agent-2 local" + i, admin).status());
+            assertEquals(
+                    Reply.Status.OK,
+                    commands.executeChat("msg Agent-2 local" + i, admin).status());
         }
     }
 
@@ -208,12 +274,18 @@ class CommandSetTest {
     void broadcastFansOutWithOneCorrelationIdAndTagsSelectAGroup() {
         Reply all = commands.executeChat("broadcast standup in 5", admin);
         assertEquals(3, all.messageIds().size(), all.text());
-        List<QueuedMessage> copies = all.messageIds().stream().map(id -> queue.find(id).orElseThrow()).toList();
-        assertEquals(1, copies.stream().map(q -> q.message().correlationId()).distinct().count());
+        List<QueuedMessage> copies = all.messageIds().stream()
+                .map(id -> queue.find(id).orElseThrow())
+                .toList();
+        assertEquals(
+                1,
+                copies.stream().map(q -> q.message().correlationId()).distinct().count());
         assertTrue(copies.stream().allMatch(q -> q.message().type() == MessageType.BROADCAST));
         Reply ui = commands.executeChat("broadcast --tag ui redesign", admin);
         assertEquals(2, ui.messageIds().size(), ui.text());
-        assertEquals(Reply.Status.ERROR, commands.executeChat("broadcast --tag nobody hi", admin).status());
+        assertEquals(
+                Reply.Status.ERROR,
+                commands.executeChat("broadcast --tag nobody hi", admin).status());
     }
 
     @Test
@@ -222,12 +294,16 @@ class CommandSetTest {
         assertEquals("hello world", m.message().body());
         String shortId = "#" + m.id().substring(m.id().length() - 4);
 
-        assertEquals(Reply.Status.OK, commands.executeChat("queue pause agent-2", admin).status());
+        assertEquals(
+                Reply.Status.OK,
+                commands.executeChat("queue pause agent-2", admin).status());
         assertTrue(queue.isPaused("Agent-2"));
         Reply list = commands.executeChat("queue list", admin);
         assertTrue(list.text().contains(shortId) && list.text().contains("hello world"), list.text());
         assertTrue(commands.executeChat("agents", admin).text().contains("Agent-2 · inbox · 1 pending"));
-        assertEquals(Reply.Status.OK, commands.executeChat("queue resume Agent-2", admin).status());
+        assertEquals(
+                Reply.Status.OK,
+                commands.executeChat("queue resume Agent-2", admin).status());
         assertFalse(queue.isPaused("Agent-2"));
 
         Reply cancel = commands.executeChat("queue cancel " + shortId, admin);
@@ -240,17 +316,23 @@ class CommandSetTest {
         Reply status = commands.executeChat("status " + shortId, viewer);
         assertTrue(status.title().endsWith("Agent-2: cancelled"), status.title());
         assertEquals(3, status.lines().size(), status.text()); // summary + queued + cancelled
-        assertEquals(Reply.Status.ERROR, commands.executeChat("status #ffff", viewer).status());
-        assertEquals(Reply.Status.ERROR, commands.executeChat("status ../../etc", viewer).status());
+        assertEquals(
+                Reply.Status.ERROR, commands.executeChat("status #ffff", viewer).status());
+        assertEquals(
+                Reply.Status.ERROR,
+                commands.executeChat("status ../../etc", viewer).status());
     }
 
     @Test
     void ackMarksADeliveredMessageRead() {
         QueuedMessage m = only(commands.executeChat("msg Agent-2 hi", admin));
-        assertEquals(Reply.Status.ERROR, commands.executeChat("ack " + m.id(), admin).status(), "not delivered yet");
+        assertEquals(
+                Reply.Status.ERROR, commands.executeChat("ack " + m.id(), admin).status(), "not delivered yet");
         queue.claimNext("Agent-2", "w", java.time.Duration.ofSeconds(30));
         queue.markDelivered(m.id(), "inbox", true, null);
-        assertEquals(m.id().substring(32), commands.executeChat("ack " + m.id(), admin).title().substring(1, 5));
+        assertEquals(
+                m.id().substring(32),
+                commands.executeChat("ack " + m.id(), admin).title().substring(1, 5));
         assertEquals(MessageState.READ, queue.find(m.id()).orElseThrow().state());
         assertTrue(commands.executeChat("ack " + m.id(), admin).title().endsWith("was already read"));
     }
@@ -269,17 +351,22 @@ class CommandSetTest {
 
     @Test
     void unknownCommandsAreNamedWithASuggestion() {
-        assertEquals("unknown command 'mgs' — did you mean msg?", commands.executeChat("mgs Agent-1 x", admin).title());
+        assertEquals(
+                "unknown command 'mgs' — did you mean msg?",
+                commands.executeChat("mgs Agent-1 x", admin).title());
         assertEquals(Reply.Status.OK, commands.executeChat("", admin).status(), "empty text shows help");
     }
 
     @Test
     void commandInfoServesPlatformMenus() {
         List<CommandInfo> infos = commands.commands();
-        CommandInfo msg = infos.stream().filter(i -> i.name().equals("msg")).findFirst().orElseThrow();
+        CommandInfo msg =
+                infos.stream().filter(i -> i.name().equals("msg")).findFirst().orElseThrow();
         assertEquals(Role.OPERATOR, msg.requiredRole());
         assertTrue(msg.spec().findOption("--priority") != null);
         assertTrue(commands.isCommand("SEND"));
-        assertEquals(List.of("Agent-1", "a1", "Agent-2", "Agent-3"), commands.completeAgent("a").subList(0, 4));
+        assertEquals(
+                List.of("Agent-1", "a1", "Agent-2", "Agent-3"),
+                commands.completeAgent("a").subList(0, 4));
     }
 }

@@ -43,22 +43,25 @@ class ScheduleCommandsTest {
 
     @TempDir
     Path dir;
+
     private SqliteMessageQueue queue;
     private CommandSet commands;
     private final Clock clock = Clock.system(ZONE);
-    private final Caller operator = new Caller(new Sender(Platform.DISCORD, "o-id", "olga", Role.OPERATOR),
-            Origin.of(Platform.DISCORD));
-    private final Caller admin = new Caller(new Sender(Platform.CONSOLE, "a-id", "alice", Role.ADMIN),
-            Origin.of(Platform.CONSOLE));
+    private final Caller operator =
+            new Caller(new Sender(Platform.DISCORD, "o-id", "olga", Role.OPERATOR), Origin.of(Platform.DISCORD));
+    private final Caller admin =
+            new Caller(new Sender(Platform.CONSOLE, "a-id", "alice", Role.ADMIN), Origin.of(Platform.CONSOLE));
 
     @BeforeEach
     void setUp() {
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-1"),
-                AgentConfig.inboxOnly("Agent-2")));
+        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir)
+                .withAgents(List.of(AgentConfig.inboxOnly("Agent-1"), AgentConfig.inboxOnly("Agent-2")));
         queue = SqliteMessageQueue.open(dir.resolve("data"), 3, new Backoff(10, 100));
         AgentRegistry agents = new AgentRegistry(cfg.agents());
-        MessageRouter router = new MessageRouter(queue, List.of(new ValidationMiddleware(() -> 100),
-                new AuthorizationMiddleware()), List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
+        MessageRouter router = new MessageRouter(
+                queue,
+                List.of(new ValidationMiddleware(() -> 100), new AuthorizationMiddleware()),
+                List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
         commands = new CommandSet(new CommandServices(router, queue, agents, () -> cfg, clock));
     }
 
@@ -74,13 +77,18 @@ class ScheduleCommandsTest {
         Instant after = Instant.now();
 
         assertEquals(Reply.Status.OK, r.status(), r.text());
-        assertTrue(r.title().startsWith("scheduled #") && r.title().contains(" for Agent-2 at ")
-                && r.title().contains("local time (Europe/Berlin), in "), r.title());
+        assertTrue(
+                r.title().startsWith("scheduled #")
+                        && r.title().contains(" for Agent-2 at ")
+                        && r.title().contains("local time (Europe/Berlin), in "),
+                r.title());
         QueuedMessage m = queue.find(r.messageIds().get(0)).orElseThrow();
         assertEquals("rerun  the tests\nplease", m.message().body());
         assertEquals(MessageState.QUEUED, m.state());
-        assertTrue(!m.nextAttempt().isBefore(before.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS))
-                && !m.nextAttempt().isAfter(after.plus(Duration.ofMinutes(10))), m.nextAttempt().toString());
+        assertTrue(
+                !m.nextAttempt().isBefore(before.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS))
+                        && !m.nextAttempt().isAfter(after.plus(Duration.ofMinutes(10))),
+                m.nextAttempt().toString());
         assertTrue(!queue.hasReady("Agent-2"), "not deliverable before its time");
     }
 
@@ -124,28 +132,40 @@ class ScheduleCommandsTest {
         Schedule s = queue.schedules().list(null).get(0);
         assertEquals(Duration.ofHours(1), s.every());
         assertEquals("commit your work", s.template().body());
-        assertTrue(list.lines().get(0).contains("Agent-1  every 1h, next ") && list.lines().get(0).contains("high"),
+        assertTrue(
+                list.lines().get(0).contains("Agent-1  every 1h, next ")
+                        && list.lines().get(0).contains("high"),
                 list.lines().toString());
-        assertTrue(list.lines().get(1).contains("Agent-2  at ") && list.lines().get(1).contains("\"later text\""),
+        assertTrue(
+                list.lines().get(1).contains("Agent-2  at ")
+                        && list.lines().get(1).contains("\"later text\""),
                 list.lines().toString());
 
         String shortId = "#" + s.id().substring(s.id().length() - 4);
         Reply cancel = commands.executeChat("queue cancel " + shortId, admin);
         assertEquals(Reply.Status.OK, cancel.status(), cancel.text());
-        assertTrue(cancel.title().startsWith("schedule " + shortId + " for Agent-1 (every 1h) cancelled"),
-                cancel.title());
+        assertTrue(
+                cancel.title().startsWith("schedule " + shortId + " for Agent-1 (every 1h) cancelled"), cancel.title());
         assertEquals(List.of(), queue.schedules().list(null));
 
-        Reply cancelMessage = commands.executeChat("queue cancel " + later.messageIds().get(0), admin);
+        Reply cancelMessage =
+                commands.executeChat("queue cancel " + later.messageIds().get(0), admin);
         assertEquals(Reply.Status.OK, cancelMessage.status(), cancelMessage.text());
-        assertEquals("nothing scheduled", commands.executeChat("queue list --scheduled", operator).title());
+        assertEquals(
+                "nothing scheduled",
+                commands.executeChat("queue list --scheduled", operator).title());
     }
 
     @Test
     void badTimesAreRefusedInOneLineAndNothingIsStored() {
-        for (String line : List.of("msg Agent-2 --in 10x hi", "msg Agent-2 --every 10s hi",
-                "msg Agent-2 --in 5m --at 14:00 hi", "msg Agent-2 --at 25:99 hi", "msg Agent-2 --in 0m hi",
-                "msg Agent-2 --at 2020-01-01T10:00 hi", "msg Agent-2 --in 400d hi")) {
+        for (String line : List.of(
+                "msg Agent-2 --in 10x hi",
+                "msg Agent-2 --every 10s hi",
+                "msg Agent-2 --in 5m --at 14:00 hi",
+                "msg Agent-2 --at 25:99 hi",
+                "msg Agent-2 --in 0m hi",
+                "msg Agent-2 --at 2020-01-01T10:00 hi",
+                "msg Agent-2 --in 400d hi")) {
             Reply r = commands.executeChat(line, operator);
             assertEquals(Reply.Status.ERROR, r.status(), line + " → " + r.text());
             assertEquals(1, r.text().lines().count(), r.text());
@@ -157,7 +177,9 @@ class ScheduleCommandsTest {
     @Test
     void aViewerCannotScheduleAndAnUnknownAgentIsRefusedBeforeAnythingIsStored() {
         Caller viewer = new Caller(new Sender(Platform.TWITCH, "v", "victor", Role.VIEWER), Origin.of(Platform.TWITCH));
-        assertEquals(Reply.Status.DENIED, commands.executeChat("msg Agent-1 --every 1h x", viewer).status());
+        assertEquals(
+                Reply.Status.DENIED,
+                commands.executeChat("msg Agent-1 --every 1h x", viewer).status());
         Reply unknown = commands.executeChat("msg Agnet-1 --every 1h x", operator);
         assertEquals(Reply.Status.ERROR, unknown.status());
         assertTrue(unknown.title().contains("did you mean Agent-1"), unknown.title());

@@ -40,12 +40,14 @@ class StoredMeansOkTest {
             // GIVEN a queue that commits, but whose reads fail (as on a damaged file)
             MessageQueue queue = readsFail(real);
             AgentRegistry agents = new AgentRegistry(cfg.agents());
-            MessageRouter router = new MessageRouter(queue, List.of(new AuthorizationMiddleware()),
+            MessageRouter router = new MessageRouter(
+                    queue,
+                    List.of(new AuthorizationMiddleware()),
                     List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
-            CommandSet commands = new CommandSet(new CommandServices(router, queue, agents, () -> cfg,
-                    Clock.systemUTC()));
-            Caller operator = new Caller(new Sender(Platform.CONSOLE, "olga", "olga", Role.OPERATOR),
-                    Origin.of(Platform.CONSOLE));
+            CommandSet commands =
+                    new CommandSet(new CommandServices(router, queue, agents, () -> cfg, Clock.systemUTC()));
+            Caller operator = new Caller(
+                    new Sender(Platform.CONSOLE, "olga", "olga", Role.OPERATOR), Origin.of(Platform.CONSOLE));
 
             // WHEN a message is sent
             Reply reply = commands.executeChat("msg Agent-2 rebase please", operator);
@@ -53,15 +55,17 @@ class StoredMeansOkTest {
             // THEN it is reported queued (it is stored), with a note that the pause state is unknown
             assertEquals(Reply.Status.OK, reply.status(), reply.text());
             assertEquals(1, reply.messageIds().size());
-            assertEquals("rebase please", real.find(reply.messageIds().get(0)).orElseThrow().message().body());
+            assertEquals(
+                    "rebase please",
+                    real.find(reply.messageIds().get(0)).orElseThrow().message().body());
             assertTrue(reply.text().contains("could not check whether Agent-2 is paused"), reply.text());
         }
     }
 
     /** The real queue, except that its pause look-up fails as a read of a damaged file does. */
     private static MessageQueue readsFail(MessageQueue real) {
-        return (MessageQueue) java.lang.reflect.Proxy.newProxyInstance(MessageQueue.class.getClassLoader(),
-                new Class<?>[] {MessageQueue.class}, (proxy, method, args) -> {
+        return (MessageQueue) java.lang.reflect.Proxy.newProxyInstance(
+                MessageQueue.class.getClassLoader(), new Class<?>[] {MessageQueue.class}, (proxy, method, args) -> {
                     if (method.getName().equals("isPaused")) {
                         throw new QueueException("cannot read the queue: database disk image is malformed");
                     }

@@ -15,8 +15,15 @@ import java.util.List;
  * @param tmux     pane for tmux delivery
  * @param node     the {@code switchboard node} that delivers to it (scale-out), or null: this process
  */
-public record AgentConfig(String id, List<String> aliases, List<String> tags, List<DeliveryMethod> delivery,
-                          Path inbox, GuiConfig gui, TmuxConfig tmux, String node) {
+public record AgentConfig(
+        String id,
+        List<String> aliases,
+        List<String> tags,
+        List<DeliveryMethod> delivery,
+        Path inbox,
+        GuiConfig gui,
+        TmuxConfig tmux,
+        String node) {
     public AgentConfig {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -24,8 +31,14 @@ public record AgentConfig(String id, List<String> aliases, List<String> tags, Li
     }
 
     /** An agent this process delivers to itself. */
-    public AgentConfig(String id, List<String> aliases, List<String> tags, List<DeliveryMethod> delivery,
-                       Path inbox, GuiConfig gui, TmuxConfig tmux) {
+    public AgentConfig(
+            String id,
+            List<String> aliases,
+            List<String> tags,
+            List<DeliveryMethod> delivery,
+            Path inbox,
+            GuiConfig gui,
+            TmuxConfig tmux) {
         this(id, aliases, tags, delivery, inbox, gui, tmux, null);
     }
 

@@ -10,8 +10,12 @@ package dev.switchboard.config;
  * @param bridgeDownMinutes alert when a chat bridge (Discord, Twitch) has been disconnected this long
  * @param checkSeconds      how often the rules are evaluated
  */
-public record AlertsConfig(DeadLetters deadLetters, Boolean breakerOpen, Integer unreadMinutes,
-                           Integer bridgeDownMinutes, Integer checkSeconds) {
+public record AlertsConfig(
+        DeadLetters deadLetters,
+        Boolean breakerOpen,
+        Integer unreadMinutes,
+        Integer bridgeDownMinutes,
+        Integer checkSeconds) {
 
     /** At least {@code count} dead letters within {@code minutes}; count 0 turns the rule off. */
     public record DeadLetters(Integer count, Integer minutes) {

@@ -33,8 +33,10 @@ public record BrokerConfig(String url, Integer heartbeatSeconds, Integer offline
             }
             String encoded = java.net.URLEncoder.encode(envPassword.get(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("+", "%20");
-            return new URI(u.getScheme() + "://" + userInfo + ":" + encoded + "@" + u.getRawAuthority()
-                    .substring(userInfo.length() + 1) + (u.getRawPath() == null ? "" : u.getRawPath())).toString();
+            return new URI(u.getScheme() + "://" + userInfo + ":" + encoded + "@"
+                            + u.getRawAuthority().substring(userInfo.length() + 1)
+                            + (u.getRawPath() == null ? "" : u.getRawPath()))
+                    .toString();
         } catch (URISyntaxException e) {
             return url;
         }
@@ -47,7 +49,7 @@ public record BrokerConfig(String url, Integer heartbeatSeconds, Integer offline
 
     @Override
     public String toString() {
-        return "BrokerConfig[url=" + redactedUrl() + ", heartbeatSeconds=" + heartbeatSeconds
-                + ", offlineAfterSeconds=" + offlineAfterSeconds + "]";
+        return "BrokerConfig[url=" + redactedUrl() + ", heartbeatSeconds=" + heartbeatSeconds + ", offlineAfterSeconds="
+                + offlineAfterSeconds + "]";
     }
 }

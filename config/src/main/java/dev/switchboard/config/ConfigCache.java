@@ -60,8 +60,7 @@ public final class ConfigCache {
     }
 
     /** A loaded config, and whether it came from the cache (for the tests). */
-    record Loaded(SwitchboardConfig config, boolean fromCache) {
-    }
+    record Loaded(SwitchboardConfig config, boolean fromCache) {}
 
     Loaded lookUp(Path file, String layoutOverride) {
         Path abs = file.toAbsolutePath().normalize();
@@ -98,14 +97,17 @@ public final class ConfigCache {
         } catch (IOException e) {
             return null; // none yet, or unreadable: the file is loaded as usual and the entry written again
         }
-        if (stored.length < Long.BYTES || checksum(stored, stored.length - Long.BYTES)
-                != readLong(stored, stored.length - Long.BYTES)) {
+        if (stored.length < Long.BYTES
+                || checksum(stored, stored.length - Long.BYTES) != readLong(stored, stored.length - Long.BYTES)) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored, 0,
-                stored.length - Long.BYTES))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !build.equals(in.readUTF())
-                    || !abs.toString().equals(in.readUTF()) || (layout != null) != in.readBoolean()
+        try (DataInputStream in =
+                new DataInputStream(new ByteArrayInputStream(stored, 0, stored.length - Long.BYTES))) {
+            if (in.readInt() != MAGIC
+                    || in.readInt() != FORMAT
+                    || !build.equals(in.readUTF())
+                    || !abs.toString().equals(in.readUTF())
+                    || (layout != null) != in.readBoolean()
                     || !(layout == null ? "" : layout).equals(in.readUTF())
                     || !Arrays.equals(text, readBytes(in))) {
                 return null;
@@ -115,7 +117,8 @@ public final class ConfigCache {
                 return null;
             }
             SwitchboardConfig cfg = (SwitchboardConfig) RecordCodec.read(in, SwitchboardConfig.class);
-            if (in.available() != 0 || !ConfigValidator.validate(cfg).isEmpty()
+            if (in.available() != 0
+                    || !ConfigValidator.validate(cfg).isEmpty()
                     || !String.valueOf(cfg.coordsFile()).equals(coords.isEmpty() ? "null" : coords)) {
                 return null;
             }
@@ -219,7 +222,11 @@ public final class ConfigCache {
      */
     static String buildIdentity() {
         try {
-            Path code = Path.of(ConfigCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(ConfigCache.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isRegularFile(code)) {
                 return stamp(code);
             }

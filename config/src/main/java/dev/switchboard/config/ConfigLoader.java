@@ -45,8 +45,7 @@ public final class ConfigLoader {
         }
     }
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /**
      * Which config file to use: {@code --config}, else {@code $SWITCHBOARD_CONFIG}, else
@@ -65,8 +64,8 @@ public final class ConfigLoader {
     }
 
     /** Loads the located file, or the built-in default rooted at {@code workingDir} when there is none. */
-    public static SwitchboardConfig loadOrDefault(Path explicit, Map<String, String> env, Path workingDir,
-                                                  String layoutOverride) {
+    public static SwitchboardConfig loadOrDefault(
+            Path explicit, Map<String, String> env, Path workingDir, String layoutOverride) {
         Optional<Path> file = locate(explicit, env, workingDir);
         return file.isPresent() ? load(file.get(), layoutOverride) : builtInDefault(workingDir, layoutOverride);
     }
@@ -105,8 +104,14 @@ public final class ConfigLoader {
             }
         } catch (JsonProcessingException e) {
             Optional<String> syntax = syntaxError(e);
-            throw new ConfigException(name + ": " + (syntax.isPresent() ? syntax.get()
-                    : e instanceof JsonMappingException m ? describe(m) : oneLine(e.getOriginalMessage())), e);
+            throw new ConfigException(
+                    name + ": "
+                            + (syntax.isPresent()
+                                    ? syntax.get()
+                                    : e instanceof JsonMappingException m
+                                            ? describe(m)
+                                            : oneLine(e.getOriginalMessage())),
+                    e);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new ConfigException(name + ": not UTF-8 text", e);
         } catch (IOException e) {
@@ -116,20 +121,37 @@ public final class ConfigLoader {
             throw new ConfigException(name + ": empty document");
         }
         Path base = abs.getParent();
-        SwitchboardConfig withSource = new SwitchboardConfig(raw.dataDir(), raw.workspaces(), raw.coordsFile(),
-                raw.layout(), raw.agents(), raw.limits(), raw.retry(), raw.discord(), raw.twitch(), raw.web(), raw.broker(),
-                raw.onboarding(), raw.gas(), raw.alerts(), abs);
+        SwitchboardConfig withSource = new SwitchboardConfig(
+                raw.dataDir(),
+                raw.workspaces(),
+                raw.coordsFile(),
+                raw.layout(),
+                raw.agents(),
+                raw.limits(),
+                raw.retry(),
+                raw.discord(),
+                raw.twitch(),
+                raw.web(),
+                raw.broker(),
+                raw.onboarding(),
+                raw.gas(),
+                raw.alerts(),
+                abs);
         return finish(withSource, base, layoutOverride, name);
     }
 
     private static SwitchboardConfig finish(SwitchboardConfig cfg, Path base, String layoutOverride, String name) {
         Path dataDir = base.resolve(cfg.dataDir()).normalize();
         Path workspaces = base.resolve(cfg.workspaces()).normalize();
-        Path coords = cfg.coordsFile() == null ? null : base.resolve(cfg.coordsFile()).normalize();
+        Path coords =
+                cfg.coordsFile() == null ? null : base.resolve(cfg.coordsFile()).normalize();
         String layout = layoutOverride != null ? layoutOverride : cfg.layout();
-        List<AgentConfig> agents = cfg.agents().isEmpty() && coords == null ? SwitchboardConfig.defaultAgents()
-                : cfg.agents();
-        agents = agents.stream().map(a -> a.inbox() == null ? a : a.withInbox(base.resolve(a.inbox()).normalize()))
+        List<AgentConfig> agents =
+                cfg.agents().isEmpty() && coords == null ? SwitchboardConfig.defaultAgents() : cfg.agents();
+        agents = agents.stream()
+                .map(a -> a.inbox() == null
+                        ? a
+                        : a.withInbox(base.resolve(a.inbox()).normalize()))
                 .toList();
         if (coords != null) {
             if (layout == null) {
@@ -143,10 +165,25 @@ public final class ConfigLoader {
         if (twitch.quotesFile() != null) {
             twitch = twitch.withQuotesFile(base.resolve(twitch.quotesFile()).normalize());
         }
-        OnboardingConfig onboarding = cfg.onboarding().templates() == null ? cfg.onboarding()
-                : new OnboardingConfig(base.resolve(cfg.onboarding().templates()).normalize());
-        SwitchboardConfig done = new SwitchboardConfig(dataDir, workspaces, coords, layout, agents, cfg.limits(),
-                cfg.retry(), cfg.discord(), twitch, cfg.web(), cfg.broker(), onboarding, cfg.gas(), cfg.alerts(),
+        OnboardingConfig onboarding = cfg.onboarding().templates() == null
+                ? cfg.onboarding()
+                : new OnboardingConfig(
+                        base.resolve(cfg.onboarding().templates()).normalize());
+        SwitchboardConfig done = new SwitchboardConfig(
+                dataDir,
+                workspaces,
+                coords,
+                layout,
+                agents,
+                cfg.limits(),
+                cfg.retry(),
+                cfg.discord(),
+                twitch,
+                cfg.web(),
+                cfg.broker(),
+                onboarding,
+                cfg.gas(),
+                cfg.alerts(),
                 cfg.source());
         List<String> problems = ConfigValidator.validate(done);
         if (!problems.isEmpty()) {
@@ -161,14 +198,16 @@ public final class ConfigLoader {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
                 int line = y.getProblemMark() == null ? -1 : y.getProblemMark().getLine() + 1;
-                return Optional.of("not valid YAML" + (line > 0 ? " at line " + line : "") + ": "
-                        + oneLine(y.getProblem()));
+                return Optional.of(
+                        "not valid YAML" + (line > 0 ? " at line " + line : "") + ": " + oneLine(y.getProblem()));
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof com.fasterxml.jackson.core.JsonParseException p) {
-                return Optional.of("not valid YAML/JSON" + (p.getLocation() != null ? " at line "
-                        + p.getLocation().getLineNr() : "") + ": " + oneLine(p.getOriginalMessage()));
+                return Optional.of("not valid YAML/JSON"
+                        + (p.getLocation() != null
+                                ? " at line " + p.getLocation().getLineNr()
+                                : "") + ": " + oneLine(p.getOriginalMessage()));
             }
         }
         return Optional.empty();
@@ -180,16 +219,23 @@ public final class ConfigLoader {
 
     /** "agents[1].delivery[0]: unknown delivery method 'guii' ..." from Jackson's exception. */
     static String describe(JsonMappingException e) {
-        String path = e.getPath().stream().map(ref -> ref.getFieldName() != null
-                ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]").collect(Collectors.joining());
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining());
         if (path.startsWith(".")) {
             path = path.substring(1);
         }
         String why;
         if (e instanceof UnrecognizedPropertyException u) {
-            why = "unknown key '" + u.getPropertyName() + "'" + (u.getKnownPropertyIds() == null ? ""
-                    : " (known: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", ")) + ")");
+            why = "unknown key '" + u.getPropertyName() + "'"
+                    + (u.getKnownPropertyIds() == null
+                            ? ""
+                            : " (known: "
+                                    + u.getKnownPropertyIds().stream()
+                                            .map(Object::toString)
+                                            .sorted()
+                                            .collect(Collectors.joining(", "))
+                                    + ")");
             path = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) + "." + u.getPropertyName() : path;
         } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
                 && mi.getTargetType() != null) {
@@ -222,17 +268,32 @@ public final class ConfigLoader {
             if (Files.isRegularFile(abs) && Files.size(abs) <= MAX_FILE_BYTES) {
                 com.fasterxml.jackson.databind.JsonNode root = Yaml.lenient().readTree(Files.readString(abs));
                 if (root != null && root.isObject()) {
-                    dataDir = root.path("data_dir").isTextual() ? root.path("data_dir").asText() : null;
-                    workspaces = root.path("workspaces").isTextual() ? root.path("workspaces").asText() : null;
+                    dataDir = root.path("data_dir").isTextual()
+                            ? root.path("data_dir").asText()
+                            : null;
+                    workspaces = root.path("workspaces").isTextual()
+                            ? root.path("workspaces").asText()
+                            : null;
                 }
             }
         } catch (IOException | RuntimeException e) {
             // Unreadable as YAML at all: the defaults beside the file are the best guess left.
             dataDir = null;
         }
-        return new SwitchboardConfig(base.resolve(dataDir == null ? "switchboard-data" : dataDir).normalize(),
-                base.resolve(workspaces == null ? "agent_workspaces" : workspaces).normalize(), null, null, List.of(),
-                null, null, null, null, null, null, abs);
+        return new SwitchboardConfig(
+                base.resolve(dataDir == null ? "switchboard-data" : dataDir).normalize(),
+                base.resolve(workspaces == null ? "agent_workspaces" : workspaces)
+                        .normalize(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                abs);
     }
 
     /** A human list of the problems of a config, for {@code config check}. */

@@ -24,10 +24,11 @@ public record ConfigOverrides(String layout, Path dataDir) {
     }
 
     /** {@link #loadOrDefault(Path, java.util.Map, Path)}, a file through {@code cache}. */
-    public SwitchboardConfig loadOrDefault(Path explicit, java.util.Map<String, String> env, Path workingDir,
-                                           ConfigCache cache) {
+    public SwitchboardConfig loadOrDefault(
+            Path explicit, java.util.Map<String, String> env, Path workingDir, ConfigCache cache) {
         java.util.Optional<Path> file = ConfigLoader.locate(explicit, env, workingDir);
-        return file.isPresent() ? apply(cache.load(file.get(), layout))
+        return file.isPresent()
+                ? apply(cache.load(file.get(), layout))
                 : apply(ConfigLoader.builtInDefault(workingDir, layout));
     }
 

@@ -10,22 +10,22 @@ import java.util.Map;
  * config's own terms, for a value of the wrong shape (Jackson would name its Java types and tokens).
  */
 final class ConfigShapes {
-    private ConfigShapes() {
-    }
+    private ConfigShapes() {}
 
     static String expected(Class<?> type, String path, MismatchedInputException e) {
         String field = path.replaceAll("\\[\\d+]", "");
         field = field.substring(field.lastIndexOf('.') + 1);
         String expected;
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            expected = "a list like " + switch (field) {
-                case "delivery" -> "[inbox]";
-                case "agents" -> "[{id: Agent-1}]";
-                case "aliases" -> "[a1, frontend]";
-                case "tags" -> "[frontend, ui]";
-                case "channels" -> "[\"456\"]";
-                default -> "[a, b]";
-            };
+            expected = "a list like "
+                    + switch (field) {
+                        case "delivery" -> "[inbox]";
+                        case "agents" -> "[{id: Agent-1}]";
+                        case "aliases" -> "[a1, frontend]";
+                        case "tags" -> "[frontend, ui]";
+                        case "channels" -> "[\"456\"]";
+                        default -> "[a, b]";
+                    };
         } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             expected = "a whole number";
         } else if (type == Boolean.class || type == boolean.class) {
@@ -33,7 +33,8 @@ final class ConfigShapes {
         } else if (type == String.class || type == java.nio.file.Path.class) {
             expected = "a text value";
         } else if (type.isEnum()) {
-            expected = "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+            expected = "one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
         } else if (Map.class.isAssignableFrom(type) || type.isRecord()) {
             expected = "a mapping like {key: value}";
         } else {

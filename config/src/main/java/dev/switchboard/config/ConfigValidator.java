@@ -14,8 +14,7 @@ final class ConfigValidator {
     /** A command name: what {@code #{pane_current_command}} prints for a program (its file name). */
     static final Pattern PROGRAM = Pattern.compile("[A-Za-z0-9_.+-]{1,64}");
 
-    private ConfigValidator() {
-    }
+    private ConfigValidator() {}
 
     static List<String> validate(SwitchboardConfig cfg) {
         List<String> problems = new ArrayList<>();
@@ -38,11 +37,14 @@ final class ConfigValidator {
             if (a.delivery().stream().distinct().count() != a.delivery().size()) {
                 problems.add(at + ".delivery: a method is listed twice");
             }
-            if (a.delivery().contains(DeliveryMethod.GUI) && (a.gui() == null || a.gui().inputBox() == null)) {
+            if (a.delivery().contains(DeliveryMethod.GUI)
+                    && (a.gui() == null || a.gui().inputBox() == null)) {
                 problems.add(at + ".gui.input_box: required for gui delivery (or set coords_file and layout)");
             }
-            if (a.delivery().contains(DeliveryMethod.TMUX) && (a.tmux() == null || a.tmux().target() == null
-                    || a.tmux().target().isBlank())) {
+            if (a.delivery().contains(DeliveryMethod.TMUX)
+                    && (a.tmux() == null
+                            || a.tmux().target() == null
+                            || a.tmux().target().isBlank())) {
                 problems.add(at + ".tmux.target: required for tmux delivery (e.g. agents:0.1)");
             }
             if (a.tmux() != null && a.tmux().expect() != null) {
@@ -54,16 +56,20 @@ final class ConfigValidator {
             } else if (a.remote() && cfg.broker() == null) {
                 problems.add(at + ".node: needs a broker (broker: {url: amqp://…}) to reach node " + a.node());
             }
-            if (a.gui() != null && !List.of("enter", "ctrl+enter", "shift+enter", "alt+enter", "meta+enter")
-                    .contains(a.gui().submit())) {
+            if (a.gui() != null
+                    && !List.of("enter", "ctrl+enter", "shift+enter", "alt+enter", "meta+enter")
+                            .contains(a.gui().submit())) {
                 problems.add(at + ".gui.submit: '" + a.gui().submit()
                         + "' is not one of enter, ctrl+enter, shift+enter, alt+enter, meta+enter");
             }
             WatchArea w = a.gui() == null ? null : a.gui().watch();
             if (w != null && (w.w() <= 0 || w.h() <= 0)) {
                 problems.add(at + ".gui.watch: w and h must be positive (got " + w.w() + "x" + w.h() + ")");
-            } else if (w != null && a.gui().inputBox() != null && !inside(w, a.gui().inputBox())) {
-                problems.add(at + ".gui.watch: must contain gui.input_box " + a.gui().inputBox() + " (got " + w + ")");
+            } else if (w != null
+                    && a.gui().inputBox() != null
+                    && !inside(w, a.gui().inputBox())) {
+                problems.add(
+                        at + ".gui.watch: must contain gui.input_box " + a.gui().inputBox() + " (got " + w + ")");
             }
         }
         Limits l = cfg.limits();
@@ -90,8 +96,12 @@ final class ConfigValidator {
         if (g.silenceMinutes() < 0) {
             problems.add("gas.silence_minutes: must be 0 (never) or more");
         }
-        for (String[] prompt : new String[][] {{"keep_going", g.prompts().keepGoing()},
-                {"wrap_up", g.prompts().wrapUp()}, {"report", g.prompts().report()}, {"silent", g.prompts().silent()}}) {
+        for (String[] prompt : new String[][] {
+            {"keep_going", g.prompts().keepGoing()},
+            {"wrap_up", g.prompts().wrapUp()},
+            {"report", g.prompts().report()},
+            {"silent", g.prompts().silent()}
+        }) {
             if (prompt[1].isBlank() || prompt[1].length() > 2000) {
                 problems.add("gas.prompts." + prompt[0] + ": 1 to 2000 characters");
             }
@@ -152,7 +162,8 @@ final class ConfigValidator {
         if (cfg.broker() != null) {
             BrokerConfig b = cfg.broker();
             if (b.url() == null || !b.url().matches("(?i)amqps?://\\S+")) {
-                problems.add("broker.url: must be an amqp:// or amqps:// URL, e.g. amqp://switchboard@127.0.0.1:5672/sb");
+                problems.add(
+                        "broker.url: must be an amqp:// or amqps:// URL, e.g. amqp://switchboard@127.0.0.1:5672/sb");
             }
             positive(problems, "broker.heartbeat_seconds", b.heartbeatSeconds());
             if (b.offlineAfterSeconds() <= b.heartbeatSeconds()) {
@@ -176,8 +187,8 @@ final class ConfigValidator {
         }
     }
 
-    private static void checkName(List<String> problems, String at, String name, Map<String, String> names,
-                                  String owner) {
+    private static void checkName(
+            List<String> problems, String at, String name, Map<String, String> names, String owner) {
         if (!NAME.matcher(name).matches()) {
             problems.add(at + ": '" + printable(name)
                     + "' is not a valid name (letters, digits, '-', '_', '.'; up to 64; no path separators)");

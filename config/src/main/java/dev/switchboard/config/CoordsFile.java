@@ -25,8 +25,9 @@ record CoordsFile(Map<String, Map<String, GuiConfig>> layouts) {
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new ConfigException(
+                    file + ": not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read coords file: " + e.getMessage(), e);
         }
@@ -48,8 +49,8 @@ record CoordsFile(Map<String, Map<String, GuiConfig>> layouts) {
                 Map.Entry<String, JsonNode> agent = a.next();
                 String at = layout.getKey() + "." + agent.getKey();
                 ScreenPoint input = point(agent.getValue().get("input_box"), name, at + ".input_box", true);
-                ScreenPoint starter = point(agent.getValue().get("starter_location_box"), name,
-                        at + ".starter_location_box", false);
+                ScreenPoint starter =
+                        point(agent.getValue().get("starter_location_box"), name, at + ".starter_location_box", false);
                 agents.put(agent.getKey(), new GuiConfig(input, starter, null));
             }
             layouts.put(layout.getKey(), agents);
@@ -89,20 +90,22 @@ record CoordsFile(Map<String, Map<String, GuiConfig>> layouts) {
     static List<AgentConfig> merge(List<AgentConfig> configured, Map<String, GuiConfig> layout) {
         if (configured.isEmpty()) {
             List<AgentConfig> fromLayout = new ArrayList<>();
-            layout.forEach((id, gui) -> fromLayout.add(new AgentConfig(id, List.of(), List.of(),
-                    List.of(DeliveryMethod.GUI, DeliveryMethod.INBOX), null, gui, null)));
+            layout.forEach((id, gui) -> fromLayout.add(new AgentConfig(
+                    id, List.of(), List.of(), List.of(DeliveryMethod.GUI, DeliveryMethod.INBOX), null, gui, null)));
             return fromLayout;
         }
         Map<String, GuiConfig> byLowerId = new LinkedHashMap<>();
         layout.forEach((id, gui) -> byLowerId.put(id.toLowerCase(Locale.ROOT), gui));
-        return configured.stream().map(a -> {
-            GuiConfig fromFile = byLowerId.get(a.id() == null ? "" : a.id().toLowerCase(Locale.ROOT));
-            if (fromFile == null || (a.gui() != null && a.gui().inputBox() != null)) {
-                return a;
-            }
-            String submit = a.gui() == null ? null : a.gui().submit();
-            WatchArea watch = a.gui() == null ? null : a.gui().watch();
-            return a.withGui(new GuiConfig(fromFile.inputBox(), fromFile.starterLocationBox(), submit, watch));
-        }).toList();
+        return configured.stream()
+                .map(a -> {
+                    GuiConfig fromFile = byLowerId.get(a.id() == null ? "" : a.id().toLowerCase(Locale.ROOT));
+                    if (fromFile == null || (a.gui() != null && a.gui().inputBox() != null)) {
+                        return a;
+                    }
+                    String submit = a.gui() == null ? null : a.gui().submit();
+                    WatchArea watch = a.gui() == null ? null : a.gui().watch();
+                    return a.withGui(new GuiConfig(fromFile.inputBox(), fromFile.starterLocationBox(), submit, watch));
+                })
+                .toList();
     }
 }

@@ -3,8 +3,15 @@ package dev.switchboard.config;
 import java.util.List;
 
 /** Discord bridge settings; the bridge starts only when {@code SWITCHBOARD_DISCORD_TOKEN} is set. */
-public record DiscordConfig(String prefix, String guildId, List<String> channels, String statusChannel,
-                            AccessList operators, AccessList admins, String apiUrl, String gatewayUrl) {
+public record DiscordConfig(
+        String prefix,
+        String guildId,
+        List<String> channels,
+        String statusChannel,
+        AccessList operators,
+        AccessList admins,
+        String apiUrl,
+        String gatewayUrl) {
     public DiscordConfig {
         prefix = prefix == null || prefix.isEmpty() ? "!" : prefix;
         channels = channels == null ? List.of() : List.copyOf(channels);

@@ -30,14 +30,21 @@ public record GasConfig(Boolean watch, Integer scanSeconds, Integer silenceMinut
      */
     public record GasPrompts(String keepGoing, String wrapUp, String report, String silent) {
         public GasPrompts {
-            keepGoing = keepGoing == null ? "{agent}, you are at {progress}% of \"{task}\": keep going, you are on"
-                    + " track." : keepGoing;
-            wrapUp = wrapUp == null ? "{agent}, \"{task}\" is at {progress}%: start wrapping up — finish, test,"
-                    + " and tidy what is left." : wrapUp;
-            report = report == null ? "{agent}, \"{task}\" is done: write a short report to your outbox, then pick"
-                    + " the next task and set your status." : report;
-            silent = silent == null ? "{agent}, nothing from you for {minutes} minutes: post a status update (or"
-                    + " an answer to your outbox) and carry on with \"{task}\"." : silent;
+            keepGoing = keepGoing == null
+                    ? "{agent}, you are at {progress}% of \"{task}\": keep going, you are on" + " track."
+                    : keepGoing;
+            wrapUp = wrapUp == null
+                    ? "{agent}, \"{task}\" is at {progress}%: start wrapping up — finish, test,"
+                            + " and tidy what is left."
+                    : wrapUp;
+            report = report == null
+                    ? "{agent}, \"{task}\" is done: write a short report to your outbox, then pick"
+                            + " the next task and set your status."
+                    : report;
+            silent = silent == null
+                    ? "{agent}, nothing from you for {minutes} minutes: post a status update (or"
+                            + " an answer to your outbox) and carry on with \"{task}\"."
+                    : silent;
         }
 
         public static GasPrompts defaults() {

@@ -24,8 +24,7 @@ import java.util.List;
  * them; the records' constructors then normalize them exactly as when the YAML was read.
  */
 final class RecordCodec {
-    private RecordCodec() {
-    }
+    private RecordCodec() {}
 
     static void write(DataOutputStream out, Object value, Type type) throws IOException {
         Class<?> raw = raw(type);
@@ -117,8 +116,15 @@ final class RecordCodec {
     /** @throws IllegalArgumentException naming the first component, reachable from {@code type}, not storable */
     static void checkSupported(Type type) {
         Class<?> raw = raw(type);
-        if (raw == String.class || raw == Path.class || raw == int.class || raw == Integer.class || raw == long.class
-                || raw == Long.class || raw == boolean.class || raw == Boolean.class || raw.isEnum()) {
+        if (raw == String.class
+                || raw == Path.class
+                || raw == int.class
+                || raw == Integer.class
+                || raw == long.class
+                || raw == Long.class
+                || raw == boolean.class
+                || raw == Boolean.class
+                || raw.isEnum()) {
             return;
         }
         if (raw == List.class) {
@@ -128,8 +134,8 @@ final class RecordCodec {
                 try {
                     checkSupported(c.getGenericType());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(raw.getSimpleName() + "." + c.getName() + ": " + e.getMessage(),
-                            e);
+                    throw new IllegalArgumentException(
+                            raw.getSimpleName() + "." + c.getName() + ": " + e.getMessage(), e);
                 }
             }
         } else {
@@ -151,8 +157,8 @@ final class RecordCodec {
         if (listType instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
             return p.getActualTypeArguments()[0];
         }
-        throw new IllegalArgumentException("a config cache cannot hold a list without element type: "
-                + listType.getTypeName());
+        throw new IllegalArgumentException(
+                "a config cache cannot hold a list without element type: " + listType.getTypeName());
     }
 
     private static Object enumConstant(Class<?> type, String name) throws IOException {

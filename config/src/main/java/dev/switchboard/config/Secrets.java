@@ -17,13 +17,15 @@ public record Secrets(Optional<String> discordToken, Optional<String> twitchToke
     }
 
     public static Secrets from(Map<String, String> env) {
-        return new Secrets(nonBlank(env.get(DISCORD_TOKEN)), nonBlank(env.get(TWITCH_TOKEN)),
-                nonBlank(env.get(API_TOKEN)));
+        return new Secrets(
+                nonBlank(env.get(DISCORD_TOKEN)), nonBlank(env.get(TWITCH_TOKEN)), nonBlank(env.get(API_TOKEN)));
     }
 
     /** The tokens that are set, for masking them wherever text is written (log files). */
     public java.util.List<String> values() {
-        return java.util.stream.Stream.of(discordToken, twitchToken, apiToken).flatMap(Optional::stream).toList();
+        return java.util.stream.Stream.of(discordToken, twitchToken, apiToken)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private static Optional<String> nonBlank(String value) {

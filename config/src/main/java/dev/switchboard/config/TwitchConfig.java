@@ -18,9 +18,17 @@ import java.util.List;
  * @param authUrl         where the token is checked at start (Twitch's validate endpoint by default; a local or
  *                        self-hosted one for tests and private chat servers)
  */
-public record TwitchConfig(String login, List<String> channels, List<String> operators, String ircUrl,
-                           String greeting, Path quotesFile, Integer rateMessages, Integer rateSeconds,
-                           Integer cooldownSeconds, String authUrl) {
+public record TwitchConfig(
+        String login,
+        List<String> channels,
+        List<String> operators,
+        String ircUrl,
+        String greeting,
+        Path quotesFile,
+        Integer rateMessages,
+        Integer rateSeconds,
+        Integer cooldownSeconds,
+        String authUrl) {
     public static final String TWITCH_AUTH_URL = "https://id.twitch.tv/oauth2/validate";
 
     public TwitchConfig {
@@ -39,7 +47,16 @@ public record TwitchConfig(String login, List<String> channels, List<String> ope
     }
 
     public TwitchConfig withQuotesFile(Path newQuotesFile) {
-        return new TwitchConfig(login, channels, operators, ircUrl, greeting, newQuotesFile, rateMessages, rateSeconds,
-                cooldownSeconds, authUrl);
+        return new TwitchConfig(
+                login,
+                channels,
+                operators,
+                ircUrl,
+                greeting,
+                newQuotesFile,
+                rateMessages,
+                rateSeconds,
+                cooldownSeconds,
+                authUrl);
     }
 }

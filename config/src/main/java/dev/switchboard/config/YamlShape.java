@@ -22,8 +22,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * twice (the later one silently won). Syntax errors are left to the loader, which reports them with a line.
  */
 final class YamlShape {
-    private YamlShape() {
-    }
+    private YamlShape() {}
 
     /** A mapping being read: its keys so far, and whether the next scalar is a key. */
     private static final class Mapping {
@@ -45,8 +44,8 @@ final class YamlShape {
                 if (e instanceof ScalarEvent s) {
                     if (open.peek() instanceof Mapping m) {
                         if (m.expectingKey && !m.keys.add(s.getValue())) {
-                            throw new ConfigException(name + ": key '" + s.getValue() + "' is given twice (line "
-                                    + line + ")");
+                            throw new ConfigException(
+                                    name + ": key '" + s.getValue() + "' is given twice (line " + line + ")");
                         }
                         m.expectingKey = !m.expectingKey;
                     }

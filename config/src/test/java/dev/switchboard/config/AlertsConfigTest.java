@@ -47,8 +47,8 @@ class AlertsConfigTest {
 
     @Test
     void badValuesAndUnknownKeysNameTheirField() {
-        ConfigException bad = assertThrows(ConfigException.class,
-                () -> load("alerts: {dead_letters: {minutes: 0}, check_seconds: 0}\n"));
+        ConfigException bad = assertThrows(
+                ConfigException.class, () -> load("alerts: {dead_letters: {minutes: 0}, check_seconds: 0}\n"));
         assertTrue(bad.getMessage().contains("alerts.dead_letters.minutes: must be 1..10080"), bad.getMessage());
         assertTrue(bad.getMessage().contains("alerts.check_seconds: must be 1..3600"), bad.getMessage());
         ConfigException unknown = assertThrows(ConfigException.class, () -> load("alerts: {unread: 5}\n"));

@@ -72,6 +72,7 @@ class ConfigCacheTest {
               bridge_down_minutes: 6
               check_seconds: 20
             """;
+
     private static final String COORDS = "{\"2-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 10, \"y\": 20}},"
             + " \"Agent-2\": {\"input_box\": {\"x\": 30, \"y\": 40}}}}";
 
@@ -141,7 +142,8 @@ class ConfigCacheTest {
 
         ConfigCache.Loaded again = cache().lookUp(file, null);
         assertFalse(again.fromCache());
-        assertEquals(new ScreenPoint(11, 20), again.config().agents().get(0).gui().inputBox());
+        assertEquals(
+                new ScreenPoint(11, 20), again.config().agents().get(0).gui().inputBox());
     }
 
     @Test
@@ -158,13 +160,16 @@ class ConfigCacheTest {
 
     @Test
     void eachLayoutOverrideHasItsOwnEntry() throws IOException {
-        write("coords.json", "{\"a\": {\"Agent-1\": {\"input_box\": {\"x\": 1, \"y\": 1}}},"
-                + " \"b\": {\"Agent-1\": {\"input_box\": {\"x\": 2, \"y\": 2}}}}");
+        write(
+                "coords.json",
+                "{\"a\": {\"Agent-1\": {\"input_box\": {\"x\": 1, \"y\": 1}}},"
+                        + " \"b\": {\"Agent-1\": {\"input_box\": {\"x\": 2, \"y\": 2}}}}");
         Path file = write("switchboard.yaml", "coords_file: coords.json\nlayout: a\n");
         cache().load(file, null);
         cache().load(file, "b");
 
-        assertEquals(1, cache().load(file, null).agents().get(0).gui().inputBox().x());
+        assertEquals(
+                1, cache().load(file, null).agents().get(0).gui().inputBox().x());
         assertEquals(2, cache().load(file, "b").agents().get(0).gui().inputBox().x());
         assertTrue(cache().lookUp(file, "b").fromCache());
     }
@@ -180,8 +185,11 @@ class ConfigCacheTest {
         ConfigException direct = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, null));
         assertEquals(direct.getMessage(), cached.getMessage());
         Files.delete(file);
-        assertEquals(assertThrows(ConfigException.class, () -> ConfigLoader.load(file, null)).getMessage(),
-                assertThrows(ConfigException.class, () -> cache().load(file, null)).getMessage());
+        assertEquals(
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(file, null))
+                        .getMessage(),
+                assertThrows(ConfigException.class, () -> cache().load(file, null))
+                        .getMessage());
     }
 
     @Test

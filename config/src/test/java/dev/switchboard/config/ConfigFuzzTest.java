@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigFuzzTest {
     private static final int INPUTS = 10_000;
-    private static final List<String> LEAKS = List.of("java.", "com.fasterxml", "JsonToken", "Cannot deserialize",
-            "Exception", "`", "org.yaml");
+    private static final List<String> LEAKS =
+            List.of("java.", "com.fasterxml", "JsonToken", "Cannot deserialize", "Exception", "`", "org.yaml");
     private static final String VALID = """
             data_dir: ./data
             workspaces: ./ws
@@ -47,14 +47,76 @@ class ConfigFuzzTest {
               channels: [mychannel]
             web: {host: 127.0.0.1, port: 8765}
             """;
-    private static final String[] KEYS = {"data_dir", "workspaces", "coords_file", "layout", "agents", "limits",
-            "retry", "discord", "twitch", "web", "id", "aliases", "delivery", "gui", "tmux", "inbox", "max_text",
-            "port", "host", "prefix", "channels", "input_box", "x", "y", "bogus", "source"};
-    private static final String[] VALUES = {"", "~", "null", "[]", "{}", "[inbox]", "inbox", "gui", "-1", "0",
-            "99999999999999999999", "1.5", "true", "\"\"", "'", "\"", "[", "{", "&a x", "*a", "!!binary AAAA",
-            "!!java.lang.Object {}", "|\n  block", ">\n  folded", "\"\\u0000\"", "😀", "../../etc", "/", "- a",
-            "{id: A}", "[{id: A}]", "[{id: A}, {id: A}]", "[{id: \"B/..\"}]", "{x: 1, y: 2}", "%TAG ! x", "---",
-            "...", "\t", "? complex", "[[[[[[[[[[]]]]]]]]]]"};
+    private static final String[] KEYS = {
+        "data_dir",
+        "workspaces",
+        "coords_file",
+        "layout",
+        "agents",
+        "limits",
+        "retry",
+        "discord",
+        "twitch",
+        "web",
+        "id",
+        "aliases",
+        "delivery",
+        "gui",
+        "tmux",
+        "inbox",
+        "max_text",
+        "port",
+        "host",
+        "prefix",
+        "channels",
+        "input_box",
+        "x",
+        "y",
+        "bogus",
+        "source"
+    };
+    private static final String[] VALUES = {
+        "",
+        "~",
+        "null",
+        "[]",
+        "{}",
+        "[inbox]",
+        "inbox",
+        "gui",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "1.5",
+        "true",
+        "\"\"",
+        "'",
+        "\"",
+        "[",
+        "{",
+        "&a x",
+        "*a",
+        "!!binary AAAA",
+        "!!java.lang.Object {}",
+        "|\n  block",
+        ">\n  folded",
+        "\"\\u0000\"",
+        "😀",
+        "../../etc",
+        "/",
+        "- a",
+        "{id: A}",
+        "[{id: A}]",
+        "[{id: A}, {id: A}]",
+        "[{id: \"B/..\"}]",
+        "{x: 1, y: 2}",
+        "%TAG ! x",
+        "---",
+        "...",
+        "\t",
+        "? complex",
+        "[[[[[[[[[[]]]]]]]]]]"
+    };
 
     /** Fixed by default so the suite is repeatable; any other seed with -Dfuzz.seed. */
     private static final long SEED = Long.getLong("fuzz.seed", 14L);
@@ -110,9 +172,11 @@ class ConfigFuzzTest {
                 case 3 -> {
                     String l = lines.get(at);
                     int c = l.isEmpty() ? 0 : r.nextInt(l.length());
-                    lines.set(at, l.substring(0, c) + (char) r.nextInt(0x250) + l.substring(Math.min(l.length(), c + 1)));
+                    lines.set(
+                            at, l.substring(0, c) + (char) r.nextInt(0x250) + l.substring(Math.min(l.length(), c + 1)));
                 }
-                case 4 -> lines.set(at, "  ".repeat(r.nextInt(4)) + lines.get(at).strip());
+                case 4 ->
+                    lines.set(at, "  ".repeat(r.nextInt(4)) + lines.get(at).strip());
                 default -> lines.add(at, KEYS[r.nextInt(KEYS.length)] + ": " + VALUES[r.nextInt(VALUES.length)]);
             }
         }
@@ -129,11 +193,17 @@ class ConfigFuzzTest {
                 b.append(key).append(":\n");
                 int inner = 1 + r.nextInt(3);
                 for (int j = 0; j < inner; j++) {
-                    b.append(r.nextBoolean() ? "  - " : "  ").append(KEYS[r.nextInt(KEYS.length)]).append(": ")
-                            .append(VALUES[r.nextInt(VALUES.length)].replace("\n", "\n    ")).append('\n');
+                    b.append(r.nextBoolean() ? "  - " : "  ")
+                            .append(KEYS[r.nextInt(KEYS.length)])
+                            .append(": ")
+                            .append(VALUES[r.nextInt(VALUES.length)].replace("\n", "\n    "))
+                            .append('\n');
                 }
             } else {
-                b.append(key).append(": ").append(VALUES[r.nextInt(VALUES.length)]).append('\n');
+                b.append(key)
+                        .append(": ")
+                        .append(VALUES[r.nextInt(VALUES.length)])
+                        .append('\n');
             }
         }
         return b.toString();

@@ -32,7 +32,9 @@ class ConfigLoaderTest {
         assertEquals("Agent-1", cfg.agents().get(0).id());
         assertEquals(List.of(DeliveryMethod.INBOX), cfg.agents().get(7).delivery());
         assertEquals(dir.resolve("switchboard-data"), cfg.dataDir());
-        assertEquals(dir.resolve("agent_workspaces/Agent-3/inbox"), cfg.inboxOf(cfg.agents().get(2)));
+        assertEquals(
+                dir.resolve("agent_workspaces/Agent-3/inbox"),
+                cfg.inboxOf(cfg.agents().get(2)));
         assertEquals("127.0.0.1", cfg.web().host());
         assertNull(cfg.source());
     }
@@ -40,10 +42,11 @@ class ConfigLoaderTest {
     @Test
     void locateOrderIsFlagThenEnvironmentThenLocalFile() throws IOException {
         Path local = write("switchboard.yaml", "agents: [{id: A}]\n");
-        assertEquals(Optional.of(Path.of("x.yaml")), ConfigLoader.locate(Path.of("x.yaml"),
-                Map.of("SWITCHBOARD_CONFIG", "y.yaml"), dir));
-        assertEquals(Optional.of(Path.of("y.yaml")), ConfigLoader.locate(null, Map.of("SWITCHBOARD_CONFIG", "y.yaml"),
-                dir));
+        assertEquals(
+                Optional.of(Path.of("x.yaml")),
+                ConfigLoader.locate(Path.of("x.yaml"), Map.of("SWITCHBOARD_CONFIG", "y.yaml"), dir));
+        assertEquals(
+                Optional.of(Path.of("y.yaml")), ConfigLoader.locate(null, Map.of("SWITCHBOARD_CONFIG", "y.yaml"), dir));
         assertEquals(Optional.of(local), ConfigLoader.locate(null, Map.of(), dir));
     }
 
@@ -96,16 +99,20 @@ class ConfigLoaderTest {
                   prompts: {wrap_up: "finish {task}"}
                 """);
         SwitchboardConfig cfg = ConfigLoader.load(file);
-        assertEquals(dir.resolve("templates").toAbsolutePath().normalize(), cfg.onboarding().templates());
+        assertEquals(
+                dir.resolve("templates").toAbsolutePath().normalize(),
+                cfg.onboarding().templates());
         assertEquals(10, cfg.gas().silenceMinutes());
         assertEquals(5, cfg.gas().scanSeconds());
         assertEquals(true, cfg.gas().watch());
         assertEquals("finish {task}", cfg.gas().prompts().wrapUp());
-        assertEquals(GasConfig.GasPrompts.defaults().report(), cfg.gas().prompts().report());
+        assertEquals(
+                GasConfig.GasPrompts.defaults().report(), cfg.gas().prompts().report());
 
         Path bad = write("bad.yaml", "gas: {silence_minutes: -1, prompts: {keep_going: \"\"}}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad));
-        assertTrue(e.getMessage().contains("gas.silence_minutes") && e.getMessage().contains("gas.prompts.keep_going"),
+        assertTrue(
+                e.getMessage().contains("gas.silence_minutes") && e.getMessage().contains("gas.prompts.keep_going"),
                 e.getMessage());
     }
 
@@ -113,7 +120,8 @@ class ConfigLoaderTest {
     void unknownKeyIsNamedWithItsPathAndTheFile() throws IOException {
         Path file = write("bad.yaml", "agents:\n  - id: A\n    delivry: [inbox]\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
-        assertTrue(e.getMessage().startsWith(file.toString() + ": agents[0].delivry: unknown key 'delivry'"),
+        assertTrue(
+                e.getMessage().startsWith(file.toString() + ": agents[0].delivry: unknown key 'delivry'"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("delivery"), "lists the known keys: " + e.getMessage());
     }
@@ -153,8 +161,8 @@ class ConfigLoaderTest {
     void duplicateNamesAcrossIdsAndAliasesAreRefusedCaseInsensitively() throws IOException {
         Path file = write("bad.yaml", "agents:\n  - id: Agent-1\n  - id: Agent-2\n    aliases: [agent-1]\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
-        assertTrue(e.getMessage().contains("agents[1].aliases[0]: 'agent-1' is already used by Agent-1"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("agents[1].aliases[0]: 'agent-1' is already used by Agent-1"), e.getMessage());
     }
 
     @Test
@@ -177,7 +185,9 @@ class ConfigLoaderTest {
                     tmux: {target: "agents:0.2"}
                 """);
         SwitchboardConfig cfg = ConfigLoader.load(file);
-        assertEquals(List.of("claude", "codex", "node", "python3"), cfg.agents().get(0).tmux().expect());
+        assertEquals(
+                List.of("claude", "codex", "node", "python3"),
+                cfg.agents().get(0).tmux().expect());
         assertNull(cfg.agents().get(1).tmux().expect());
     }
 
@@ -194,20 +204,27 @@ class ConfigLoaderTest {
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
         assertTrue(e.getMessage().contains("agents[0].tmux.expect: empty"), e.getMessage());
-        assertTrue(e.getMessage().contains("agents[1].tmux.expect[1]: '/usr/bin/node' is not a program name"),
+        assertTrue(
+                e.getMessage().contains("agents[1].tmux.expect[1]: '/usr/bin/node' is not a program name"),
                 e.getMessage());
     }
 
     @Test
     void aWatchAreaIsReadAndMustHoldTheInputBox() throws IOException {
-        Path good = write("watch.yaml", "agents:\n  - id: A\n    delivery: [gui]\n"
-                + "    gui: {input_box: {x: 300, y: 400}, watch: {x: 100, y: 250, w: 600, h: 220}}\n");
-        assertEquals(new WatchArea(100, 250, 600, 220), ConfigLoader.load(good).agents().get(0).gui().watch());
+        Path good = write(
+                "watch.yaml",
+                "agents:\n  - id: A\n    delivery: [gui]\n"
+                        + "    gui: {input_box: {x: 300, y: 400}, watch: {x: 100, y: 250, w: 600, h: 220}}\n");
+        assertEquals(
+                new WatchArea(100, 250, 600, 220),
+                ConfigLoader.load(good).agents().get(0).gui().watch());
 
-        Path bad = write("badwatch.yaml", "agents:\n  - id: A\n    delivery: [gui]\n"
-                + "    gui: {input_box: {x: 30, y: 40}, watch: {x: 100, y: 250, w: 600, h: 220}}\n"
-                + "  - id: B\n    delivery: [gui]\n"
-                + "    gui: {input_box: {x: 30, y: 40}, watch: {x: 0, y: 0, w: 0, h: 220}}\n");
+        Path bad = write(
+                "badwatch.yaml",
+                "agents:\n  - id: A\n    delivery: [gui]\n"
+                        + "    gui: {input_box: {x: 30, y: 40}, watch: {x: 100, y: 250, w: 600, h: 220}}\n"
+                        + "  - id: B\n    delivery: [gui]\n"
+                        + "    gui: {input_box: {x: 30, y: 40}, watch: {x: 0, y: 0, w: 0, h: 220}}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(bad));
         assertTrue(e.getMessage().contains("agents[0].gui.watch: must contain gui.input_box (30, 40)"), e.getMessage());
         assertTrue(e.getMessage().contains("agents[1].gui.watch: w and h must be positive"), e.getMessage());
@@ -217,11 +234,14 @@ class ConfigLoaderTest {
     void binaryOrHugeFilesAreRefused() throws IOException {
         Path big = dir.resolve("big.yaml");
         Files.write(big, new byte[2 * 1024 * 1024]);
-        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(big)).getMessage()
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(big))
+                .getMessage()
                 .contains("larger than 1 MiB"));
         Path missing = dir.resolve("nope.yaml");
-        assertEquals(missing + ": no such file",
-                assertThrows(ConfigException.class, () -> ConfigLoader.load(missing)).getMessage());
+        assertEquals(
+                missing + ": no such file",
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(missing))
+                        .getMessage());
     }
 
     @Test
@@ -250,18 +270,26 @@ class ConfigLoaderTest {
         assertEquals(new ScreenPoint(100, 200), small.agents().get(0).gui().inputBox());
 
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, "3-agent"));
-        assertTrue(e.getMessage().contains("no layout '3-agent' (layouts: 2-agent, 8-agent, _comment)")
-                || e.getMessage().contains("no layout '3-agent' (layouts: 2-agent, 8-agent)"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("no layout '3-agent' (layouts: 2-agent, 8-agent, _comment)")
+                        || e.getMessage().contains("no layout '3-agent' (layouts: 2-agent, 8-agent)"),
+                e.getMessage());
     }
 
     @Test
     void coordsFileAloneDefinesTheAgentsOfItsLayout() throws IOException {
-        write("coords.json", "{\"4-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1, \"y\": 2}},"
-                + " \"Agent-2\": {\"input_box\": {\"x\": 3, \"y\": 4}}}}");
+        write(
+                "coords.json",
+                "{\"4-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1, \"y\": 2}},"
+                        + " \"Agent-2\": {\"input_box\": {\"x\": 3, \"y\": 4}}}}");
         Path file = write("switchboard.yaml", "coords_file: coords.json\nlayout: 4-agent\n");
         SwitchboardConfig cfg = ConfigLoader.load(file);
-        assertEquals(List.of("Agent-1", "Agent-2"), cfg.agents().stream().map(AgentConfig::id).toList());
-        assertEquals(List.of(DeliveryMethod.GUI, DeliveryMethod.INBOX), cfg.agents().get(1).delivery());
+        assertEquals(
+                List.of("Agent-1", "Agent-2"),
+                cfg.agents().stream().map(AgentConfig::id).toList());
+        assertEquals(
+                List.of(DeliveryMethod.GUI, DeliveryMethod.INBOX),
+                cfg.agents().get(1).delivery());
     }
 
     @Test
@@ -286,7 +314,7 @@ class ConfigLoaderTest {
     void webHostThatIsNoAddressIsRefusedWithItsPath() throws IOException {
         Path file = write("bad-host.yaml", "web: {host: \"http://example\"}\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
-        assertTrue(e.getMessage().contains("web.host: 'http://example' is not a host name or IP address"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("web.host: 'http://example' is not a host name or IP address"), e.getMessage());
     }
 }

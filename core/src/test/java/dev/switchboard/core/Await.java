@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 
 /** Polls a condition until it holds or a deadline passes (no fixed sleeps in tests). */
 public final class Await {
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> whatFailed) {
         long deadline = System.nanoTime() + timeout.toNanos();

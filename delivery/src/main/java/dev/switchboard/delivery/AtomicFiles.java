@@ -23,8 +23,7 @@ import java.util.concurrent.Executor;
  * sees either no file or the whole file, never a part.
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
         Path temp = writeTemp(target, content);
@@ -46,13 +45,15 @@ public final class AtomicFiles {
         List<CompletableFuture<Path>> temps = new ArrayList<>();
         for (Path target : targets) {
             byte[] content = files.get(target);
-            temps.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return writeTemp(target, content);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, io));
+            temps.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return writeTemp(target, content);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    io));
         }
         List<Path> written = new ArrayList<>();
         IOException failure = null;
@@ -60,8 +61,8 @@ public final class AtomicFiles {
             try {
                 written.add(t.get());
             } catch (ExecutionException e) {
-                IOException cause = e.getCause() instanceof UncheckedIOException u ? u.getCause()
-                        : new IOException(e.getCause());
+                IOException cause =
+                        e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
                 if (failure == null) {
                     failure = cause;
                 } else {
@@ -89,8 +90,8 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve("." + target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -105,8 +106,8 @@ public final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.deleteIfExists(temp);
-            throw new IOException("the file system of " + target.toAbsolutePath().getParent()
-                    + " cannot rename atomically", e);
+            throw new IOException(
+                    "the file system of " + target.toAbsolutePath().getParent() + " cannot rename atomically", e);
         }
     }
 
@@ -116,7 +117,9 @@ public final class AtomicFiles {
             ch.force(true);
         } catch (IOException e) {
             // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
+            if (!System.getProperty("os.name", "")
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("win")) {
                 throw e;
             }
         }

@@ -12,8 +12,8 @@ package dev.switchboard.delivery;
  *                         (a paste that did not show in time). The next method may still deliver it, and
  *                         {@code detail} says that the text may also be in the box.
  */
-public record DeliveryOutcome(boolean delivered, boolean verified, String detail, boolean fallbackAllowed,
-                              boolean mayBeInInput) {
+public record DeliveryOutcome(
+        boolean delivered, boolean verified, String detail, boolean fallbackAllowed, boolean mayBeInInput) {
 
     public DeliveryOutcome(boolean delivered, boolean verified, String detail, boolean fallbackAllowed) {
         this(delivered, verified, detail, fallbackAllowed, false);

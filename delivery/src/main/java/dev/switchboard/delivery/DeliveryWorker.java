@@ -7,11 +7,11 @@ import dev.switchboard.core.logging.MessageMdc;
 import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.loop.WakeSignal;
 import dev.switchboard.core.message.IllegalTransitionException;
-import dev.switchboard.core.queue.UnknownMessageException;
+import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.queue.QueuedMessage;
-import dev.switchboard.core.message.UnifiedMessage;
+import dev.switchboard.core.queue.UnknownMessageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +45,18 @@ final class DeliveryWorker implements AutoCloseable {
      * DELIVERING until its lease runs out.
      */
     private final Queue<Runnable> unrecorded = new ConcurrentLinkedQueue<>();
+
     private BackgroundLoop loop;
     private volatile boolean running = true;
 
-    public DeliveryWorker(String agent, String incarnation, MessageQueue queue, AgentRegistry registry,
-                          FallbackChain chain, Duration lease, long pollMillis) {
+    public DeliveryWorker(
+            String agent,
+            String incarnation,
+            MessageQueue queue,
+            AgentRegistry registry,
+            FallbackChain chain,
+            Duration lease,
+            long pollMillis) {
         this.agent = agent;
         this.workerId = incarnation + "/" + agent;
         this.queue = queue;
@@ -62,8 +69,10 @@ final class DeliveryWorker implements AutoCloseable {
     public synchronized DeliveryWorker start() {
         if (loop == null) {
             // A failure (queue unavailable, a deliverer's bug) is logged once and retried with back-off.
-            loop = BackgroundLoop.named("deliver-" + agent).log(LOG)
-                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5)).unblockWith(wake::close)
+            loop = BackgroundLoop.named("deliver-" + agent)
+                    .log(LOG)
+                    .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5))
+                    .unblockWith(wake::close)
                     .start(this::pass);
         }
         return this;
@@ -147,8 +156,8 @@ final class DeliveryWorker implements AutoCloseable {
         List<Optional<DeliveryMethod>> cutOff = new ArrayList<>(claimed.size());
         for (QueuedMessage qm : claimed) {
             // Only a message claimed before can have been cut off: no history read for a first attempt.
-            cutOff.add(qm.attempts() > 1
-                    ? queue.interruptedTyping(qm.id()).map(DeliveryMethod::parse) : Optional.empty());
+            cutOff.add(
+                    qm.attempts() > 1 ? queue.interruptedTyping(qm.id()).map(DeliveryMethod::parse) : Optional.empty());
         }
         if (cutOff.stream().allMatch(Optional::isEmpty)) {
             return chain.deliverAll(claimed.stream().map(QueuedMessage::message).toList(), config, this::typing);
@@ -156,8 +165,10 @@ final class DeliveryWorker implements AutoCloseable {
         List<FallbackChain.Result> results = new ArrayList<>(claimed.size());
         for (int i = 0; i < claimed.size(); i++) {
             QueuedMessage qm = claimed.get(i);
-            results.add(cutOff.get(i).isPresent() ? resume(qm, config, cutOff.get(i).get())
-                    : chain.deliver(qm.message(), config, this::typing));
+            results.add(
+                    cutOff.get(i).isPresent()
+                            ? resume(qm, config, cutOff.get(i).get())
+                            : chain.deliver(qm.message(), config, this::typing));
         }
         return results;
     }
@@ -176,7 +187,9 @@ final class DeliveryWorker implements AutoCloseable {
     private FallbackChain.Result resume(QueuedMessage qm, AgentConfig config, DeliveryMethod typedBy)
             throws InterruptedException {
         try (MessageMdc ignored = MessageMdc.of(qm.id(), qm.message().correlationId(), agent)) {
-            LOG.info("the last delivery to {} was cut off after {} had started typing: not typed again", agent,
+            LOG.info(
+                    "the last delivery to {} was cut off after {} had started typing: not typed again",
+                    agent,
                     typedBy.key());
             // This attempt may press Enter: recorded first, so a crash during it is not followed by a fresh typing.
             queue.markTyping(qm.id(), typedBy.key());
@@ -196,18 +209,28 @@ final class DeliveryWorker implements AutoCloseable {
 
     private void recordLogged(QueuedMessage qm, FallbackChain.Result result) {
         if (result.outcome().delivered()) {
-            LOG.info("delivered to {} by {} ({}){}", agent, result.method().key(),
+            LOG.info(
+                    "delivered to {} by {} ({}){}",
+                    agent,
+                    result.method().key(),
                     result.outcome().verified() ? "verified" : "unverified",
                     result.detail() == null ? "" : ": " + result.detail());
             // Not waited for: the next claim is written after it, so both commit with one fsync. If it cannot
             // be committed, it is written again before the next claim.
-            queue.markDeliveredAsync(qm.id(), result.method().key(), result.outcome().verified(), result.detail())
+            queue.markDeliveredAsync(
+                            qm.id(), result.method().key(), result.outcome().verified(), result.detail())
                     .whenComplete((done, failure) -> {
                         if (failure != null && running) {
-                            LOG.warn("worker for {}: cannot record the delivery of {} yet: {}", agent, qm.id(),
+                            LOG.warn(
+                                    "worker for {}: cannot record the delivery of {} yet: {}",
+                                    agent,
+                                    qm.id(),
                                     failure.getMessage());
-                            unrecorded.add(() -> queue.markDelivered(qm.id(), result.method().key(),
-                                    result.outcome().verified(), result.detail()));
+                            unrecorded.add(() -> queue.markDelivered(
+                                    qm.id(),
+                                    result.method().key(),
+                                    result.outcome().verified(),
+                                    result.detail()));
                         }
                     });
         } else if (result.deferred()) {
@@ -216,7 +239,10 @@ final class DeliveryWorker implements AutoCloseable {
         } else {
             // Text may sit in the agent's window: retrying could duplicate it, so an operator decides.
             boolean permanent = !result.outcome().fallbackAllowed();
-            LOG.info("delivery to {} failed{}: {}", agent, permanent ? " (not retried)" : "",
+            LOG.info(
+                    "delivery to {} failed{}: {}",
+                    agent,
+                    permanent ? " (not retried)" : "",
                     result.outcome().detail());
             recordOrKeep(() -> queue.markFailed(qm.id(), result.outcome().detail(), permanent));
         }

@@ -65,7 +65,7 @@ public final class FallbackChain {
      */
     @FunctionalInterface
     public interface BeforeTyping {
-        BeforeTyping NONE = (message, method) -> { };
+        BeforeTyping NONE = (message, method) -> {};
 
         void typing(UnifiedMessage message, DeliveryMethod method);
     }
@@ -82,6 +82,7 @@ public final class FallbackChain {
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     /** The last real failure of each agent's method, so "paused" still says why. */
     private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
+
     private final int breakerThreshold;
     private final Duration coolDown;
     private final Clock clock;
@@ -95,13 +96,15 @@ public final class FallbackChain {
 
     /** {@code agent/method} of every breaker that is not closed (open, or half-open awaiting a trial). */
     public List<String> openCircuits() {
-        return breakers.entrySet().stream().filter(e -> e.getValue().state() != CircuitBreaker.State.CLOSED)
-                .map(e -> e.getKey().replace('|', '/')).sorted().toList();
+        return breakers.entrySet().stream()
+                .filter(e -> e.getValue().state() != CircuitBreaker.State.CLOSED)
+                .map(e -> e.getKey().replace('|', '/'))
+                .sorted()
+                .toList();
     }
 
     public CircuitBreaker breaker(String agent, DeliveryMethod method) {
-        return breakers.computeIfAbsent(key(agent, method),
-                k -> new CircuitBreaker(breakerThreshold, coolDown, clock));
+        return breakers.computeIfAbsent(key(agent, method), k -> new CircuitBreaker(breakerThreshold, coolDown, clock));
     }
 
     /**
@@ -114,7 +117,9 @@ public final class FallbackChain {
         }
         DeliveryMethod first = agent.delivery().get(0);
         return deliverers.get(first) instanceof BatchDeliverer
-                && breaker(agent.id(), first).state() == CircuitBreaker.State.CLOSED ? max : 1;
+                        && breaker(agent.id(), first).state() == CircuitBreaker.State.CLOSED
+                ? max
+                : 1;
     }
 
     /**
@@ -131,15 +136,22 @@ public final class FallbackChain {
         if (messages.size() > 1 && !agent.delivery().isEmpty()) {
             DeliveryMethod first = agent.delivery().get(0);
             CircuitBreaker breaker = breaker(agent.id(), first);
-            if (deliverers.get(first) instanceof BatchDeliverer batch && breaker.state() == CircuitBreaker.State.CLOSED
+            if (deliverers.get(first) instanceof BatchDeliverer batch
+                    && breaker.state() == CircuitBreaker.State.CLOSED
                     && batch.preflight(agent).isEmpty()) {
                 try {
                     List<DeliveryOutcome> outcomes = batch.deliverAll(messages, agent);
                     breaker.recordSuccess();
-                    return outcomes.stream().map(o -> new Result(o, first, List.of())).toList();
+                    return outcomes.stream()
+                            .map(o -> new Result(o, first, List.of()))
+                            .toList();
                 } catch (BatchDeliverer.BatchFailedException e) {
-                    LOG.warn("{} batch of {} messages to {} failed, delivering one by one: {}", first.key(),
-                            messages.size(), agent.id(), e.getMessage());
+                    LOG.warn(
+                            "{} batch of {} messages to {} failed, delivering one by one: {}",
+                            first.key(),
+                            messages.size(),
+                            agent.id(),
+                            e.getMessage());
                 }
             }
         }
@@ -170,8 +182,9 @@ public final class FallbackChain {
      * or none delivers, it fails for good (not retried: a retry would type it again); an operator looks and
      * retries it.
      */
-    public Result deliverAfterCutOff(UnifiedMessage message, AgentConfig agent, DeliveryMethod typedBy,
-                                     BeforeTyping beforeTyping) throws InterruptedException {
+    public Result deliverAfterCutOff(
+            UnifiedMessage message, AgentConfig agent, DeliveryMethod typedBy, BeforeTyping beforeTyping)
+            throws InterruptedException {
         try (MessageMdc ignored = MessageMdc.of(message.id(), message.correlationId(), agent.id())) {
             String why = typedBy.key() + " failed: the delivery was cut off (switchboard stopped) after typing had"
                     + " started: the text may already be in " + agent.id() + "'s input";
@@ -180,8 +193,8 @@ public final class FallbackChain {
             // Only the later methods that type nothing (the inbox) may take it: another typing method would put
             // the text into a second input, where the agent may read it twice. If the agent no longer lists that
             // method (its config changed), every method that types nothing remains.
-            List<DeliveryMethod> rest = (at >= 0 ? methods.subList(at + 1, methods.size()) : methods).stream()
-                    .filter(m -> !types(m)).toList();
+            List<DeliveryMethod> rest = (at >= 0 ? methods.subList(at + 1, methods.size()) : methods)
+                    .stream().filter(m -> !types(m)).toList();
             String giveUp = "; look, then `queue retry` it if it is not";
             if (rest.isEmpty()) {
                 return new Result(DeliveryOutcome.failedDirty(why + giveUp), typedBy, List.of());
@@ -192,8 +205,10 @@ public final class FallbackChain {
                 return r;
             }
             // Not a retry later (cooling down, or a failure that allows one): that would type it again.
-            return new Result(DeliveryOutcome.failedDirty(r.outcome().detail() + giveUp),
-                    r.method() == null ? typedBy : r.method(), List.of());
+            return new Result(
+                    DeliveryOutcome.failedDirty(r.outcome().detail() + giveUp),
+                    r.method() == null ? typedBy : r.method(),
+                    List.of());
         }
     }
 
@@ -213,8 +228,13 @@ public final class FallbackChain {
         return Optional.empty();
     }
 
-    private Result deliverLogged(UnifiedMessage message, AgentConfig agent, List<DeliveryMethod> methods,
-                                 List<String> notes, BeforeTyping beforeTyping) throws InterruptedException {
+    private Result deliverLogged(
+            UnifiedMessage message,
+            AgentConfig agent,
+            List<DeliveryMethod> methods,
+            List<String> notes,
+            BeforeTyping beforeTyping)
+            throws InterruptedException {
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");
         DeliveryMethod lastMethod = null;
         Instant coolDownEnds = null;
@@ -247,7 +267,8 @@ public final class FallbackChain {
                 } catch (RuntimeException e) {
                     // Not typed: a crash after typing that left no trace could have it typed twice. Not the
                     // method's fault, so its breaker is left alone.
-                    LOG.warn("{}: cannot record that typing into {} starts: {}", method.key(), agent.id(), e.toString());
+                    LOG.warn(
+                            "{}: cannot record that typing into {} starts: {}", method.key(), agent.id(), e.toString());
                     last = DeliveryOutcome.failedClean("cannot record that typing starts: " + e.getMessage());
                     notes.add(method.key() + " failed: " + last.detail());
                     continue;
@@ -256,7 +277,8 @@ public final class FallbackChain {
             try {
                 // Onboarding opens a fresh chat first (gui.starter_location_box); other methods have no such step.
                 last = message.type() == MessageType.ONBOARDING && d instanceof GuiDeliverer gui
-                        ? gui.deliverOnboarding(message, agent) : d.deliver(message, agent);
+                        ? gui.deliverOnboarding(message, agent)
+                        : d.deliver(message, agent);
             } catch (RuntimeException e) {
                 LOG.error("{} delivery of {} to {} threw", method.key(), message.id(), agent.id(), e);
                 last = DeliveryOutcome.failedClean("internal error: " + e);
@@ -276,9 +298,10 @@ public final class FallbackChain {
         // At least a moment: a half-open breaker whose trial is still running elsewhere says "until now".
         Instant soonest = clock.instant().plus(MIN_WAIT);
         Instant waitUntil = lastMethod == null && coolDownEnds != null
-                ? (coolDownEnds.isBefore(soonest) ? soonest : coolDownEnds) : null;
-        return new Result(new DeliveryOutcome(false, false, summary, last.fallbackAllowed()), lastMethod, List.of(),
-                waitUntil);
+                ? (coolDownEnds.isBefore(soonest) ? soonest : coolDownEnds)
+                : null;
+        return new Result(
+                new DeliveryOutcome(false, false, summary, last.fallbackAllowed()), lastMethod, List.of(), waitUntil);
     }
 
     private void failed(AgentConfig agent, DeliveryMethod method, CircuitBreaker breaker, String reason) {

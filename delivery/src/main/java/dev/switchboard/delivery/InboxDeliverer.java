@@ -85,8 +85,8 @@ public final class InboxDeliverer implements BatchDeliverer {
 
     private static ExecutorService fsyncThreads() {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "inbox-fsync-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -116,8 +116,8 @@ public final class InboxDeliverer implements BatchDeliverer {
             worked(agent);
         } catch (IOException e) {
             failed(agent, e);
-            throw new BatchFailedException("cannot write " + files.size() + " files into the inbox of " + agent.id()
-                    + ": " + reason(e), e);
+            throw new BatchFailedException(
+                    "cannot write " + files.size() + " files into the inbox of " + agent.id() + ": " + reason(e), e);
         }
         return outcomes;
     }
@@ -146,8 +146,13 @@ public final class InboxDeliverer implements BatchDeliverer {
      */
     static String reason(IOException e) {
         if (e instanceof java.nio.file.FileSystemException fse) {
-            return fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName().replace("Exception", "")
-                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return fse.getReason() != null
+                    ? fse.getReason()
+                    : e.getClass()
+                            .getSimpleName()
+                            .replace("Exception", "")
+                            .replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(java.util.Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -12,13 +12,12 @@ import java.util.regex.Pattern;
  * carries the id, so a redelivery after a crash finds the file instead of writing a second one.
  */
 public final class InboxFormat {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile(
             "\\d{8}T\\d{6}\\.\\d{3}Z_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.md");
 
-    private InboxFormat() {
-    }
+    private InboxFormat() {}
 
     public static String fileName(UnifiedMessage m) {
         return STAMP.format(m.createdAt()) + "_" + m.id() + ".md";

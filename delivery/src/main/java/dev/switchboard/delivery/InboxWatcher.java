@@ -42,27 +42,32 @@ public final class InboxWatcher implements AutoCloseable {
                     return size() > 100_000;
                 }
             }));
+
     private final Map<WatchKey, Path> watched = new HashMap<>();
     private final WatchService watchService;
     private final BackgroundLoop loop;
     private long nextScan;
 
-    public InboxWatcher(MessageQueue queue, AgentRegistry registry, Function<AgentConfig, Path> inboxOf,
-                        long scanMillis) throws IOException {
+    public InboxWatcher(
+            MessageQueue queue, AgentRegistry registry, Function<AgentConfig, Path> inboxOf, long scanMillis)
+            throws IOException {
         this(ReadReceipts.of(queue), registry, inboxOf, scanMillis);
     }
 
-    public InboxWatcher(ReadReceipts receipts, AgentRegistry registry, Function<AgentConfig, Path> inboxOf,
-                        long scanMillis) throws IOException {
+    public InboxWatcher(
+            ReadReceipts receipts, AgentRegistry registry, Function<AgentConfig, Path> inboxOf, long scanMillis)
+            throws IOException {
         this.receipts = receipts;
         this.registry = registry;
         this.inboxOf = inboxOf;
         this.scanMillis = scanMillis;
         this.watchService = java.nio.file.FileSystems.getDefault().newWatchService();
         // A failure (queue unavailable, an inbox replaced by a file) is logged once and retried with back-off.
-        this.loop = BackgroundLoop.named("inbox-watcher").log(LOG)
+        this.loop = BackgroundLoop.named("inbox-watcher")
+                .log(LOG)
                 .backoff(Duration.ofMillis(Math.min(scanMillis, 1_000)), Duration.ofSeconds(10))
-                .stopWithin(Duration.ofSeconds(5)).start(this::pass);
+                .stopWithin(Duration.ofSeconds(5))
+                .start(this::pass);
     }
 
     private void pass() throws InterruptedException {
@@ -72,8 +77,8 @@ public final class InboxWatcher implements AutoCloseable {
         }
         WatchKey key;
         try {
-            key = watchService.poll(Math.max(1, Math.min(1_000, nextScan - System.currentTimeMillis())),
-                    TimeUnit.MILLISECONDS);
+            key = watchService.poll(
+                    Math.max(1, Math.min(1_000, nextScan - System.currentTimeMillis())), TimeUnit.MILLISECONDS);
         } catch (java.nio.file.ClosedWatchServiceException e) {
             return; // closing
         }
@@ -101,8 +106,12 @@ public final class InboxWatcher implements AutoCloseable {
             }
             if (!watched.containsValue(processed)) {
                 try {
-                    watched.put(processed.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_MODIFY), processed);
+                    watched.put(
+                            processed.register(
+                                    watchService,
+                                    StandardWatchEventKinds.ENTRY_CREATE,
+                                    StandardWatchEventKinds.ENTRY_MODIFY),
+                            processed);
                 } catch (IOException e) {
                     LOG.warn("cannot watch {}: {}", processed, e.getMessage());
                 }
@@ -136,8 +145,7 @@ public final class InboxWatcher implements AutoCloseable {
                 if (error != null) {
                     done.remove(messageId);
                     try (MessageMdc ignored = MessageMdc.of(messageId, null, null)) {
-                        LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId,
-                                error.getMessage());
+                        LOG.warn("cannot mark {} read (retried at the next scan): {}", messageId, error.getMessage());
                     }
                 }
             });

@@ -13,7 +13,12 @@ import java.util.concurrent.CompletableFuture;
 public interface ReadReceipts {
 
     /** What is known of a message whose file turned up in {@code processed/}. */
-    enum Known { UNKNOWN, PENDING, DELIVERED, SETTLED }
+    enum Known {
+        UNKNOWN,
+        PENDING,
+        DELIVERED,
+        SETTLED
+    }
 
     Known stateOf(String messageId);
 

@@ -27,8 +27,14 @@ public final class WorkerPool implements AutoCloseable {
     private final AutoCloseable subscription;
     private volatile boolean closed;
 
-    public WorkerPool(String incarnation, MessageQueue queue, AgentRegistry registry, FallbackChain chain,
-                      EventBus bus, Duration lease, long pollMillis) {
+    public WorkerPool(
+            String incarnation,
+            MessageQueue queue,
+            AgentRegistry registry,
+            FallbackChain chain,
+            EventBus bus,
+            Duration lease,
+            long pollMillis) {
         this.incarnation = incarnation;
         this.queue = queue;
         this.registry = registry;
@@ -57,8 +63,9 @@ public final class WorkerPool implements AutoCloseable {
                 continue; // delivered by its node; the hub's relay sends it there
             }
             wanted.add(a.id());
-            workers.computeIfAbsent(a.id(), id -> new DeliveryWorker(id, incarnation, queue, registry, chain, lease,
-                    pollMillis).start());
+            workers.computeIfAbsent(
+                    a.id(),
+                    id -> new DeliveryWorker(id, incarnation, queue, registry, chain, lease, pollMillis).start());
         }
         for (String id : Set.copyOf(workers.keySet())) {
             if (!wanted.contains(id)) {
@@ -69,7 +76,11 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Agents whose worker thread has ended without being stopped (the supervisor restarts the pool). */
     public List<String> deadWorkers() {
-        return workers.values().stream().filter(w -> !w.isAlive()).map(DeliveryWorker::agent).sorted().toList();
+        return workers.values().stream()
+                .filter(w -> !w.isAlive())
+                .map(DeliveryWorker::agent)
+                .sorted()
+                .toList();
     }
 
     public Set<String> agents() {

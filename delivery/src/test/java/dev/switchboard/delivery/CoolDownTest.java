@@ -43,6 +43,7 @@ class CoolDownTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = MutableClock.startingNow();
     private SqliteMessageQueue queue;
     private FallbackChain chain;
@@ -83,7 +84,9 @@ class CoolDownTest {
         for (int i = 0; i < 3; i++) {
             step();
         }
-        assertEquals(CircuitBreaker.State.OPEN, chain.breaker("Agent-1", DeliveryMethod.INBOX).state());
+        assertEquals(
+                CircuitBreaker.State.OPEN,
+                chain.breaker("Agent-1", DeliveryMethod.INBOX).state());
 
         // WHEN the worker goes on through the cool-down, a new message comes, and an admin retries the first
         step();
@@ -103,8 +106,10 @@ class CoolDownTest {
         assertEquals(MessageState.RETRY_WAIT, find(second).state());
         assertEquals(0, find(second).attempts());
         Transition last = history(second).get(history(second).size() - 1);
-        assertTrue(last.detail().contains("inbox paused after repeated failures")
-                && last.detail().contains("Not a directory"), last.detail());
+        assertTrue(
+                last.detail().contains("inbox paused after repeated failures")
+                        && last.detail().contains("Not a directory"),
+                last.detail());
 
         // WHEN the inbox is a folder again and the cool-down is over
         Files.delete(inbox);
@@ -113,8 +118,11 @@ class CoolDownTest {
         worker.deliverOne();
 
         // THEN both arrive, once each (the worker records a delivery without waiting for the commit)
-        Await.until(Duration.ofSeconds(10), () -> find(first).state() == MessageState.DELIVERED
-                && find(second).state() == MessageState.DELIVERED, () -> find(first) + " / " + find(second));
+        Await.until(
+                Duration.ofSeconds(10),
+                () -> find(first).state() == MessageState.DELIVERED
+                        && find(second).state() == MessageState.DELIVERED,
+                () -> find(first) + " / " + find(second));
         try (Stream<Path> files = Files.list(inbox)) {
             assertEquals(2, files.filter(p -> p.toString().endsWith(".md")).count());
         }
@@ -132,8 +140,7 @@ class CoolDownTest {
         QueuedMessage dead = find(id);
         assertEquals(5, dead.attempts());
         String why = history(id).get(history(id).size() - 1).detail();
-        assertTrue(why.startsWith("gave up after 5 attempts: inbox failed: ") && why.contains("Not a directory"),
-                why);
+        assertTrue(why.startsWith("gave up after 5 attempts: inbox failed: ") && why.contains("Not a directory"), why);
         assertFalse(why.contains("paused"), why);
     }
 
@@ -148,11 +155,13 @@ class CoolDownTest {
         for (int i = 0; i < 3; i++) {
             step();
         }
-        assertEquals(CircuitBreaker.State.OPEN, chain.breaker("Agent-1", DeliveryMethod.INBOX).state());
+        assertEquals(
+                CircuitBreaker.State.OPEN,
+                chain.breaker("Agent-1", DeliveryMethod.INBOX).state());
         // AND a worker (with an hour's lease) on a queue that takes no postponement for now, as on a full disk
         AtomicBoolean full = new AtomicBoolean(true);
-        MessageQueue noRoom = (MessageQueue) Proxy.newProxyInstance(MessageQueue.class.getClassLoader(),
-                new Class<?>[] {MessageQueue.class}, (proxy, method, args) -> {
+        MessageQueue noRoom = (MessageQueue) Proxy.newProxyInstance(
+                MessageQueue.class.getClassLoader(), new Class<?>[] {MessageQueue.class}, (proxy, method, args) -> {
                     if (full.get() && method.getName().equals("postpone")) {
                         throw new QueueException("disk full: the queue database cannot be written");
                     }
@@ -162,8 +171,8 @@ class CoolDownTest {
                         throw e.getCause();
                     }
                 });
-        DeliveryWorker onFullDisk = new DeliveryWorker("Agent-1", "run-2", noRoom, agents, chain,
-                Duration.ofHours(1), 10);
+        DeliveryWorker onFullDisk =
+                new DeliveryWorker("Agent-1", "run-2", noRoom, agents, chain, Duration.ofHours(1), 10);
 
         // WHEN it claims the message during the cool-down: nothing is tried, and the postponement is not written
         clock.advance(Duration.ofSeconds(1));

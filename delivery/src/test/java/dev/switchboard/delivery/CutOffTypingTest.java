@@ -46,7 +46,8 @@ class CutOffTypingTest {
 
     @BeforeAll
     static void needsTmux() throws InterruptedException {
-        Tools.require(new TmuxClient(null).run("-V").ok(),
+        Tools.require(
+                new TmuxClient(null).run("-V").ok(),
                 "tmux test skipped: tmux is not installed (see scripts/test-packages.txt)");
     }
 
@@ -93,11 +94,13 @@ class CutOffTypingTest {
         try (PrivateTmuxServer server = PrivateTmuxServer.startWithReader(typed)) {
             AgentConfig agent = agent(server, DeliveryMethod.TMUX, DeliveryMethod.INBOX);
             // The pane's empty input line is learned from a verified delivery (kept in the data folder).
-            assertTrue(TmuxDeliverer.create(dir.resolve("data")).deliver(Messages.to(agent.id(), "first"), agent)
+            assertTrue(TmuxDeliverer.create(dir.resolve("data"))
+                    .deliver(Messages.to(agent.id(), "first"), agent)
                     .verified());
             // GIVEN a delivery that recorded its typing, pasted, and was killed before Enter
             try (SqliteMessageQueue queue = open()) {
-                String id = queue.enqueue(Messages.to(agent.id(), "left in the line")).id();
+                String id = queue.enqueue(Messages.to(agent.id(), "left in the line"))
+                        .id();
                 queue.claimNext(agent.id(), "old/" + agent.id(), LEASE).orElseThrow();
                 queue.markTyping(id, "tmux");
             }
@@ -147,8 +150,8 @@ class CutOffTypingTest {
                             throw e.getCause();
                         }
                     });
-            DeliveryWorker old = new DeliveryWorker(agent.id(), "old", killedBeforeTheOutcome,
-                    new AgentRegistry(List.of(agent)), chain(), LEASE, 20);
+            DeliveryWorker old = new DeliveryWorker(
+                    agent.id(), "old", killedBeforeTheOutcome, new AgentRegistry(List.of(agent)), chain(), LEASE, 20);
             assertTrue(old.deliverOne());
             assertEquals(MessageState.DELIVERING, real.find(id).orElseThrow().state());
             return id;
@@ -159,12 +162,14 @@ class CutOffTypingTest {
     private QueuedMessage restartAndDeliver(AgentConfig agent) throws Exception {
         try (SqliteMessageQueue queue = open()) {
             assertEquals(1, queue.recoverAbandoned("new"));
-            DeliveryWorker worker = new DeliveryWorker(agent.id(), "new", queue, new AgentRegistry(List.of(agent)),
-                    chain(), LEASE, 20);
+            DeliveryWorker worker =
+                    new DeliveryWorker(agent.id(), "new", queue, new AgentRegistry(List.of(agent)), chain(), LEASE, 20);
             assertTrue(worker.deliverOne());
             QueuedMessage after = queue.list(List.of(), agent.id(), 1).get(0);
-            Await.until(Duration.ofSeconds(30), () -> queue.find(after.id()).orElseThrow().state()
-                    != MessageState.DELIVERING, () -> "still delivering");
+            Await.until(
+                    Duration.ofSeconds(30),
+                    () -> queue.find(after.id()).orElseThrow().state() != MessageState.DELIVERING,
+                    () -> "still delivering");
             return queue.find(after.id()).orElseThrow();
         }
     }
@@ -177,8 +182,11 @@ class CutOffTypingTest {
     }
 
     private FallbackChain chain() {
-        return new FallbackChain(List.of(TmuxDeliverer.create(dir.resolve("data")),
-                new InboxDeliverer(AgentConfig::inbox)), 3, Duration.ofSeconds(30), Clock.systemUTC());
+        return new FallbackChain(
+                List.of(TmuxDeliverer.create(dir.resolve("data")), new InboxDeliverer(AgentConfig::inbox)),
+                3,
+                Duration.ofSeconds(30),
+                Clock.systemUTC());
     }
 
     private SqliteMessageQueue open() {
@@ -186,14 +194,22 @@ class CutOffTypingTest {
     }
 
     private AgentConfig agent(PrivateTmuxServer server, DeliveryMethod... methods) {
-        return new AgentConfig("Agent-2", List.of(), List.of(), List.of(methods), null, null,
-                new TmuxConfig(server.target(), server.socket())).withInbox(dir.resolve("Agent-2").resolve("inbox"));
+        return new AgentConfig(
+                        "Agent-2",
+                        List.of(),
+                        List.of(),
+                        List.of(methods),
+                        null,
+                        null,
+                        new TmuxConfig(server.target(), server.socket()))
+                .withInbox(dir.resolve("Agent-2").resolve("inbox"));
     }
 
     private static void paste(PrivateTmuxServer server, String text) throws InterruptedException {
         TmuxClient tmux = new TmuxClient(server.socket());
         assertTrue(tmux.runWithInput(text, "load-buffer", "-b", "left", "-").ok());
-        assertTrue(tmux.run("paste-buffer", "-p", "-r", "-d", "-b", "left", "-t", server.target()).ok());
+        assertTrue(tmux.run("paste-buffer", "-p", "-r", "-d", "-b", "left", "-t", server.target())
+                .ok());
         Await.until(Duration.ofSeconds(30), () -> server.capture().contains(text), server::capture);
     }
 }

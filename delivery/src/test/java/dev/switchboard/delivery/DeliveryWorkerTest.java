@@ -28,19 +28,21 @@ class DeliveryWorkerTest {
     @Test
     void deliversInOrderAndEveryDeliveryIsRecordedBeforeTheQueueCloses() throws Exception {
         Path inbox = tmp.resolve("Agent-1").resolve("inbox");
-        AgentRegistry agents = new AgentRegistry(List.of(AgentConfig.inboxOnly("Agent-1").withInbox(inbox)));
-        FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(AgentConfig::inbox)), 3,
-                Duration.ofSeconds(30), Clock.systemUTC());
+        AgentRegistry agents =
+                new AgentRegistry(List.of(AgentConfig.inboxOnly("Agent-1").withInbox(inbox)));
+        FallbackChain chain = new FallbackChain(
+                List.of(new InboxDeliverer(AgentConfig::inbox)), 3, Duration.ofSeconds(30), Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         try (SqliteMessageQueue queue = SqliteMessageQueue.open(tmp.resolve("data"), 3, new Backoff(100, 1_000))) {
             // GIVEN 30 queued messages for one agent
             for (int i = 0; i < 30; i++) {
-                ids.add(queue.enqueue(UnifiedMessage.text(Sender.system("test"), "Agent-1", "message " + i,
-                        Priority.NORMAL, null)).id());
+                ids.add(queue.enqueue(UnifiedMessage.text(
+                                Sender.system("test"), "Agent-1", "message " + i, Priority.NORMAL, null))
+                        .id());
             }
             // WHEN its worker runs until every file is written, then stops at once
-            DeliveryWorker worker = new DeliveryWorker("Agent-1", "test", queue, agents, chain,
-                    Duration.ofSeconds(30), 20).start();
+            DeliveryWorker worker =
+                    new DeliveryWorker("Agent-1", "test", queue, agents, chain, Duration.ofSeconds(30), 20).start();
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (inboxFiles(inbox).size() < 30 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -53,7 +55,8 @@ class DeliveryWorkerTest {
             List<String> names = inboxFiles(inbox);
             for (int i = 0; i < 30; i++) {
                 assertTrue(names.get(i).contains(ids.get(i)), names.get(i) + " should be message " + i);
-                List<MessageState> states = queue.history(ids.get(i)).stream().map(t -> t.to()).toList();
+                List<MessageState> states =
+                        queue.history(ids.get(i)).stream().map(t -> t.to()).toList();
                 assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED), states);
             }
         }
@@ -64,7 +67,10 @@ class DeliveryWorkerTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.core.MutableClock;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.MutableClock;
 import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.core.resilience.CircuitBreaker;
 import java.time.Duration;
@@ -117,7 +117,9 @@ class FallbackChainTest {
         gui.outcome = () -> DeliveryOutcome.failedClean("window not found");
         send("1");
         send("2"); // threshold 2: open now
-        assertEquals(CircuitBreaker.State.OPEN, chain.breaker("Agent-1", DeliveryMethod.GUI).state());
+        assertEquals(
+                CircuitBreaker.State.OPEN,
+                chain.breaker("Agent-1", DeliveryMethod.GUI).state());
 
         FallbackChain.Result r = send("3");
 
@@ -125,7 +127,9 @@ class FallbackChainTest {
         assertEquals(DeliveryMethod.INBOX, r.method());
         assertTrue(r.detail().startsWith("gui paused after repeated failures"), r.detail());
         // other agents have their own breakers
-        assertEquals(CircuitBreaker.State.CLOSED, chain.breaker("Agent-2", DeliveryMethod.GUI).state());
+        assertEquals(
+                CircuitBreaker.State.CLOSED,
+                chain.breaker("Agent-2", DeliveryMethod.GUI).state());
 
         // after the cool-down one trial goes through, and a success closes the breaker
         clock.advance(Duration.ofSeconds(30));
@@ -133,7 +137,9 @@ class FallbackChainTest {
         FallbackChain.Result trial = send("4");
         assertEquals(DeliveryMethod.GUI, trial.method());
         assertFalse(trial.outcome().verified());
-        assertEquals(CircuitBreaker.State.CLOSED, chain.breaker("Agent-1", DeliveryMethod.GUI).state());
+        assertEquals(
+                CircuitBreaker.State.CLOSED,
+                chain.breaker("Agent-1", DeliveryMethod.GUI).state());
     }
 
     @Test
@@ -145,7 +151,9 @@ class FallbackChainTest {
 
         assertFalse(r.outcome().delivered());
         assertTrue(r.outcome().fallbackAllowed(), "clean: a retry later is safe");
-        assertEquals("gui failed: window not found; inbox failed: disk full", r.outcome().detail());
+        assertEquals(
+                "gui failed: window not found; inbox failed: disk full",
+                r.outcome().detail());
     }
 
     @Test

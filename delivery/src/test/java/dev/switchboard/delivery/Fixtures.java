@@ -18,13 +18,23 @@ import java.util.List;
 final class Fixtures {
     static final Sender ALICE = new Sender(Platform.DISCORD, "1001", "alice \"the\" admin", Role.OPERATOR);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static UnifiedMessage message(String agent, String body) {
         String id = MessageIds.newId();
-        return new UnifiedMessage(id, id, ALICE, Recipient.agent(agent), MessageType.TEXT, Priority.NORMAL, body, null,
-                null, Origin.of(Platform.DISCORD), Instant.now(), null);
+        return new UnifiedMessage(
+                id,
+                id,
+                ALICE,
+                Recipient.agent(agent),
+                MessageType.TEXT,
+                Priority.NORMAL,
+                body,
+                null,
+                null,
+                Origin.of(Platform.DISCORD),
+                Instant.now(),
+                null);
     }
 
     static AgentConfig agent(String id, DeliveryMethod... methods) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InboxBatchTest {
     @TempDir
     Path tmp;
+
     private final ExecutorService io = Executors.newFixedThreadPool(4);
 
     @AfterEach
@@ -48,7 +49,9 @@ class InboxBatchTest {
     void writeAllPutsEveryFileInPlaceAndLeavesNoTempFiles() throws Exception {
         LinkedHashMap<Path, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
-            files.put(tmp.resolve("inbox").resolve("m" + (100 + i) + ".md"), ("body " + i).getBytes(StandardCharsets.UTF_8));
+            files.put(
+                    tmp.resolve("inbox").resolve("m" + (100 + i) + ".md"),
+                    ("body " + i).getBytes(StandardCharsets.UTF_8));
         }
         AtomicFiles.writeAll(files, io);
         List<String> names = names(tmp.resolve("inbox"));
@@ -75,8 +78,8 @@ class InboxBatchTest {
     void aBacklogForAnInboxAgentIsDeliveredOnceEachInOrder() throws Exception {
         Path inbox = tmp.resolve("Agent-1").resolve("inbox");
         AgentConfig agent = AgentConfig.inboxOnly("Agent-1").withInbox(inbox);
-        FallbackChain chain = new FallbackChain(List.of(new InboxDeliverer(AgentConfig::inbox)), 3,
-                Duration.ofSeconds(30), Clock.systemUTC());
+        FallbackChain chain = new FallbackChain(
+                List.of(new InboxDeliverer(AgentConfig::inbox)), 3, Duration.ofSeconds(30), Clock.systemUTC());
         assertEquals(32, chain.batchSize(agent, 32));
         List<String> ids = new ArrayList<>();
         try (SqliteMessageQueue queue = SqliteMessageQueue.open(tmp.resolve("data"), 3, new Backoff(100, 1_000))) {
@@ -84,8 +87,8 @@ class InboxBatchTest {
                 UnifiedMessage m = Fixtures.message("Agent-1", "message " + i);
                 ids.add(queue.enqueue(m).id());
             }
-            DeliveryWorker worker = new DeliveryWorker("Agent-1", "test", queue,
-                    new AgentRegistry(List.of(agent)), chain, Duration.ofSeconds(30), 20);
+            DeliveryWorker worker = new DeliveryWorker(
+                    "Agent-1", "test", queue, new AgentRegistry(List.of(agent)), chain, Duration.ofSeconds(30), 20);
             int rounds = 0;
             while (worker.deliverOne()) {
                 rounds++;
@@ -95,7 +98,8 @@ class InboxBatchTest {
         }
         try (SqliteMessageQueue queue = SqliteMessageQueue.open(tmp.resolve("data"), 3, new Backoff(100, 1_000))) {
             assertEquals(100, queue.stats().count(MessageState.DELIVERED));
-            List<String> files = names(inbox).stream().filter(n -> n.endsWith(".md")).toList();
+            List<String> files =
+                    names(inbox).stream().filter(n -> n.endsWith(".md")).toList();
             assertEquals(100, files.size());
             for (int i = 0; i < 100; i++) {
                 assertTrue(files.get(i).contains(ids.get(i)), files.get(i) + " should be message " + i);

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class InboxDelivererTest {
     @TempDir
     Path workspaces;
+
     private final AgentConfig agent = Fixtures.agent("Agent-1", DeliveryMethod.INBOX);
-    private final InboxDeliverer deliverer = new InboxDeliverer(a -> workspaces.resolve(a.id()).resolve("inbox"));
+    private final InboxDeliverer deliverer =
+            new InboxDeliverer(a -> workspaces.resolve(a.id()).resolve("inbox"));
 
     private Path inbox() {
         return workspaces.resolve("Agent-1").resolve("inbox");
@@ -96,7 +98,8 @@ class InboxDelivererTest {
 
         assertFalse(Files.exists(temp));
         assertEquals(List.of(inbox().resolve(InboxFormat.fileName(m))), allFiles());
-        assertEquals("complete text", InboxFormat.bodyOf(Files.readString(allFiles().get(0))));
+        assertEquals(
+                "complete text", InboxFormat.bodyOf(Files.readString(allFiles().get(0))));
     }
 
     @Test

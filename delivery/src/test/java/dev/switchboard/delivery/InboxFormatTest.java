@@ -17,10 +17,19 @@ import org.junit.jupiter.api.Test;
 
 class InboxFormatTest {
     private static final String ID = "01a20000-1111-7222-8333-444455556666";
-    private static final UnifiedMessage M = new UnifiedMessage(ID, "corr-1",
-            new Sender(Platform.TWITCH, "u9", "Eve: \"#1\"\nfan", Role.OPERATOR), Recipient.agent("Agent-4"),
-            MessageType.BROADCAST, Priority.URGENT, "---\nbody with a front-matter-looking line\n---\nend", null, null,
-            Origin.of(Platform.TWITCH), Instant.parse("2026-11-23T10:15:30.123456Z"), null);
+    private static final UnifiedMessage M = new UnifiedMessage(
+            ID,
+            "corr-1",
+            new Sender(Platform.TWITCH, "u9", "Eve: \"#1\"\nfan", Role.OPERATOR),
+            Recipient.agent("Agent-4"),
+            MessageType.BROADCAST,
+            Priority.URGENT,
+            "---\nbody with a front-matter-looking line\n---\nend",
+            null,
+            null,
+            Origin.of(Platform.TWITCH),
+            Instant.parse("2026-11-23T10:15:30.123456Z"),
+            null);
 
     @Test
     void theFileNameCarriesTheCreationTimeAndTheId() {

@@ -2,9 +2,9 @@ package dev.switchboard.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.switchboard.core.Await;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.Await;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.message.UnifiedMessage;
@@ -26,6 +26,7 @@ class InboxWatcherTest {
 
     @TempDir
     Path dir;
+
     private SqliteMessageQueue queue;
     private InboxDeliverer deliverer;
     private AgentRegistry registry;
@@ -66,7 +67,8 @@ class InboxWatcherTest {
 
     private void moveToProcessed(UnifiedMessage m) throws IOException {
         Path inbox = inboxOf(agent);
-        Files.move(inbox.resolve(InboxFormat.fileName(m)),
+        Files.move(
+                inbox.resolve(InboxFormat.fileName(m)),
                 inbox.resolve(InboxDeliverer.PROCESSED).resolve(InboxFormat.fileName(m)));
     }
 

@@ -3,9 +3,9 @@ package dev.switchboard.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.core.Await;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
+import dev.switchboard.core.Await;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.EventPump;
@@ -23,11 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +39,7 @@ class WorkerPoolTest {
 
     @TempDir
     Path dir;
+
     private SqliteMessageQueue queue;
     private final EventBus bus = new EventBus();
     private EventPump pump;
@@ -55,8 +53,10 @@ class WorkerPoolTest {
         pump = new EventPump(queue, bus, 50);
         queue.onCommit(pump::wakeUp);
         bus.subscribe(events::add);
-        registry = new AgentRegistry(List.of(Fixtures.agent("Agent-1", DeliveryMethod.INBOX),
-                Fixtures.agent("Agent-2", DeliveryMethod.INBOX), Fixtures.agent("Agent-3", DeliveryMethod.INBOX)));
+        registry = new AgentRegistry(List.of(
+                Fixtures.agent("Agent-1", DeliveryMethod.INBOX),
+                Fixtures.agent("Agent-2", DeliveryMethod.INBOX),
+                Fixtures.agent("Agent-3", DeliveryMethod.INBOX)));
     }
 
     @AfterEach
@@ -102,7 +102,10 @@ class WorkerPoolTest {
             sent.add(m);
         }
 
-        Await.until(WAIT, () -> queue.stats().count(MessageState.DELIVERED) == 60, () -> "" + queue.stats().byState());
+        Await.until(
+                WAIT,
+                () -> queue.stats().count(MessageState.DELIVERED) == 60,
+                () -> "" + queue.stats().byState());
 
         for (UnifiedMessage m : sent) {
             QueuedMessage q = queue.find(m.id()).orElseThrow();
@@ -122,7 +125,10 @@ class WorkerPoolTest {
 
     private List<MessageState> states(String id) {
         synchronized (events) {
-            return events.stream().filter(e -> e.messageId().equals(id)).map(StatusEvent::to).toList();
+            return events.stream()
+                    .filter(e -> e.messageId().equals(id))
+                    .map(StatusEvent::to)
+                    .toList();
         }
     }
 
@@ -157,7 +163,11 @@ class WorkerPoolTest {
         assertEquals(3, calls.get(), "maxAttempts");
         QueuedMessage dead = queue.find(m.id()).orElseThrow();
         assertEquals("inbox failed: disk full", dead.lastError());
-        assertEquals(2, queue.history(m.id()).stream().filter(t -> t.to() == MessageState.RETRY_WAIT).count());
+        assertEquals(
+                2,
+                queue.history(m.id()).stream()
+                        .filter(t -> t.to() == MessageState.RETRY_WAIT)
+                        .count());
     }
 
     @Test
@@ -181,16 +191,24 @@ class WorkerPoolTest {
         // A worker that still exists when the agent disappears would find this; simulate the race directly.
         UnifiedMessage m = Fixtures.message("Agent-3", "orphan");
         queue.enqueue(m);
-        DeliveryWorker worker = new DeliveryWorker("Agent-3", "run-1", queue, registry,
-                new FallbackChain(List.of(new InboxDeliverer(this::inboxOf)), 3, Duration.ofSeconds(1),
-                        Clock.systemUTC()), Duration.ofSeconds(30), POLL_MILLIS);
+        DeliveryWorker worker = new DeliveryWorker(
+                "Agent-3",
+                "run-1",
+                queue,
+                registry,
+                new FallbackChain(
+                        List.of(new InboxDeliverer(this::inboxOf)), 3, Duration.ofSeconds(1), Clock.systemUTC()),
+                Duration.ofSeconds(30),
+                POLL_MILLIS);
         try {
             assertTrue(worker.deliverOne());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
         assertEquals(MessageState.DEAD, state(m.id()));
-        assertEquals("agent Agent-3 is no longer configured", queue.find(m.id()).orElseThrow().lastError());
+        assertEquals(
+                "agent Agent-3 is no longer configured",
+                queue.find(m.id()).orElseThrow().lastError());
         assertEquals(java.util.Set.of("Agent-1"), pool.agents(), "its worker was stopped");
     }
 
@@ -222,8 +240,8 @@ class WorkerPoolTest {
         Await.until(WAIT, () -> state(m.id()) == MessageState.DELIVERED, () -> "state " + state(m.id()));
     }
 
-    private static Deliverer recording(DeliveryMethod method, List<String> bodies,
-                                       java.util.function.Supplier<DeliveryOutcome> outcome) {
+    private static Deliverer recording(
+            DeliveryMethod method, List<String> bodies, java.util.function.Supplier<DeliveryOutcome> outcome) {
         return new Deliverer() {
             @Override
             public DeliveryMethod method() {

@@ -21,14 +21,16 @@ public final class BenchTexts {
     private static final String CODE = "```java\npublic static void main(String[] args) {\n"
             + "    System.out.println(\"hello\\n\" + args.length); // not run\n}\n```";
 
-    private BenchTexts() {
-    }
+    private BenchTexts() {}
 
     public static String oneKb(int i) {
         StringBuilder sb = new StringBuilder("bench message " + i + " — naïve café 中文 🚀 \"quoted\" 'single'\n");
         int line = 0;
         while (sb.length() < SIZE) {
-            sb.append("line ").append(line++).append(" of message ").append(i)
+            sb.append("line ")
+                    .append(line++)
+                    .append(" of message ")
+                    .append(i)
                     .append(": rebase onto main, rerun the tests, report back\n");
         }
         sb.setLength(SIZE);

@@ -11,8 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public final class Tools {
     public static final String REQUIRE = "SWITCHBOARD_REQUIRE_TOOLS";
 
-    private Tools() {
-    }
+    private Tools() {}
 
     /** Skips (or, when tools are required, fails) the test unless {@code available}. */
     public static void require(boolean available, String missing) {

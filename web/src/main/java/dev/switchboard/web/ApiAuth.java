@@ -15,7 +15,12 @@ import java.util.Optional;
  */
 public final class ApiAuth {
     /** What a request was found to be allowed. */
-    public enum Verdict { ALLOWED, NO_TOKEN_CONFIGURED, MISSING, WRONG }
+    public enum Verdict {
+        ALLOWED,
+        NO_TOKEN_CONFIGURED,
+        MISSING,
+        WRONG
+    }
 
     private final byte[] tokenDigest;
     private final boolean readsNeedToken;

@@ -35,11 +35,15 @@ final class Dashboard implements WebRoutes {
 
     @Override
     public void register(RoutesConfig routes, WebContext web) {
-        routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:;"
-                        + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-                .header("X-Frame-Options", "DENY")
-                .result(page));
+        routes.get(
+                "/",
+                ctx -> ctx.contentType("text/html; charset=utf-8")
+                        .header(
+                                "Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data: blob:;"
+                                        + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+                        .header("X-Frame-Options", "DENY")
+                        .result(page));
         routes.get("/assets/{file}", ctx -> {
             String file = ctx.pathParam("file");
             byte[] body = assets.get(file);

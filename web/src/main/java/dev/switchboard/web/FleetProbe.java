@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public interface FleetProbe {
     /** One chat bridge (discord, twitch, console) and whether it is connected now. */
-    record BridgeState(String name, boolean connected) {
-    }
+    record BridgeState(String name, boolean connected) {}
 
     CircuitBreaker.State breaker(String agent, DeliveryMethod method);
 

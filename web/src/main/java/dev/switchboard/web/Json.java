@@ -31,15 +31,16 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = create();
 
-    private Json() {
-    }
+    private Json() {}
 
     private static ObjectMapper create() {
         ObjectMapper m = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 // paths as the config file writes them (/home/me/agents), not as file:// URIs
-                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule().addSerializer(
-                        java.nio.file.Path.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance))
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                        .addSerializer(
+                                java.nio.file.Path.class,
+                                com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance))
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,9 +48,10 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
-                LogicalType.Boolean}) {
-            m.coercionConfigFor(t).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        for (LogicalType t :
+                new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            m.coercionConfigFor(t)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
@@ -59,8 +61,7 @@ public final class Json {
         }
         // text stays text: only the matching shape is accepted for each
         m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString,
-                CoercionAction.TryConvert);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
         m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
         m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
         return m;
@@ -106,15 +107,23 @@ public final class Json {
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : " (known: " + e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+            String known = e.getKnownPropertyIds() == null
+                    ? ""
+                    : " (known: "
+                            + e.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))
+                            + ")";
             throw new BadRequest("unknown field '" + e.getPropertyName() + "'" + known);
         } catch (InvalidFormatException e) {
             throw new BadRequest("field '" + path(e) + "' must be " + expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
             String field = path(e);
-            throw new BadRequest(field.isEmpty() ? "the request body must be a JSON object"
-                    : "field '" + field + "' must be " + expected(e.getTargetType()));
+            throw new BadRequest(
+                    field.isEmpty()
+                            ? "the request body must be a JSON object"
+                            : "field '" + field + "' must be " + expected(e.getTargetType()));
         } catch (JsonParseException e) {
             throw new BadRequest("the request body is not valid JSON: " + oneLine(e.getOriginalMessage()));
         } catch (JsonMappingException e) {
@@ -130,12 +139,14 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
 
     private static String path(JsonMappingException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
 

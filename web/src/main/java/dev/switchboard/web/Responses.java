@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** JSON answers. */
 public final class Responses {
-    private Responses() {
-    }
+    private Responses() {}
 
     public static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));

@@ -17,12 +17,17 @@ import dev.switchboard.web.metrics.PrometheusMetrics;
  * What route handlers work with: the command set (every write goes through it), the queue and agents behind
  * it, the fleet probe, the live event stream (publish your own events there) and the metrics.
  */
-public record WebContext(CommandSet commands, FleetProbe fleet, EventStream events, FleetMetrics metrics,
-                         PrometheusMetrics prometheus, ApiAuth auth) {
+public record WebContext(
+        CommandSet commands,
+        FleetProbe fleet,
+        EventStream events,
+        FleetMetrics metrics,
+        PrometheusMetrics prometheus,
+        ApiAuth auth) {
 
     /** Whoever holds the API token: an admin, rate limited like any chat user (platform HTTP, user "api"). */
-    public static final Caller API_CALLER = new Caller(new Sender(Platform.HTTP, "api", "web API", Role.ADMIN),
-            Origin.of(Platform.HTTP));
+    public static final Caller API_CALLER =
+            new Caller(new Sender(Platform.HTTP, "api", "web API", Role.ADMIN), Origin.of(Platform.HTTP));
 
     public MessageQueue queue() {
         return commands.services().queue();

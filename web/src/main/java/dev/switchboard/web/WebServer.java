@@ -45,17 +45,22 @@ public final class WebServer implements AutoCloseable {
      * @param extra route groups of other parts (alerts, snapshots …), registered after the built-in ones
      * @throws IllegalStateException when the host is not loopback and no token is set, or the port is taken
      */
-    public static WebServer start(WebConfig cfg, CommandSet commands, EventBus bus, FleetProbe fleet, Secrets secrets,
-                                  List<WebRoutes> extra) {
+    public static WebServer start(
+            WebConfig cfg,
+            CommandSet commands,
+            EventBus bus,
+            FleetProbe fleet,
+            Secrets secrets,
+            List<WebRoutes> extra) {
         ApiAuth.checkCanServe(cfg.host(), secrets.apiToken());
         ApiAuth auth = ApiAuth.forHost(cfg.host(), secrets.apiToken());
         EventStream events = new EventStream(commands.services().queue(), bus, KEEP_ALIVE_MILLIS);
-        PrometheusMetrics prometheus = new PrometheusMetrics(commands.services().queue(), commands.services().agents(),
-                fleet);
+        PrometheusMetrics prometheus = new PrometheusMetrics(
+                commands.services().queue(), commands.services().agents(), fleet);
         FleetMetrics metrics = new FleetMetrics(commands.services().queue(), bus, Clock.systemUTC(), prometheus);
         WebContext web = new WebContext(commands, fleet, events, metrics, prometheus, auth);
-        List<WebRoutes> groups = new ArrayList<>(List.of(new ReadRoutes(Optional.of(secrets)), new WriteRoutes(),
-                new StreamRoutes(), new Dashboard()));
+        List<WebRoutes> groups = new ArrayList<>(
+                List.of(new ReadRoutes(Optional.of(secrets)), new WriteRoutes(), new StreamRoutes(), new Dashboard()));
         groups.addAll(extra);
         HostCheck hosts = new HostCheck(cfg.host());
         Javalin javalin = Javalin.create(config -> {
@@ -97,10 +102,13 @@ public final class WebServer implements AutoCloseable {
         } catch (RuntimeException e) {
             events.close();
             metrics.close();
-            throw new IllegalStateException("cannot serve the web page on " + cfg.host() + ":" + cfg.port() + ": "
-                    + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "cannot serve the web page on " + cfg.host() + ":" + cfg.port() + ": " + rootMessage(e), e);
         }
-        LOG.info("web: dashboard and API on http://{}:{}/ (writes {}; reads {})", cfg.host(), javalin.port(),
+        LOG.info(
+                "web: dashboard and API on http://{}:{}/ (writes {}; reads {})",
+                cfg.host(),
+                javalin.port(),
                 auth.writesEnabled() ? "need the API token" : "off: no SWITCHBOARD_API_TOKEN",
                 auth.readsNeedToken() ? "need the API token" : "open on loopback");
         return new WebServer(javalin, web);
@@ -109,18 +117,20 @@ public final class WebServer implements AutoCloseable {
     /** Host check, then the token: GET/HEAD are reads, everything else is a write. */
     private static void gate(Context ctx, ApiAuth auth, HostCheck hosts) {
         if (!hosts.allows(ctx.header("Host"))) {
-            throw new ApiError(403, "this server answers only to its own address; open it as http://"
-                    + hosts.example() + "/");
+            throw new ApiError(
+                    403, "this server answers only to its own address; open it as http://" + hosts.example() + "/");
         }
         boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
         if (read && (!auth.readsNeedToken() || Dashboard.isPublic(ctx.path()))) {
             return;
         }
         switch (auth.check(ctx.header("Authorization"))) {
-            case ALLOWED -> {
-            }
-            case NO_TOKEN_CONFIGURED -> throw new ApiError(403, "writes are turned off: no API token is configured "
-                    + "(set SWITCHBOARD_API_TOKEN and restart switchboard run)");
+            case ALLOWED -> {}
+            case NO_TOKEN_CONFIGURED ->
+                throw new ApiError(
+                        403,
+                        "writes are turned off: no API token is configured "
+                                + "(set SWITCHBOARD_API_TOKEN and restart switchboard run)");
             case MISSING -> {
                 ctx.header("WWW-Authenticate", "Bearer");
                 throw new ApiError(401, "this needs the API token: send Authorization: Bearer <token>");
@@ -146,8 +156,10 @@ public final class WebServer implements AutoCloseable {
                 }
                 sse.handle(ctx);
             });
-            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(web.prometheus().scrape()));
+            routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(web.prometheus().scrape()));
         }
     }
 

@@ -33,8 +33,8 @@ class ApiAuthTest {
         assertTrue(ApiAuth.forHost("0.0.0.0", Optional.of("t")).readsNeedToken());
         ApiAuth.checkCanServe("127.0.0.1", Optional.empty());
         ApiAuth.checkCanServe("0.0.0.0", Optional.of("t"));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ApiAuth.checkCanServe("0.0.0.0", Optional.empty()));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> ApiAuth.checkCanServe("0.0.0.0", Optional.empty()));
         assertTrue(e.getMessage().startsWith("web.host 0.0.0.0 is reachable from other machines"), e.getMessage());
     }
 

@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
-    record Send(String agent, String text, Integer count, Boolean flag) {
-    }
+    record Send(String agent, String text, Integer count, Boolean flag) {}
 
     private static String problem(String body) {
-        return assertThrows(BadRequest.class, () -> Json.read(
-                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), Send.class)).getMessage();
+        return assertThrows(
+                        BadRequest.class,
+                        () -> Json.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), Send.class))
+                .getMessage();
     }
 
     @Test
@@ -32,8 +33,10 @@ class JsonTest {
 
     @Test
     void goodInputIsReadExactly() {
-        Send s = Json.read(new ByteArrayInputStream("{\"agent\":\"A\",\"text\":\"two\\n lines\",\"count\":3}"
-                .getBytes(StandardCharsets.UTF_8)), Send.class);
+        Send s = Json.read(
+                new ByteArrayInputStream(
+                        "{\"agent\":\"A\",\"text\":\"two\\n lines\",\"count\":3}".getBytes(StandardCharsets.UTF_8)),
+                Send.class);
         assertEquals(new Send("A", "two\n lines", 3, null), s);
     }
 }

@@ -16,8 +16,7 @@ import java.util.Map;
  * @param verifiedRatio share of deliveries reported verified
  * @param error         why this part could not run (then the numbers are 0), or null
  */
-public record Figures(int messages, double p50Ms, double p95Ms, double exactRatio, double verifiedRatio,
-                      String error) {
+public record Figures(int messages, double p50Ms, double p95Ms, double exactRatio, double verifiedRatio, String error) {
 
     public static Figures failed(String error) {
         return new Figures(0, 0, 0, 0, 0, error);
@@ -38,8 +37,13 @@ public record Figures(int messages, double p50Ms, double p95Ms, double exactRati
             }
         }
         int n = sent.size();
-        return new Figures(n, percentile(sorted, 50), percentile(sorted, 95),
-                n == 0 ? 0 : (double) exact / Math.max(n, received.size()), n == 0 ? 0 : (double) verified / n, null);
+        return new Figures(
+                n,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                n == 0 ? 0 : (double) exact / Math.max(n, received.size()),
+                n == 0 ? 0 : (double) verified / n,
+                null);
     }
 
     /** Nearest-rank percentile of sorted values. */

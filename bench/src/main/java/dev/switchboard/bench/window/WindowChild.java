@@ -16,7 +16,8 @@ final class WindowChild implements Callable<Integer> {
 
     /** What the child delivers into. */
     enum Target {
-        GUI("gui"), BROWSER("gui_browser");
+        GUI("gui"),
+        BROWSER("gui_browser");
 
         private final String label;
 
@@ -45,7 +46,8 @@ final class WindowChild implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Figures f = target == Target.GUI ? WindowDeliveryBench.guiHere(workDir, messages)
+        Figures f = target == Target.GUI
+                ? WindowDeliveryBench.guiHere(workDir, messages)
                 : WindowDeliveryBench.guiBrowserHere(workDir, messages);
         System.out.println(WindowDeliveryBench.toJsonLine(f));
         return 0;

@@ -17,11 +17,11 @@ import dev.switchboard.delivery.gui.AwtClipboard;
 import dev.switchboard.delivery.gui.AwtDesktop;
 import dev.switchboard.delivery.gui.GuiDeliverer;
 import dev.switchboard.delivery.gui.InputLock;
+import dev.switchboard.delivery.tmux.TmuxDeliverer;
+import dev.switchboard.testkit.BenchTexts;
 import dev.switchboard.testkit.gui.BrowserTarget;
 import dev.switchboard.testkit.gui.SubmittedLog;
 import dev.switchboard.testkit.gui.TargetProcess;
-import dev.switchboard.delivery.tmux.TmuxDeliverer;
-import dev.switchboard.testkit.BenchTexts;
 import dev.switchboard.testkit.tmux.PrivateTmuxServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,8 +51,7 @@ public final class WindowDeliveryBench {
     private static final long CHILD_TIMEOUT_S = 600;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WindowDeliveryBench() {
-    }
+    private WindowDeliveryBench() {}
 
     /** Both parts; {@code workDir} receives the targets' files. */
     public static Map<String, Map<String, Object>> run(Path workDir, int messages) throws InterruptedException {
@@ -101,8 +100,14 @@ public final class WindowDeliveryBench {
             Files.createDirectories(workDir);
             Files.deleteIfExists(file);
             try (PrivateTmuxServer server = PrivateTmuxServer.startWithReader(file)) {
-                AgentConfig agent = new AgentConfig("bench-tmux", List.of(), List.of(), List.of(DeliveryMethod.TMUX),
-                        null, null, new TmuxConfig(server.target(), server.socket()));
+                AgentConfig agent = new AgentConfig(
+                        "bench-tmux",
+                        List.of(),
+                        List.of(),
+                        List.of(DeliveryMethod.TMUX),
+                        null,
+                        null,
+                        new TmuxConfig(server.target(), server.socket()));
                 return measure(new TmuxDeliverer(), agent, messages, () -> SubmittedLog.read(file));
             }
         } catch (IOException e) {
@@ -113,8 +118,15 @@ public final class WindowDeliveryBench {
     private static Figures guiInChild(Path workDir, int messages, String display, WindowChild.Target mode)
             throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                WindowChild.class.getName(), mode.name(), workDir.toString(), Integer.toString(messages))
+        ProcessBuilder pb = new ProcessBuilder(
+                        java,
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WindowChild.class.getName(),
+                        mode.name(),
+                        workDir.toString(),
+                        Integer.toString(messages))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("DISPLAY", display);
         Process p = pb.start();
@@ -142,10 +154,16 @@ public final class WindowDeliveryBench {
         Path file = workDir.resolve("gui-bench.log");
         Files.deleteIfExists(file);
         try (TargetProcess target = TargetProcess.start(null, file, 40, 40, "enter")) {
-            AgentConfig agent = new AgentConfig("bench-gui", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
-                    new GuiConfig(target.inputBox(), null, "enter"), null);
-            GuiDeliverer gui = new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(),
-                    new AdaptiveTiming(null));
+            AgentConfig agent = new AgentConfig(
+                    "bench-gui",
+                    List.of(),
+                    List.of(),
+                    List.of(DeliveryMethod.GUI),
+                    null,
+                    new GuiConfig(target.inputBox(), null, "enter"),
+                    null);
+            GuiDeliverer gui =
+                    new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(), new AdaptiveTiming(null));
             return measure(gui, agent, messages, target::submitted);
         }
     }
@@ -153,10 +171,16 @@ public final class WindowDeliveryBench {
     /** In this JVM, on its display: start chromium with the composer page, deliver, compare. */
     static Figures guiBrowserHere(Path workDir, int messages) throws IOException, InterruptedException {
         try (BrowserTarget browser = BrowserTarget.start(null, "enter", workDir)) {
-            AgentConfig agent = new AgentConfig("bench-gui-browser", List.of(), List.of(),
-                    List.of(DeliveryMethod.GUI), null, new GuiConfig(browser.inputBox(), null, "enter"), null);
-            GuiDeliverer gui = new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(),
-                    new AdaptiveTiming(null));
+            AgentConfig agent = new AgentConfig(
+                    "bench-gui-browser",
+                    List.of(),
+                    List.of(),
+                    List.of(DeliveryMethod.GUI),
+                    null,
+                    new GuiConfig(browser.inputBox(), null, "enter"),
+                    null);
+            GuiDeliverer gui =
+                    new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(), new AdaptiveTiming(null));
             return measure(gui, agent, messages, () -> {
                 browser.awaitSubmitted(messages, SUBMIT_REPORT_WAIT_MS);
                 return browser.submitted();
@@ -180,7 +204,8 @@ public final class WindowDeliveryBench {
         for (int i = 0; i < messages; i++) {
             String text = BenchTexts.oneKb(i);
             sent.add(text);
-            UnifiedMessage m = UnifiedMessage.text(sender, agent.id(), text, Priority.NORMAL, Origin.of(Platform.SYSTEM));
+            UnifiedMessage m =
+                    UnifiedMessage.text(sender, agent.id(), text, Priority.NORMAL, Origin.of(Platform.SYSTEM));
             long start = System.nanoTime();
             DeliveryOutcome o = deliverer.deliver(m, agent);
             latencies[i] = (System.nanoTime() - start) / 1_000_000.0;

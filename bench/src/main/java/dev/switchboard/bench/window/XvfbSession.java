@@ -37,7 +37,9 @@ final class XvfbSession implements AutoCloseable {
                 continue;
             }
             Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000L;
             while (System.nanoTime() < deadline && p.isAlive() && !Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
                 Thread.sleep(20);

@@ -16,10 +16,14 @@ import picocli.CommandLine.Spec;
  * {@code switchboard calibrate <agent>}: measures how the agent's chat box reacts to a paste and stores GUI
  * timeouts tuned to it in {@code <data_dir>/gui-timing.json}, which {@code switchboard run} reads.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Measure an agent's chat box (paste, clear, settle) and store GUI delivery timing for it.",
-                "Pastes a probe text into the box and deletes it again (Ctrl+A, Backspace); never submits.",
-                "Run it with the box empty and no GUI delivery running (pause GUI agents or stop 'run')."})
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure an agent's chat box (paste, clear, settle) and store GUI delivery timing for it.",
+            "Pastes a probe text into the box and deletes it again (Ctrl+A, Backspace); never submits.",
+            "Run it with the box empty and no GUI delivery running (pause GUI agents or stop 'run')."
+        })
 public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,7 +31,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<agent>", description = "Agent id or alias.")
     String agent;
 
-    @Option(names = "--rounds", paramLabel = "<n>", defaultValue = "" + Calibrator.DEFAULT_ROUNDS,
+    @Option(
+            names = "--rounds",
+            paramLabel = "<n>",
+            defaultValue = "" + Calibrator.DEFAULT_ROUNDS,
             description = "Measurements to take (default ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -44,7 +51,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         AgentConfig target = registry.resolve(agent).orElse(null);
         if (target == null) {
             err.println("calibrate: unknown agent '" + agent + "'"
-                    + registry.suggest(agent).map(s -> " (did you mean " + s + "?)").orElse(""));
+                    + registry.suggest(agent)
+                            .map(s -> " (did you mean " + s + "?)")
+                            .orElse(""));
             return 1;
         }
         try {

@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
 public final class CliTraining {
     private static final Pattern ID = Pattern.compile("\\(id ([0-9a-f-]{36})\\)");
 
-    private CliTraining() {
-    }
+    private CliTraining() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -35,12 +34,14 @@ public final class CliTraining {
         Files.createDirectories(dir);
         System.setProperty(UserCacheDir.PROPERTY, dir.resolve("cache").toString());
         Path config = dir.resolve("switchboard.yaml");
-        Files.writeString(config, "data_dir: ./data\nworkspaces: ./workspaces\nagents:\n"
-                + "  - {id: Agent-1, aliases: [a1]}\n  - {id: Agent-2}\n");
+        Files.writeString(
+                config,
+                "data_dir: ./data\nworkspaces: ./workspaces\nagents:\n"
+                        + "  - {id: Agent-1, aliases: [a1]}\n  - {id: Agent-2}\n");
         List<String> failed = new ArrayList<>();
         String c = config.toString();
-        call(failed, "--config", c, "status");          // reads the YAML, fills the config cache
-        call(failed, "--config", c, "status");          // … and takes it from the cache
+        call(failed, "--config", c, "status"); // reads the YAML, fills the config cache
+        call(failed, "--config", c, "status"); // … and takes it from the cache
         String sent = call(failed, "--config", c, "send", "a1", "training run: hello");
         Matcher m = ID.matcher(sent);
         String id = m.find() ? m.group(1) : "0";
@@ -48,7 +49,7 @@ public final class CliTraining {
         call(failed, "--config", c, "status", id);
         call(failed, "--config", c, "queue", "list");
         call(failed, "--config", c, "agents");
-        call(failed, "--config", c, "ack", id);          // refused (not delivered): the error path
+        call(failed, "--config", c, "ack", id); // refused (not delivered): the error path
         call(failed, "--config", c, "reply", id, "training run: an answer");
         call(failed, "--config", c, "send", "nobody", "x"); // unknown agent
         call(failed, "--config", c, "status", "--help");
@@ -64,7 +65,8 @@ public final class CliTraining {
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         boolean refusalExpected = args[args.length - 1].equals("x") || args[2].equals("ack");
         if (code != 0 && !refusalExpected) {
-            failed.add(String.join(" ", args).replace(args[1], "<config>") + " -> " + code + ": " + err.toString().strip());
+            failed.add(String.join(" ", args).replace(args[1], "<config>") + " -> " + code + ": "
+                    + err.toString().strip());
         }
         return out.toString();
     }

@@ -69,7 +69,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
     /** Whether the command named by {@code args} only reads (it then works with a broken config file too). */
     private static boolean readOnly(List<String> args) {
         return CommandCatalog.all().stream()
-                .filter(e -> e.name().equals(args.get(0)) || e.aliases().contains(args.get(0))).findFirst()
+                .filter(e -> e.name().equals(args.get(0)) || e.aliases().contains(args.get(0)))
+                .findFirst()
                 .map(e -> {
                     SwitchboardCommand top = e.create();
                     if (!top.readOnly() && !hasSubcommands(top)) {
@@ -88,7 +89,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
                     } catch (CommandLine.ParameterException notParsed) {
                         return false;
                     }
-                }).orElse(false);
+                })
+                .orElse(false);
     }
 
     private static boolean hasSubcommands(SwitchboardCommand command) {
@@ -102,7 +104,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
             // Before anything else: the running service delivers while this process still prints and exits.
             ChangeNudge.nudge(cfg.dataDir());
             out.println(text);
-            SavedPictures.save(reply, cfg.dataDir(), java.time.Clock.systemUTC()).forEach(out::println);
+            SavedPictures.save(reply, cfg.dataDir(), java.time.Clock.systemUTC())
+                    .forEach(out::println);
             if (!reply.messageIds().isEmpty() && !DataDirLock.isHeld(cfg.dataDir())) {
                 out.println("note: no 'switchboard run' is using " + cfg.dataDir()
                         + "; the message waits in the queue until one starts");
@@ -132,7 +135,9 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         }
         if (!(deepest.commandSpec().userObject() instanceof SwitchboardCommand command)) {
             if (deepest == parsed) {
-                parsed.commandSpec().commandLine().usage(parsed.commandSpec().commandLine().getOut());
+                parsed.commandSpec()
+                        .commandLine()
+                        .usage(parsed.commandSpec().commandLine().getOut());
                 return 0;
             }
             return new CommandLine.RunLast().execute(parsed);
@@ -172,8 +177,8 @@ public final class CommandSetBridge implements CommandLine.IExecutionStrategy {
         } catch (DirectoryNotEmptyException e) {
             // something worth keeping is in it
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(CommandSetBridge.class).warn("could not remove the empty queue in {}: {}",
-                    dataDir, e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(CommandSetBridge.class)
+                    .warn("could not remove the empty queue in {}: {}", dataDir, e.getMessage());
         }
     }
 }

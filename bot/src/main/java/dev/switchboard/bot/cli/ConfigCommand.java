@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", description = "Work with the config file.", mixinStandardHelpOptions = true,
+@Command(
+        name = "config",
+        description = "Work with the config file.",
+        mixinStandardHelpOptions = true,
         subcommands = ConfigCommand.Check.class)
 public final class ConfigCommand implements Runnable {
     @Spec
@@ -27,7 +30,9 @@ public final class ConfigCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = "Validate a config file and show what it configures (exit 1 if it is not valid).")
     public static final class Check implements Callable<Integer> {
         @ParentCommand
@@ -50,17 +55,22 @@ public final class ConfigCommand implements Runnable {
                 out.println("  workspaces: " + cfg.workspaces());
                 out.println("  agents:     " + cfg.agents().size());
                 for (AgentConfig a : cfg.agents()) {
-                    out.println("    " + a.id() + (a.aliases().isEmpty() ? "" : " (" + String.join(", ", a.aliases())
-                            + ")") + " · " + a.delivery().stream().map(DeliveryMethod::key)
-                            .collect(Collectors.joining(" → ")) + (a.gui() != null && a.gui().inputBox() != null
-                            ? " · input_box " + a.gui().inputBox() : ""));
+                    out.println("    " + a.id()
+                            + (a.aliases().isEmpty() ? "" : " (" + String.join(", ", a.aliases()) + ")") + " · "
+                            + a.delivery().stream().map(DeliveryMethod::key).collect(Collectors.joining(" → "))
+                            + (a.gui() != null && a.gui().inputBox() != null
+                                    ? " · input_box " + a.gui().inputBox()
+                                    : ""));
                 }
                 Secrets secrets = Secrets.fromEnvironment();
-                out.println("  discord:    " + (secrets.discordToken().isPresent() ? "token set" : "off (no "
-                        + Secrets.DISCORD_TOKEN + ")"));
-                out.println("  twitch:     " + (secrets.twitchToken().isPresent() ? "token set" : "off (no "
-                        + Secrets.TWITCH_TOKEN + ")"));
-                out.println("  web:        http://" + cfg.web().host() + ":" + cfg.web().port() + "/");
+                out.println("  discord:    "
+                        + (secrets.discordToken().isPresent()
+                                ? "token set"
+                                : "off (no " + Secrets.DISCORD_TOKEN + ")"));
+                out.println("  twitch:     "
+                        + (secrets.twitchToken().isPresent() ? "token set" : "off (no " + Secrets.TWITCH_TOKEN + ")"));
+                out.println("  web:        http://" + cfg.web().host() + ":"
+                        + cfg.web().port() + "/");
                 return 0;
             } catch (ConfigException e) {
                 spec.commandLine().getErr().println("invalid: " + e.getMessage());

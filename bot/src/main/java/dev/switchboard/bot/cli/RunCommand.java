@@ -4,15 +4,15 @@ import dev.switchboard.bot.App;
 import dev.switchboard.bot.DataDirLock;
 import dev.switchboard.bot.Main;
 import dev.switchboard.bot.console.ConsoleBridge;
+import dev.switchboard.bot.console.ConsoleIo;
+import dev.switchboard.bot.console.JLineConsoleIo;
+import dev.switchboard.bot.console.PlainConsoleIo;
 import dev.switchboard.bot.logging.LogFiles;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.Secrets;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.lifecycle.Supervisor;
-import dev.switchboard.bot.console.ConsoleIo;
-import dev.switchboard.bot.console.JLineConsoleIo;
-import dev.switchboard.bot.console.PlainConsoleIo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -24,10 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Start Switchboard: deliver queued messages, report status, run the chat bridges.",
-                "Reads chat commands from standard input (e.g. !msg Agent-2 please rebase) unless --no-console.",
-                "Ctrl-C or end of input stops it; the queue is kept."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start Switchboard: deliver queued messages, report status, run the chat bridges.",
+            "Reads chat commands from standard input (e.g. !msg Agent-2 please rebase) unless --no-console.",
+            "Ctrl-C or end of input stops it; the queue is kept."
+        })
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +39,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-console", description = "Do not read standard input (for systemd, Docker, nohup).")
     boolean noConsole;
 
-    @Option(names = "--console-events", paramLabel = "all|own", defaultValue = "all",
+    @Option(
+            names = "--console-events",
+            paramLabel = "all|own",
+            defaultValue = "all",
             converter = EventsConverter.class,
             description = "State changes the console shows: all (also from the CLI, chat and agents; default) or"
                     + " own (only of messages sent from this console).")
@@ -73,8 +80,8 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             // Failures, restarts and late connections of services: one line each, beside the console's output.
-            app = App.startService(cfg, main.overrides(), secrets, App.Tuning.defaults(),
-                    Supervisor.Timing.defaults(), notice -> {
+            app = App.startService(
+                    cfg, main.overrides(), secrets, App.Tuning.defaults(), Supervisor.Timing.defaults(), notice -> {
                         synchronized (out) {
                             out.println("switchboard: " + notice);
                             out.flush();
@@ -86,10 +93,13 @@ public final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            shutdown();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            shutdown();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             died = e;
             err.println("error: thread " + thread.getName() + " died: " + e);
@@ -99,13 +109,19 @@ public final class RunCommand implements Callable<Integer> {
         out.println(banner(cfg));
         out.flush();
         if (!noConsole) {
-            app.attach(new ConsoleBridge(app.commands(), app.bus(), consoleIo(cfg, out, err), consoleEvents,
-                    stopped::countDown, e -> {
-                        died = e;
-                        err.println("error: the console stopped: " + e);
-                        err.flush();
-                        stopped.countDown();
-                    }).showingAnswers(app.answers()));
+            app.attach(new ConsoleBridge(
+                            app.commands(),
+                            app.bus(),
+                            consoleIo(cfg, out, err),
+                            consoleEvents,
+                            stopped::countDown,
+                            e -> {
+                                died = e;
+                                err.println("error: the console stopped: " + e);
+                                err.flush();
+                                stopped.countDown();
+                            })
+                    .showingAnswers(app.answers()));
         }
         stopped.await();
         shutdown();
@@ -147,14 +163,19 @@ public final class RunCommand implements Callable<Integer> {
 
     private String banner(SwitchboardConfig cfg) {
         String agents = cfg.agents().stream().map(AgentConfig::id).collect(Collectors.joining(", "));
-        String methods = cfg.agents().stream().flatMap(a -> a.delivery().stream()).distinct()
-                .map(DeliveryMethod::key).collect(Collectors.joining(", "));
+        String methods = cfg.agents().stream()
+                .flatMap(a -> a.delivery().stream())
+                .distinct()
+                .map(DeliveryMethod::key)
+                .collect(Collectors.joining(", "));
         return "Switchboard running · " + cfg.agents().size() + " agents: " + agents + "\n"
                 + "  delivery: " + methods + " · inboxes under " + cfg.workspaces() + "\n"
-                + "  data: " + cfg.dataDir() + " · config: " + (cfg.source() == null ? "built-in defaults" : cfg.source())
+                + "  data: " + cfg.dataDir() + " · config: "
+                + (cfg.source() == null ? "built-in defaults" : cfg.source())
                 + "\n"
-                + (noConsole ? "  console off (--no-console); stop with Ctrl-C or SIGTERM"
-                : "  type 'help', or e.g. !msg Agent-2 please rebase · end a line with \\ to continue it ·"
-                + " Tab completes · Ctrl-D/Ctrl-C stops");
+                + (noConsole
+                        ? "  console off (--no-console); stop with Ctrl-C or SIGTERM"
+                        : "  type 'help', or e.g. !msg Agent-2 please rebase · end a line with \\ to continue it ·"
+                                + " Tab completes · Ctrl-D/Ctrl-C stops");
     }
 }

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 public final class ConsoleBridge implements Bridge {
     /** Which state changes the console shows. */
     public enum Events {
-        ALL, OWN;
+        ALL,
+        OWN;
 
         public static Events parse(String s) {
             return valueOf(s.toUpperCase(Locale.ROOT));
@@ -48,6 +49,7 @@ public final class ConsoleBridge implements Bridge {
     private final Caller caller = Caller.local(Platform.CONSOLE);
     /** Guards {@link #commandRunning} and {@link #held}; held only for printing, never while a command runs. */
     private final Object output = new Object();
+
     private boolean commandRunning;
     private final List<String> held = new ArrayList<>();
     private AnswerBoard answers = AnswerBoard.NONE;
@@ -55,8 +57,13 @@ public final class ConsoleBridge implements Bridge {
     private AutoCloseable subscription;
     private Thread reader;
 
-    public ConsoleBridge(CommandSet commands, EventBus bus, ConsoleIo io, Events shown, Runnable onEnd,
-                         Consumer<Throwable> onFailure) {
+    public ConsoleBridge(
+            CommandSet commands,
+            EventBus bus,
+            ConsoleIo io,
+            Events shown,
+            Runnable onEnd,
+            Consumer<Throwable> onFailure) {
         this.commands = commands;
         this.bus = bus;
         this.io = io;
@@ -105,7 +112,9 @@ public final class ConsoleBridge implements Bridge {
             return;
         }
         String line = "  #" + MessageIds.shortForm(e.messageId()) + " " + e.agent() + ": " + e.describe()
-                + (from == null || from == Platform.CONSOLE ? "" : " · from " + from.name().toLowerCase(Locale.ROOT));
+                + (from == null || from == Platform.CONSOLE
+                        ? ""
+                        : " · from " + from.name().toLowerCase(Locale.ROOT));
         synchronized (output) {
             if (commandRunning) {
                 // Printed right after the running command's reply, so a message's id comes before its states.
@@ -118,9 +127,11 @@ public final class ConsoleBridge implements Bridge {
 
     /** "💬 Agent-2 answered #2af0:" and the text, indented; a notice on one line. */
     private void printAnswer(Answer a) {
-        String text = a.kind() == Answer.Kind.NOTICE ? "ℹ️ " + a.body()
-                : "💬 " + a.agent() + " answered" + (a.replyTo() == null ? "" : " #" + MessageIds.shortForm(a.replyTo()))
-                + ":\n  " + a.body().strip().replace("\n", "\n  ");
+        String text = a.kind() == Answer.Kind.NOTICE
+                ? "ℹ️ " + a.body()
+                : "💬 " + a.agent() + " answered"
+                        + (a.replyTo() == null ? "" : " #" + MessageIds.shortForm(a.replyTo())) + ":\n  "
+                        + a.body().strip().replace("\n", "\n  ");
         synchronized (output) {
             if (commandRunning) {
                 held.add(text);
@@ -170,8 +181,11 @@ public final class ConsoleBridge implements Bridge {
             synchronized (output) {
                 if (reply != null) {
                     io.print(render(reply));
-                    if (commands.services() != null) {  // (stand-in command sets in tests have none)
-                        SavedPictures.save(reply, commands.services().config().get().dataDir(), Clock.systemUTC())
+                    if (commands.services() != null) { // (stand-in command sets in tests have none)
+                        SavedPictures.save(
+                                        reply,
+                                        commands.services().config().get().dataDir(),
+                                        Clock.systemUTC())
                                 .forEach(io::print);
                     }
                 }
@@ -196,7 +210,10 @@ public final class ConsoleBridge implements Bridge {
         }
         for (Attachment a : reply.attachments()) {
             if (a.isText()) {
-                b.append("\n── ").append(a.fileName()).append(" ──\n").append(a.text().stripTrailing());
+                b.append("\n── ")
+                        .append(a.fileName())
+                        .append(" ──\n")
+                        .append(a.text().stripTrailing());
             }
         }
         return b.toString();

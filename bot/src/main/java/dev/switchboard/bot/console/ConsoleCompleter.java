@@ -50,8 +50,14 @@ final class ConsoleCompleter implements Completer {
         } else if ((TAKES_ID.contains(command) && at == 1)
                 || (command.equals("queue") && at == 2 && (sub.equals("retry") || sub.equals("cancel")))) {
             for (QueuedMessage m : commands.services().queue().list(List.of(), null, 50)) {
-                candidates.add(new Candidate(MessageIds.shortForm(m.id()), MessageIds.shortForm(m.id()), null,
-                        m.agent() + " · " + m.state().label(), null, null, true));
+                candidates.add(new Candidate(
+                        MessageIds.shortForm(m.id()),
+                        MessageIds.shortForm(m.id()),
+                        null,
+                        m.agent() + " · " + m.state().label(),
+                        null,
+                        null,
+                        true));
             }
         }
     }

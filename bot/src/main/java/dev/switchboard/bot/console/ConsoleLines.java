@@ -23,6 +23,7 @@ import java.util.Arrays;
 public final class ConsoleLines {
     /** Far above any message limit (text is at most a few thousand characters), far below what hurts memory. */
     public static final int MAX_LINE_BYTES = 256 * 1024;
+
     public static final int MAX_COMMAND_BYTES = 1024 * 1024;
 
     /** One complete command, or the one-line reason it was refused (then {@code text} is null). */
@@ -81,9 +82,9 @@ public final class ConsoleLines {
      */
     public static Command fromEditor(String buffer) {
         try {
-            Command c = new ConsoleLines(new java.io.ByteArrayInputStream(buffer.getBytes(StandardCharsets.UTF_8)))
-                    .next();
-            return c != null ? c : new Command("", null);  // Enter on an empty line is not the end of input
+            Command c =
+                    new ConsoleLines(new java.io.ByteArrayInputStream(buffer.getBytes(StandardCharsets.UTF_8))).next();
+            return c != null ? c : new Command("", null); // Enter on an empty line is not the end of input
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory", e);
         }
@@ -108,8 +109,7 @@ public final class ConsoleLines {
     }
 
     /** A line as read: its text (null when not UTF-8), whether it was cut for length. */
-    private record RawLine(String text, boolean tooLong, boolean endsWithBackslash) {
-    }
+    private record RawLine(String text, boolean tooLong, boolean endsWithBackslash) {}
 
     private RawLine readLine() throws IOException {
         byte[] line = new byte[256];
@@ -134,18 +134,21 @@ public final class ConsoleLines {
                 }
                 line[length++] = b;
             } else {
-                tooLong = true;  // drained: counted, not kept
+                tooLong = true; // drained: counted, not kept
             }
         }
         if (tooLong) {
             return new RawLine("", true, last == '\\');
         }
         if (length > 0 && line[length - 1] == '\r') {
-            length--;  // \r\n is one line end
+            length--; // \r\n is one line end
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, length))
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line, 0, length))
                     .toString();
             return new RawLine(text, false, text.endsWith("\\"));
         } catch (CharacterCodingException e) {

@@ -32,7 +32,8 @@ public final class JLineConsoleIo implements ConsoleIo {
 
     /** A line editor on the process's terminal; throws when there is none to drive. */
     public static JLineConsoleIo open(CommandSet commands, Path dataDir) throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).name("switchboard").build();
+        Terminal terminal =
+                TerminalBuilder.builder().system(true).name("switchboard").build();
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("switchboard")
@@ -81,7 +82,7 @@ public final class JLineConsoleIo implements ConsoleIo {
     /** Accepts a line unless its last line ends in a single backslash: then the editor opens a next line. */
     static final class ContinuationParser extends DefaultParser {
         ContinuationParser() {
-            setEscapeChars(new char[0]);  // backslashes are the text's own; only the last one matters
+            setEscapeChars(new char[0]); // backslashes are the text's own; only the last one matters
         }
 
         @Override

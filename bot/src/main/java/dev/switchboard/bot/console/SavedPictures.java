@@ -17,11 +17,10 @@ import java.util.List;
  * {@code <data_dir>/peeks/} (named with the time, so earlier ones stay) and print where.
  */
 public final class SavedPictures {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
-    private SavedPictures() {
-    }
+    private SavedPictures() {}
 
     /** @return one line per picture: where it was saved, or why it could not be */
     public static List<String> save(Reply reply, Path dataDir, Clock clock) {

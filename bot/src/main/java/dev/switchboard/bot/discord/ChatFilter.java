@@ -22,7 +22,8 @@ final class ChatFilter {
 
     /** Where commands are taken, as Discord channel mentions (they link, they do not ping). */
     public String allowedChannels() {
-        return String.join(", ", config.channels().stream().map(id -> "<#" + id + ">").toList());
+        return String.join(
+                ", ", config.channels().stream().map(id -> "<#" + id + ">").toList());
     }
 
     /** @return the command line without the prefix, or empty if the message is not for us */

@@ -33,24 +33,31 @@ final class DiscordAnswers implements AnswerSink {
     @Override
     public CompletableFuture<Void> post(Answer answer) {
         boolean toStatus = answer.destination() == Destination.STATUS || answer.origin() == null;
-        String channelId = toStatus ? statusChannel : answer.origin().threadId() != null
-                ? answer.origin().threadId() : answer.origin().channelId();
+        String channelId = toStatus
+                ? statusChannel
+                : answer.origin().threadId() != null
+                        ? answer.origin().threadId()
+                        : answer.origin().channelId();
         if (channelId == null || channelId.isBlank()) {
             return CompletableFuture.failedFuture(new IllegalStateException("no channel to post in"));
         }
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("channel " + channelId
-                    + " is not visible (Discord " + jda.getStatus() + ")"));
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "channel " + channelId + " is not visible (Discord " + jda.getStatus() + ")"));
         }
         String replyTo = toStatus ? null : answer.origin().messageId();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         boolean first = true;
         for (String part : MessageSplitter.split(text(answer))) {
-            MessageCreateAction action = channel.sendMessage(new MessageCreateBuilder().setContent(part)
-                    .setAllowedMentions(List.of()).build());
+            MessageCreateAction action = channel.sendMessage(new MessageCreateBuilder()
+                    .setContent(part)
+                    .setAllowedMentions(List.of())
+                    .build());
             if (first && replyTo != null) {
-                action = action.setMessageReference(replyTo).mentionRepliedUser(false).failOnInvalidReply(false);
+                action = action.setMessageReference(replyTo)
+                        .mentionRepliedUser(false)
+                        .failOnInvalidReply(false);
             }
             first = false;
             // JDA sends the requests of one channel route in order, so the parts appear in order

@@ -4,12 +4,12 @@ import dev.switchboard.bot.Bridge;
 import dev.switchboard.commands.alerts.AlertMonitor;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.track.RequestTracker;
-import dev.switchboard.core.answers.Destination;
 import dev.switchboard.config.DiscordConfig;
 import dev.switchboard.config.Secrets;
+import dev.switchboard.core.answers.Destination;
+import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.lifecycle.FatalServiceException;
 import dev.switchboard.core.lifecycle.Service;
-import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.message.Platform;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,15 +67,27 @@ public final class DiscordBridge implements Bridge {
      * @param answers      where agents' answers are picked up: replies to the asking message, or status posts
      * @param pausedAgents agents paused now (polled every {@code pausePoll} for status-channel posts)
      */
-    public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
-                         AnswerBoard answers, Supplier<Set<String>> pausedAgents, Duration pausePoll) {
+    public DiscordBridge(
+            DiscordConfig config,
+            String token,
+            ChatCommands commands,
+            EventBus bus,
+            AnswerBoard answers,
+            Supplier<Set<String>> pausedAgents,
+            Duration pausePoll) {
         this(config, token, commands, bus, answers, pausedAgents, pausePoll, null);
     }
 
     /** @param alerts alerts fired and cleared, posted to the status channel (null: none) */
-    public DiscordBridge(DiscordConfig config, String token, ChatCommands commands, EventBus bus,
-                         AnswerBoard answers, Supplier<Set<String>> pausedAgents, Duration pausePoll,
-                         AlertMonitor alerts) {
+    public DiscordBridge(
+            DiscordConfig config,
+            String token,
+            ChatCommands commands,
+            EventBus bus,
+            AnswerBoard answers,
+            Supplier<Set<String>> pausedAgents,
+            Duration pausePoll,
+            AlertMonitor alerts) {
         this.alerts = alerts;
         this.config = Objects.requireNonNull(config, "config");
         this.token = Objects.requireNonNull(token, "token");
@@ -93,21 +105,24 @@ public final class DiscordBridge implements Bridge {
 
     @Override
     public void start() throws InterruptedException {
-        RequestTracker tracker = new RequestTracker(e -> e.origin() != null
-                && e.origin().platform() == Platform.DISCORD, TRACKED_IDS);
+        RequestTracker tracker =
+                new RequestTracker(e -> e.origin() != null && e.origin().platform() == Platform.DISCORD, TRACKED_IDS);
         // subscribe before the first command can run, so no event of a Discord request is missed
         subscriptions.add(bus.subscribe(tracker));
         RequestFlows flows = new RequestFlows(commands, tracker, new ReplyThrottle(Clock.systemUTC(), REPLY_WINDOW));
         List<SlashCommandDef> slash = SlashCommandDefs.from(commands.commands());
-        DiscordListener listener = new DiscordListener(new ChatFilter(config), new DiscordAccess(config), flows,
-                commands, slash, executor);
+        DiscordListener listener = new DiscordListener(
+                new ChatFilter(config), new DiscordAccess(config), flows, commands, slash, executor);
         CountDownLatch ready = new CountDownLatch(1);
         ListenerAdapter onReady = new ListenerAdapter() {
             @Override
             public void onReady(ReadyEvent event) {
                 registerSlashCommands(event.getJDA(), slash);
-                LOG.info("Discord bridge connected as {} in {} guild(s); prefix '{}'",
-                        event.getJDA().getSelfUser().getName(), event.getJDA().getGuilds().size(), config.prefix());
+                LOG.info(
+                        "Discord bridge connected as {} in {} guild(s); prefix '{}'",
+                        event.getJDA().getSelfUser().getName(),
+                        event.getJDA().getGuilds().size(),
+                        config.prefix());
                 ready.countDown();
             }
         };
@@ -120,8 +135,10 @@ public final class DiscordBridge implements Bridge {
         startStatusChannel();
         // Discord being slow or down must not stop the service: JDA keeps connecting in the background
         if (!ready.await(READY_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            LOG.warn("Discord gateway not ready after {} s (status {}); still trying in the background",
-                    READY_WAIT.toSeconds(), jda.getStatus());
+            LOG.warn(
+                    "Discord gateway not ready after {} s (status {}); still trying in the background",
+                    READY_WAIT.toSeconds(),
+                    jda.getStatus());
         }
     }
 
@@ -133,11 +150,13 @@ public final class DiscordBridge implements Bridge {
         try {
             return JdaClients.build(token, config, listeners); // a bad token fails here, at login
         } catch (InvalidTokenException e) {
-            throw new FatalServiceException(Secrets.DISCORD_TOKEN + " was rejected by Discord (401): copy a new"
-                    + " token from the Developer Portal (Bot → Reset Token)", null);
+            throw new FatalServiceException(
+                    Secrets.DISCORD_TOKEN + " was rejected by Discord (401): copy a new"
+                            + " token from the Developer Portal (Bot → Reset Token)",
+                    null);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot reach Discord at " + config.apiUrl() + " (" + rootCause(e)
-                    + ")", e);
+            throw new IllegalStateException(
+                    "cannot reach Discord at " + config.apiUrl() + " (" + rootCause(e) + ")", e);
         }
     }
 
@@ -154,23 +173,29 @@ public final class DiscordBridge implements Bridge {
             }
         }
         String m = pick.getMessage();
-        return pick.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst()
-                .orElse(""));
+        return pick.getClass().getSimpleName()
+                + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     private void registerSlashCommands(JDA jda, List<SlashCommandDef> slash) {
-        List<Guild> guilds = config.guildId() == null ? jda.getGuilds()
-                : jda.getGuilds().stream().filter(g -> g.getId().equals(config.guildId())).toList();
+        List<Guild> guilds = config.guildId() == null
+                ? jda.getGuilds()
+                : jda.getGuilds().stream()
+                        .filter(g -> g.getId().equals(config.guildId()))
+                        .toList();
         if (guilds.isEmpty()) {
-            LOG.warn("the bot is in no {}; invite it (see README, Discord) to get slash commands",
+            LOG.warn(
+                    "the bot is in no {}; invite it (see README, Discord) to get slash commands",
                     config.guildId() == null ? "guild" : "guild with id " + config.guildId());
         }
         for (Guild guild : guilds) {
             // guild commands appear at once (global ones take up to an hour)
-            guild.updateCommands().addCommands(slash.stream().map(SlashCommandsJda::toJda).toList())
-                    .queue(ok -> LOG.info("registered {} slash commands in {}", ok.size(), guild.getName()),
-                            e -> LOG.warn("could not register slash commands in {}: {}", guild.getName(),
-                                    e.toString()));
+            guild.updateCommands()
+                    .addCommands(slash.stream().map(SlashCommandsJda::toJda).toList())
+                    .queue(
+                            ok -> LOG.info("registered {} slash commands in {}", ok.size(), guild.getName()),
+                            e -> LOG.warn(
+                                    "could not register slash commands in {}: {}", guild.getName(), e.toString()));
         }
     }
 
@@ -184,13 +209,17 @@ public final class DiscordBridge implements Bridge {
             subscriptions.add(alerts.subscribe(a -> channel.post(a.announcement())));
         }
         StatusAnnouncements pauses = new StatusAnnouncements(pausedAgents.get());
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                pauses.pauseChanges(pausedAgents.get()).forEach(channel::post);
-            } catch (RuntimeException e) {
-                LOG.warn("could not check paused agents: {}", e.toString());
-            }
-        }, pausePoll.toMillis(), pausePoll.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        pauses.pauseChanges(pausedAgents.get()).forEach(channel::post);
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not check paused agents: {}", e.toString());
+                    }
+                },
+                pausePoll.toMillis(),
+                pausePoll.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** JDA reconnects by itself; only a client that gave up (shut down, login failed) needs a new start. */
@@ -201,7 +230,8 @@ public final class DiscordBridge implements Bridge {
             return Service.Health.failed("not connected");
         }
         JDA.Status status = client.getStatus();
-        return Service.Health.of(status != JDA.Status.SHUTDOWN && status != JDA.Status.FAILED_TO_LOGIN,
+        return Service.Health.of(
+                status != JDA.Status.SHUTDOWN && status != JDA.Status.FAILED_TO_LOGIN,
                 "the Discord client stopped (" + status + ")");
     }
 

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
     private static final int MAX_CHOICES = 25;
-    private static final ReplyRenderer.Rendered INTERNAL_ERROR = new ReplyRenderer.Rendered(null,
-            List.of("❌ internal error; nothing more is known here — the Switchboard log has the details"));
+    private static final ReplyRenderer.Rendered INTERNAL_ERROR = new ReplyRenderer.Rendered(
+            null, List.of("❌ internal error; nothing more is known here — the Switchboard log has the details"));
 
     private final ChatFilter filter;
     private final DiscordAccess access;
@@ -39,8 +39,13 @@ final class DiscordListener extends ListenerAdapter {
     private final Map<String, SlashCommandDef> slashCommands = new LinkedHashMap<>();
     private final Executor executor;
 
-    DiscordListener(ChatFilter filter, DiscordAccess access, RequestFlows flows, ChatCommands commands,
-                    List<SlashCommandDef> slashCommands, Executor executor) {
+    DiscordListener(
+            ChatFilter filter,
+            DiscordAccess access,
+            RequestFlows flows,
+            ChatCommands commands,
+            List<SlashCommandDef> slashCommands,
+            Executor executor) {
         this.filter = filter;
         this.access = access;
         this.flows = flows;
@@ -56,12 +61,19 @@ final class DiscordListener extends ListenerAdapter {
         }
         MessageChannel channel = event.getChannel();
         String channelId = channelIdOf(channel);
-        Optional<String> line = filter.commandLine(event.getGuild().getId(), channelId,
-                event.getAuthor().isBot() || event.getAuthor().isSystem(), event.getMessage().getContentRaw());
+        Optional<String> line = filter.commandLine(
+                event.getGuild().getId(),
+                channelId,
+                event.getAuthor().isBot() || event.getAuthor().isSystem(),
+                event.getMessage().getContentRaw());
         if (line.isEmpty()) {
             return;
         }
-        Origin origin = new Origin(Platform.DISCORD, event.getGuild().getId(), channelId, event.getMessageId(),
+        Origin origin = new Origin(
+                Platform.DISCORD,
+                event.getGuild().getId(),
+                channelId,
+                event.getMessageId(),
                 channel instanceof ThreadChannel ? channel.getId() : null);
         Caller caller = callerOf(event.getMember(), origin);
         RequestFlows.ChatView view = JdaViews.chat(channel, event.getMessageIdLong());
@@ -75,24 +87,34 @@ final class DiscordListener extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         SlashCommandDef def = slashCommands.get(event.getName());
         if (def == null || event.getGuild() == null || event.getMember() == null) {
-            event.reply("This command is not available here.").setEphemeral(true).queue();
+            event.reply("This command is not available here.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         String channelId = channelIdOf(event.getChannel());
         if (!filter.allows(event.getGuild().getId(), channelId)) {
             String where = filter.allowedChannels();
-            event.reply(where.isEmpty() ? "Switchboard is not set up for this server."
-                    : "Switchboard takes commands in " + where + ".").setEphemeral(true).queue();
+            event.reply(
+                            where.isEmpty()
+                                    ? "Switchboard is not set up for this server."
+                                    : "Switchboard takes commands in " + where + ".")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         // help lists what this member may run: for their eyes only
-        event.deferReply(def.name().equals("help")).queue(null,
-                e -> LOG.warn("could not acknowledge /{}: {}", def.name(), e.toString()));
+        event.deferReply(def.name().equals("help"))
+                .queue(null, e -> LOG.warn("could not acknowledge /{}: {}", def.name(), e.toString()));
         Map<String, String> values = new LinkedHashMap<>();
         for (OptionMapping o : event.getOptions()) {
             values.put(o.getName(), o.getAsString());
         }
-        Origin origin = new Origin(Platform.DISCORD, event.getGuild().getId(), channelId, null,
+        Origin origin = new Origin(
+                Platform.DISCORD,
+                event.getGuild().getId(),
+                channelId,
+                null,
                 event.getChannel() instanceof ThreadChannel t ? t.getId() : null);
         Caller caller = callerOf(event.getMember(), origin);
         RequestFlows.SlashView view = JdaViews.slash(event.getHook());
@@ -109,9 +131,10 @@ final class DiscordListener extends ListenerAdapter {
             return;
         }
         List<String> names = commands.completeAgent(event.getFocusedOption().getValue()).stream()
-                .limit(MAX_CHOICES).toList();
-        event.replyChoiceStrings(names).queue(null,
-                e -> LOG.debug("autocomplete answer not delivered: {}", e.toString()));
+                .limit(MAX_CHOICES)
+                .toList();
+        event.replyChoiceStrings(names)
+                .queue(null, e -> LOG.debug("autocomplete answer not delivered: {}", e.toString()));
     }
 
     /** A bug must not go unanswered in chat nor kill the command thread; the log gets the stack trace. */

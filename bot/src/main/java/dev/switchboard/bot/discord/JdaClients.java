@@ -16,11 +16,10 @@ import net.dv8tion.jda.api.utils.Compression;
  */
 final class JdaClients {
     /** The Message Content intent is privileged: it must be enabled for the bot in the developer portal. */
-    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
-            GatewayIntent.MESSAGE_CONTENT);
+    static final EnumSet<GatewayIntent> INTENTS =
+            EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
 
-    private JdaClients() {
-    }
+    private JdaClients() {}
 
     /** Starts logging in; the returned client is connecting (use {@link JDA#awaitReady()}). */
     static JDA build(String token, DiscordConfig config, Object... listeners) {

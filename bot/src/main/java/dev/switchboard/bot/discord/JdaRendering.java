@@ -14,8 +14,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * typed, and an echoed {@code @everyone} must not ping a server.
  */
 final class JdaRendering {
-    private JdaRendering() {
-    }
+    private JdaRendering() {}
 
     static MessageEmbed embed(EmbedSpec spec) {
         EmbedBuilder b = new EmbedBuilder().setTitle(spec.title()).setColor(spec.color());
@@ -31,8 +30,11 @@ final class JdaRendering {
     /** The messages to send for a reply: one embed, or one message per text part. */
     static List<MessageCreateData> create(ReplyRenderer.Rendered rendered) {
         if (rendered.isEmbed()) {
-            return List.of(new MessageCreateBuilder().setEmbeds(embed(rendered.embed())).setAllowedMentions(List.of())
-                    .setFiles(uploads(rendered)).build());
+            return List.of(new MessageCreateBuilder()
+                    .setEmbeds(embed(rendered.embed()))
+                    .setAllowedMentions(List.of())
+                    .setFiles(uploads(rendered))
+                    .build());
         }
         List<MessageCreateData> out = new java.util.ArrayList<>();
         for (String t : rendered.texts()) {
@@ -47,7 +49,9 @@ final class JdaRendering {
 
     /** Pictures and long texts as files of the message (Discord shows PNGs inline). */
     static List<FileUpload> uploads(ReplyRenderer.Rendered rendered) {
-        return rendered.files().stream().map(f -> FileUpload.fromData(f.content(), f.fileName())).toList();
+        return rendered.files().stream()
+                .map(f -> FileUpload.fromData(f.content(), f.fileName()))
+                .toList();
     }
 
     /** An edit of a slash command's reply: its first part (an embed always fits; text is split to 2000). */

@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 final class JdaViews {
     private static final Logger LOG = LoggerFactory.getLogger(JdaViews.class);
 
-    private JdaViews() {
-    }
+    private JdaViews() {}
 
     /** Reactions on, and replies to, one chat message. */
     static RequestFlows.ChatView chat(MessageChannel channel, long messageId) {
@@ -24,10 +23,13 @@ final class JdaViews {
             @Override
             public void reply(ReplyRenderer.Rendered reply) {
                 for (var data : JdaRendering.create(reply)) {
-                    channel.sendMessage(data).setMessageReference(messageId).mentionRepliedUser(false)
+                    channel.sendMessage(data)
+                            .setMessageReference(messageId)
+                            .mentionRepliedUser(false)
                             .failOnInvalidReply(false)
-                            .queue(null, e -> LOG.warn("could not reply in channel {}: {}", channel.getId(),
-                                    e.toString()));
+                            .queue(
+                                    null,
+                                    e -> LOG.warn("could not reply in channel {}: {}", channel.getId(), e.toString()));
                 }
             }
         };
@@ -35,8 +37,8 @@ final class JdaViews {
 
     /** Edits of a slash command's deferred reply, newest state only, never overtaking each other. */
     static RequestFlows.SlashView slash(InteractionHook hook) {
-        LatestOnly<ReplyRenderer.Rendered> edits = new LatestOnly<>(
-                r -> hook.editOriginal(JdaRendering.edit(r)).submit());
+        LatestOnly<ReplyRenderer.Rendered> edits =
+                new LatestOnly<>(r -> hook.editOriginal(JdaRendering.edit(r)).submit());
         return edits::submit;
     }
 }

@@ -13,8 +13,7 @@ final class MessageSplitter {
     private static final String FENCE = "```";
     private static final String CLOSE = "\n" + FENCE;
 
-    private MessageSplitter() {
-    }
+    private MessageSplitter() {}
 
     public static List<String> split(String text) {
         return split(text, DISCORD_LIMIT);

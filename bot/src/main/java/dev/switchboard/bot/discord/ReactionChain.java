@@ -41,10 +41,12 @@ final class ReactionChain {
             return CompletableFuture.completedFuture(null);
         }
         shown = emoji;
-        CompletableFuture<Void> added = channel.addReactionById(messageId, Emoji.fromUnicode(emoji)).submit();
+        CompletableFuture<Void> added =
+                channel.addReactionById(messageId, Emoji.fromUnicode(emoji)).submit();
         if (previous == null) {
             return added;
         }
-        return added.thenCompose(v -> channel.removeReactionById(messageId, Emoji.fromUnicode(previous)).submit());
+        return added.thenCompose(v -> channel.removeReactionById(messageId, Emoji.fromUnicode(previous))
+                .submit());
     }
 }

@@ -32,8 +32,7 @@ final class ReplyRenderer {
         }
     }
 
-    private ReplyRenderer() {
-    }
+    private ReplyRenderer() {}
 
     public static Rendered render(Reply reply) {
         return render(reply, List.of());
@@ -82,8 +81,12 @@ final class ReplyRenderer {
      * worth telling even when reactions show the messages' states.
      */
     public static List<String> notes(Reply reply) {
-        List<String> shortIds = reply.messageIds().stream().map(id -> "#" + MessageIds.shortForm(id) + " ").toList();
-        return reply.lines().stream().filter(l -> shortIds.stream().noneMatch(l::startsWith)).toList();
+        List<String> shortIds = reply.messageIds().stream()
+                .map(id -> "#" + MessageIds.shortForm(id) + " ")
+                .toList();
+        return reply.lines().stream()
+                .filter(l -> shortIds.stream().noneMatch(l::startsWith))
+                .toList();
     }
 
     /** One line for a denial or error reply to a chat message. */

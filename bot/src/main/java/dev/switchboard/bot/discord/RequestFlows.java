@@ -43,8 +43,7 @@ final class RequestFlows {
             view.react(StatusEmoji.QUEUED);
             List<String> notes = ReplyRenderer.notes(reply);
             if (!notes.isEmpty()) {
-                view.reply(new ReplyRenderer.Rendered(null,
-                        MessageSplitter.split("ℹ️ " + String.join("\n", notes))));
+                view.reply(new ReplyRenderer.Rendered(null, MessageSplitter.split("ℹ️ " + String.join("\n", notes))));
             }
             String[] shown = {StatusEmoji.QUEUED}; // touched only under the request's lock, one event at a time
             tracker.track(reply.messageIds(), (progress, event) -> {
@@ -55,8 +54,8 @@ final class RequestFlows {
                 }
                 List<String> failures = progress.unexplainedFailures();
                 if (!failures.isEmpty()) {
-                    view.reply(new ReplyRenderer.Rendered(null,
-                            MessageSplitter.split(StatusEmoji.FAILED + " " + String.join("\n", failures))));
+                    view.reply(new ReplyRenderer.Rendered(
+                            null, MessageSplitter.split(StatusEmoji.FAILED + " " + String.join("\n", failures))));
                 }
             });
         } else if (reply.isOk()) {
@@ -64,8 +63,11 @@ final class RequestFlows {
         } else {
             view.react(StatusEmoji.FAILED);
             if (throttle.tryReply(caller.sender().userId())) {
-                view.reply(reply.status() == Reply.Status.USAGE ? ReplyRenderer.render(reply)
-                        : new ReplyRenderer.Rendered(null, MessageSplitter.split(ReplyRenderer.oneLine(reply))));
+                view.reply(
+                        reply.status() == Reply.Status.USAGE
+                                ? ReplyRenderer.render(reply)
+                                : new ReplyRenderer.Rendered(
+                                        null, MessageSplitter.split(ReplyRenderer.oneLine(reply))));
             }
         }
     }
@@ -81,7 +83,8 @@ final class RequestFlows {
             return;
         }
         view.show(ReplyRenderer.render(reply, new RequestProgress(reply.messageIds()).lines()));
-        tracker.track(reply.messageIds(), (progress, event) ->
-                view.show(ReplyRenderer.render(reply, progress.headline(), progress.lines())));
+        tracker.track(
+                reply.messageIds(),
+                (progress, event) -> view.show(ReplyRenderer.render(reply, progress.headline(), progress.lines())));
     }
 }

@@ -12,14 +12,18 @@ import java.util.List;
  * @param options     its options, required ones first (Discord's rule)
  * @param subcommands its subcommands (then it has no options itself)
  */
-record SlashCommandDef(String name, String description, boolean adminOnly, List<Option> options,
-                              List<SlashCommandDef> subcommands) {
+record SlashCommandDef(
+        String name, String description, boolean adminOnly, List<Option> options, List<SlashCommandDef> subcommands) {
     public SlashCommandDef {
         options = List.copyOf(options);
         subcommands = List.copyOf(subcommands);
     }
 
-    public enum Kind { STRING, INTEGER, BOOLEAN }
+    public enum Kind {
+        STRING,
+        INTEGER,
+        BOOLEAN
+    }
 
     /**
      * @param name         option name as Discord shows it ("agent", "text", "priority")
@@ -31,8 +35,15 @@ record SlashCommandDef(String name, String description, boolean adminOnly, List<
      * @param flag         the command-line option it maps to ({@code --priority}), or null for a positional
      * @param index        a positional's place on the command line; -1 for flags
      */
-    public record Option(String name, String description, Kind kind, boolean required, List<String> choices,
-                         boolean autocomplete, String flag, int index) {
+    public record Option(
+            String name,
+            String description,
+            Kind kind,
+            boolean required,
+            List<String> choices,
+            boolean autocomplete,
+            String flag,
+            int index) {
         public Option {
             choices = List.copyOf(choices);
         }

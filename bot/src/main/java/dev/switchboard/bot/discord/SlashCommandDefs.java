@@ -26,18 +26,22 @@ final class SlashCommandDefs {
     /** Parameters with this name get agent autocomplete. */
     static final String AGENT = "agent";
 
-    private SlashCommandDefs() {
-    }
+    private SlashCommandDefs() {}
 
     public static List<SlashCommandDef> from(List<CommandInfo> commands) {
-        return commands.stream().map(c -> of(c.spec(), c.description(), c.requiredRole())).toList();
+        return commands.stream()
+                .map(c -> of(c.spec(), c.description(), c.requiredRole()))
+                .toList();
     }
 
     private static SlashCommandDef of(CommandSpec spec, String description, Role role) {
         Map<String, CommandSpec> subs = new LinkedHashMap<>();
-        spec.subcommands().values().forEach(cl -> subs.putIfAbsent(cl.getCommandSpec().name(), cl.getCommandSpec()));
+        spec.subcommands()
+                .values()
+                .forEach(cl -> subs.putIfAbsent(cl.getCommandSpec().name(), cl.getCommandSpec()));
         List<SlashCommandDef> subDefs = subs.values().stream()
-                .map(s -> of(s, String.join(" ", s.usageMessage().description()), roleOf(s, role))).toList();
+                .map(s -> of(s, String.join(" ", s.usageMessage().description()), roleOf(s, role)))
+                .toList();
         boolean adminOnly = role == Role.ADMIN || subDefs.stream().anyMatch(SlashCommandDef::adminOnly);
         List<SlashCommandDef.Option> options = subDefs.isEmpty() ? optionsOf(spec) : List.of();
         return new SlashCommandDef(spec.name(), clip(description), adminOnly, options, subDefs);
@@ -66,17 +70,27 @@ final class SlashCommandDefs {
 
     private static SlashCommandDef.Option option(String name, ArgSpec arg, String flag, int index) {
         Class<?> type = arg.type();
-        SlashCommandDef.Kind kind = type == boolean.class || type == Boolean.class ? SlashCommandDef.Kind.BOOLEAN
+        SlashCommandDef.Kind kind = type == boolean.class || type == Boolean.class
+                ? SlashCommandDef.Kind.BOOLEAN
                 : type == int.class || type == Integer.class || type == long.class || type == Long.class
-                ? SlashCommandDef.Kind.INTEGER : SlashCommandDef.Kind.STRING;
+                        ? SlashCommandDef.Kind.INTEGER
+                        : SlashCommandDef.Kind.STRING;
         List<String> choices = type.isEnum() && type.getEnumConstants().length <= MAX_CHOICES
-                ? Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT))
+                ? Arrays.stream(type.getEnumConstants())
+                        .map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT))
                         .toList()
                 : List.of();
         boolean required = flag == null ? arg.arity().min() > 0 : arg.required();
         String description = String.join(" ", arg.description());
-        return new SlashCommandDef.Option(name, clip(description.isBlank() ? name : description), kind, required,
-                choices, name.equals(AGENT), flag, index);
+        return new SlashCommandDef.Option(
+                name,
+                clip(description.isBlank() ? name : description),
+                kind,
+                required,
+                choices,
+                name.equals(AGENT),
+                flag,
+                index);
     }
 
     private static String labelOf(PositionalParamSpec p) {
@@ -100,8 +114,8 @@ final class SlashCommandDefs {
         SlashCommandDef target = command;
         if (subcommand != null) {
             target = command.subcommand(subcommand)
-                    .orElseThrow(() -> new IllegalArgumentException("no subcommand " + subcommand + " of "
-                            + command.name()));
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("no subcommand " + subcommand + " of " + command.name()));
             args.add(subcommand);
         }
         List<String> positionals = new ArrayList<>();

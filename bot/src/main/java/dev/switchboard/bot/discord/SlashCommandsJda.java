@@ -11,8 +11,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /** {@link SlashCommandDef} in JDA's types, for registering with Discord. */
 final class SlashCommandsJda {
-    private SlashCommandsJda() {
-    }
+    private SlashCommandsJda() {}
 
     static SlashCommandData toJda(SlashCommandDef def) {
         SlashCommandData data = Commands.slash(def.name(), def.description());
@@ -24,23 +23,25 @@ final class SlashCommandsJda {
             data.addOptions(options(def.options()));
         } else {
             for (SlashCommandDef sub : def.subcommands()) {
-                data.addSubcommands(new SubcommandData(sub.name(), sub.description())
-                        .addOptions(options(sub.options())));
+                data.addSubcommands(
+                        new SubcommandData(sub.name(), sub.description()).addOptions(options(sub.options())));
             }
         }
         return data;
     }
 
     private static List<OptionData> options(List<SlashCommandDef.Option> options) {
-        return options.stream().map(o -> {
-            OptionType type = switch (o.kind()) {
-                case STRING -> OptionType.STRING;
-                case INTEGER -> OptionType.INTEGER;
-                case BOOLEAN -> OptionType.BOOLEAN;
-            };
-            OptionData data = new OptionData(type, o.name(), o.description(), o.required(), o.autocomplete());
-            o.choices().forEach(c -> data.addChoice(c, c));
-            return data;
-        }).toList();
+        return options.stream()
+                .map(o -> {
+                    OptionType type = switch (o.kind()) {
+                        case STRING -> OptionType.STRING;
+                        case INTEGER -> OptionType.INTEGER;
+                        case BOOLEAN -> OptionType.BOOLEAN;
+                    };
+                    OptionData data = new OptionData(type, o.name(), o.description(), o.required(), o.autocomplete());
+                    o.choices().forEach(c -> data.addChoice(c, c));
+                    return data;
+                })
+                .toList();
     }
 }

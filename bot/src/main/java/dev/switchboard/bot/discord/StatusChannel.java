@@ -32,13 +32,17 @@ final class StatusChannel {
             }
             if (!warned) {
                 warned = true;
-                LOG.warn("discord.status_channel {} is not a text channel the bot can see; status posts are dropped",
+                LOG.warn(
+                        "discord.status_channel {} is not a text channel the bot can see; status posts are dropped",
                         channelId);
             }
             return;
         }
         for (String part : MessageSplitter.split(text)) {
-            channel.sendMessage(new MessageCreateBuilder().setContent(part).setAllowedMentions(List.of()).build())
+            channel.sendMessage(new MessageCreateBuilder()
+                            .setContent(part)
+                            .setAllowedMentions(List.of())
+                            .build())
                     .queue(null, e -> LOG.warn("could not post to the status channel: {}", e.toString()));
         }
     }

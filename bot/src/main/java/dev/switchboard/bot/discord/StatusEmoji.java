@@ -15,21 +15,21 @@ public final class StatusEmoji {
     public static final String READ = "👀";
     public static final String FAILED = "❌";
 
-    private StatusEmoji() {
-    }
+    private StatusEmoji() {}
 
     /**
      * @return the emoji for a state, or empty for states that keep the current one (delivering, retry wait: the
      *         message is still in the queue, 📥 stays)
      */
     public static Optional<String> of(MessageState state, Boolean verified) {
-        return Optional.ofNullable(switch (state) {
-            case QUEUED -> QUEUED;
-            case DELIVERING, RETRY_WAIT -> null;
-            case DELIVERED -> Boolean.TRUE.equals(verified) ? DELIVERED : DELIVERED_UNVERIFIED;
-            case READ -> READ;
-            case DEAD, CANCELLED -> FAILED;
-        });
+        return Optional.ofNullable(
+                switch (state) {
+                    case QUEUED -> QUEUED;
+                    case DELIVERING, RETRY_WAIT -> null;
+                    case DELIVERED -> Boolean.TRUE.equals(verified) ? DELIVERED : DELIVERED_UNVERIFIED;
+                    case READ -> READ;
+                    case DEAD, CANCELLED -> FAILED;
+                });
     }
 
     /** The emoji a whole request shows: ❌ if any message failed, else that of its least advanced message. */

@@ -33,8 +33,8 @@ public final class LoopService<T extends AutoCloseable> implements Service {
      * @param health  asked while it runs, e.g. whether its thread is alive
      * @param onStart hands the new instance to whoever needs the current one (e.g. a commit hook)
      */
-    public LoopService(String name, List<String> dependsOn, Factory<T> factory, Function<T, Health> health,
-                       Consumer<T> onStart) {
+    public LoopService(
+            String name, List<String> dependsOn, Factory<T> factory, Function<T, Health> health, Consumer<T> onStart) {
         this.name = name;
         this.dependsOn = List.copyOf(dependsOn);
         this.factory = factory;

@@ -41,8 +41,8 @@ public final class StatusReporter implements Supervisor.Listener {
             writeFailed = false;
         } catch (IOException e) {
             if (!writeFailed) { // once per outage, not once per change
-                LOG.warn("cannot write {} (status shows stale services until it works again): {}", file,
-                        e.getMessage());
+                LOG.warn(
+                        "cannot write {} (status shows stale services until it works again): {}", file, e.getMessage());
             }
             writeFailed = true;
         }

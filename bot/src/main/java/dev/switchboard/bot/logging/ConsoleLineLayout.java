@@ -24,7 +24,9 @@ final class ConsoleLineLayout extends LayoutBase<ILoggingEvent> {
         for (int i = level.length(); i < 5; i++) {
             line.append(' ');
         }
-        line.append(' ').append(abbreviator.abbreviate(event.getLoggerName())).append(" - ")
+        line.append(' ')
+                .append(abbreviator.abbreviate(event.getLoggerName()))
+                .append(" - ")
                 .append(event.getFormattedMessage());
         String messageId = event.getMDCPropertyMap().get("message_id");
         if (messageId != null && !messageId.isEmpty()) {

@@ -29,8 +29,7 @@ public final class LogFiles {
     public static final String FILE_NAME = "switchboard.log";
     static final String APPENDER = "JSON_FILE";
 
-    private LogFiles() {
-    }
+    private LogFiles() {}
 
     /**
      * Starts writing the log to {@code <dataDir>/switchboard.log} (replacing a file log started before).
@@ -56,7 +55,8 @@ public final class LogFiles {
         SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
         policy.setContext(ctx);
         policy.setParent(appender);
-        policy.setFileNamePattern(file.getParent().resolve("switchboard.%d{yyyy-MM-dd}.%i.log.gz").toString());
+        policy.setFileNamePattern(
+                file.getParent().resolve("switchboard.%d{yyyy-MM-dd}.%i.log.gz").toString());
         policy.setMaxFileSize(FileSize.valueOf("10MB"));
         policy.setMaxHistory(7);
         policy.setTotalSizeCap(FileSize.valueOf("200MB"));
@@ -67,7 +67,10 @@ public final class LogFiles {
         encoder.setContext(ctx);
         MaskingJsonGeneratorDecorator masks = new MaskingJsonGeneratorDecorator();
         masks.setDefaultMask("****");
-        secrets.stream().filter(s -> s != null && s.length() >= 8).map(Pattern::quote).forEach(masks::addValue);
+        secrets.stream()
+                .filter(s -> s != null && s.length() >= 8)
+                .map(Pattern::quote)
+                .forEach(masks::addValue);
         masks.start();
         encoder.setJsonGeneratorDecorator(masks);
         encoder.start();

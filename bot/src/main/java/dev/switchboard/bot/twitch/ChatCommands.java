@@ -11,7 +11,6 @@ interface ChatCommands {
     /** @param line the chat text without its {@code !} */
     Reply executeChat(String line, Caller caller);
 
-
     static ChatCommands of(CommandSet commands) {
         return new ChatCommands() {
             @Override

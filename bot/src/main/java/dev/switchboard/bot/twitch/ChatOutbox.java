@@ -37,8 +37,11 @@ final class ChatOutbox implements AutoCloseable {
         this.window = window;
         this.capacity = capacity;
         // A send waits for Twitch's acknowledgement (bounded); the stop waits for that, then interrupts it.
-        this.sender = BackgroundLoop.named("twitch-outbox").log(LOG).stopWithin(Duration.ofSeconds(2))
-                .unblockWith(this::closeQueue).start(this::pass);
+        this.sender = BackgroundLoop.named("twitch-outbox")
+                .log(LOG)
+                .stopWithin(Duration.ofSeconds(2))
+                .unblockWith(this::closeQueue)
+                .start(this::pass);
     }
 
     public static ChatOutbox start(ChatSink sink, int limit, Duration period, LongSupplier nanoClock) {
@@ -73,8 +76,11 @@ final class ChatOutbox implements AutoCloseable {
             if (queue.size() >= capacity) {
                 // One line when it starts and one when it ends: a flood must not write a warning per line.
                 if (dropped++ == 0) {
-                    LOG.warn("twitch: dropping lines: {} are already waiting for the rate limit (the first dropped"
-                            + " was to #{}); a count follows when there is room again", queue.size(), line.channel());
+                    LOG.warn(
+                            "twitch: dropping lines: {} are already waiting for the rate limit (the first dropped"
+                                    + " was to #{}); a count follows when there is room again",
+                            queue.size(),
+                            line.channel());
                 }
                 return false;
             }

@@ -13,8 +13,7 @@ final class ChatText {
     /** Put before a line that would otherwise be read as a chat command. */
     static final String NEUTRAL_PREFIX = "» ";
 
-    private ChatText() {
-    }
+    private ChatText() {}
 
     /**
      * Splits {@code text} into sanitised messages of at most {@code max} characters, preferring to break at a
@@ -111,7 +110,8 @@ final class ChatText {
             return text;
         }
         String mention = "@" + parentLogin + " ";
-        return text.regionMatches(true, 0, mention, 0, mention.length()) ? text.substring(mention.length()).stripLeading()
+        return text.regionMatches(true, 0, mention, 0, mention.length())
+                ? text.substring(mention.length()).stripLeading()
                 : text;
     }
 }

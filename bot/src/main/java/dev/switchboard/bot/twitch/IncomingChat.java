@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param moderator   whether they moderate it
  * @param text        what they wrote
  */
-record IncomingChat(String channel, String messageId, String userId, String login, String displayName,
-                           boolean broadcaster, boolean moderator, String text) {
+record IncomingChat(
+        String channel,
+        String messageId,
+        String userId,
+        String login,
+        String displayName,
+        boolean broadcaster,
+        boolean moderator,
+        String text) {
     public IncomingChat {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(login, "login");

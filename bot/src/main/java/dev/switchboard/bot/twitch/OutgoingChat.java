@@ -9,5 +9,4 @@ package dev.switchboard.bot.twitch;
  * @param optional may be dropped when the send budget is short (answers to viewers); status of a queued
  *                 message and answers to operators are not optional
  */
-record OutgoingChat(String channel, String text, String replyTo, boolean optional) {
-}
+record OutgoingChat(String channel, String text, String replyTo, boolean optional) {}

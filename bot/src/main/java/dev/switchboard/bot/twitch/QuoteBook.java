@@ -40,8 +40,10 @@ final class QuoteBook {
             return new QuoteBook(BUILT_IN, random);
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
             return new QuoteBook(lines, random);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read twitch.quotes_file " + file + ": " + e.getMessage(), e);

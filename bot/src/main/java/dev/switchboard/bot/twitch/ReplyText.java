@@ -9,8 +9,7 @@ final class ReplyText {
     /** Help and listings can be long; chat is not the place for more than this many messages per answer. */
     static final int MAX_PARTS = 3;
 
-    private ReplyText() {
-    }
+    private ReplyText() {}
 
     static List<String> render(String mention, Reply reply) {
         if (reply.attachments().isEmpty()) {
@@ -43,8 +42,9 @@ final class ReplyText {
         }
         List<String> kept = new ArrayList<>(parts.subList(0, MAX_PARTS));
         String last = kept.get(MAX_PARTS - 1);
-        kept.set(MAX_PARTS - 1, (last.length() > ChatText.MAX_LENGTH - 1 ? last.substring(0, ChatText.MAX_LENGTH - 1)
-                : last) + "…");
+        kept.set(
+                MAX_PARTS - 1,
+                (last.length() > ChatText.MAX_LENGTH - 1 ? last.substring(0, ChatText.MAX_LENGTH - 1) : last) + "…");
         return kept;
     }
 }

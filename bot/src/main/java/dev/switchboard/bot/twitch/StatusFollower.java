@@ -16,14 +16,13 @@ import java.util.function.Consumer;
  */
 final class StatusFollower implements Consumer<StatusEvent> {
     /** Where a message's status goes. */
-    public record Target(String channel, String replyTo, String mention) {
-    }
+    public record Target(String channel, String replyTo, String mention) {}
 
     private static final int MAX_FOLLOWED = 2000;
 
     private final Consumer<OutgoingChat> out;
-    private final RequestTracker tracker = new RequestTracker(
-            e -> e.origin() != null && e.origin().platform() == Platform.TWITCH, MAX_FOLLOWED);
+    private final RequestTracker tracker =
+            new RequestTracker(e -> e.origin() != null && e.origin().platform() == Platform.TWITCH, MAX_FOLLOWED);
 
     public StatusFollower(Consumer<OutgoingChat> out) {
         this.out = out;
@@ -44,8 +43,10 @@ final class StatusFollower implements Consumer<StatusEvent> {
         tracker.track(messageIds, (progress, event) -> {
             if (!said[0] && progress.allHaveOutcome()) {
                 said[0] = true;
-                say(target, "@" + target.mention() + " → " + progress.ids().size() + " agents: " + progress.summary()
-                        + " · #" + MessageIds.shortForm(event.correlationId()));
+                say(
+                        target,
+                        "@" + target.mention() + " → " + progress.ids().size() + " agents: " + progress.summary()
+                                + " · #" + MessageIds.shortForm(event.correlationId()));
             }
         });
     }

@@ -12,11 +12,14 @@ final class StatusLine {
      * States worth a line in chat. QUEUED is said by the command's own answer; DELIVERING is a moment away
      * from the outcome and would only double the chat traffic.
      */
-    static final Set<MessageState> REPORTED = EnumSet.of(MessageState.DELIVERED, MessageState.READ,
-            MessageState.RETRY_WAIT, MessageState.DEAD, MessageState.CANCELLED);
+    static final Set<MessageState> REPORTED = EnumSet.of(
+            MessageState.DELIVERED,
+            MessageState.READ,
+            MessageState.RETRY_WAIT,
+            MessageState.DEAD,
+            MessageState.CANCELLED);
 
-    private StatusLine() {
-    }
+    private StatusLine() {}
 
     public static boolean reported(StatusEvent event) {
         return REPORTED.contains(event.to());

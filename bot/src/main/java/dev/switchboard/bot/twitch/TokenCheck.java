@@ -25,8 +25,7 @@ import java.util.Optional;
 @FunctionalInterface
 interface TokenCheck {
     /** Whose the token is. */
-    record Identity(String userId, String login) {
-    }
+    record Identity(String userId, String login) {}
 
     /**
      * @param bareToken the token without {@code oauth:}; never logged nor put in a message
@@ -38,20 +37,29 @@ interface TokenCheck {
     /** Production: GET {@code twitch.auth_url} (Twitch's {@code /oauth2/validate} by default). */
     static TokenCheck http(String authUrl) {
         ObjectMapper json = new ObjectMapper();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return token -> {
             if (!isTwitchOrLocal(authUrl)) {
-                throw new FatalServiceException("twitch.auth_url " + authUrl + " is neither Twitch's nor on this"
-                        + " machine: the token is not sent there", null);
+                throw new FatalServiceException(
+                        "twitch.auth_url " + authUrl + " is neither Twitch's nor on this"
+                                + " machine: the token is not sent there",
+                        null);
             }
             HttpResponse<String> response;
             try {
-                response = client.send(HttpRequest.newBuilder(URI.create(authUrl)).timeout(Duration.ofSeconds(15))
-                                .header("Authorization", "OAuth " + token).GET().build(),
+                response = client.send(
+                        HttpRequest.newBuilder(URI.create(authUrl))
+                                .timeout(Duration.ofSeconds(15))
+                                .header("Authorization", "OAuth " + token)
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new IllegalStateException("cannot reach the Twitch token check at " + authUrl + " ("
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")",
+                throw new IllegalStateException(
+                        "cannot reach the Twitch token check at " + authUrl + " ("
+                                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                                + ")",
                         e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -61,8 +69,8 @@ interface TokenCheck {
                 throw rejected(response.statusCode());
             }
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the Twitch token check at " + authUrl + " answered HTTP "
-                        + response.statusCode());
+                throw new IllegalStateException(
+                        "the Twitch token check at " + authUrl + " answered HTTP " + response.statusCode());
             }
             try {
                 JsonNode body = json.readTree(response.body());
@@ -73,8 +81,8 @@ interface TokenCheck {
                 }
                 return new Identity(userId, login);
             } catch (IOException e) {
-                throw new IllegalStateException("the Twitch token check at " + authUrl + " answered something that"
-                        + " is not JSON", e);
+                throw new IllegalStateException(
+                        "the Twitch token check at " + authUrl + " answered something that" + " is not JSON", e);
             }
         };
     }
@@ -92,8 +100,10 @@ interface TokenCheck {
     }
 
     private static FatalServiceException rejected(int status) {
-        return new FatalServiceException(Secrets.TWITCH_TOKEN + " was rejected by Twitch (HTTP " + status
-                + "): use a user access token with the chat:read and chat:edit scopes", null);
+        return new FatalServiceException(
+                Secrets.TWITCH_TOKEN + " was rejected by Twitch (HTTP " + status
+                        + "): use a user access token with the chat:read and chat:edit scopes",
+                null);
     }
 
     /** The token goes to Twitch, or to this machine (a local test chat); never to a mistyped remote host. */

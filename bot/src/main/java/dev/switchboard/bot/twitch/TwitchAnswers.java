@@ -28,7 +28,8 @@ final class TwitchAnswers implements AnswerSink {
             return CompletableFuture.failedFuture(new IllegalStateException("no channel to answer in"));
         }
         for (String part : lines(answer)) {
-            if (!outbox.offer(new OutgoingChat(answer.origin().channelId(), part, answer.origin().messageId(), false))) {
+            if (!outbox.offer(new OutgoingChat(
+                    answer.origin().channelId(), part, answer.origin().messageId(), false))) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the chat outbox is full"));
             }
         }

@@ -13,8 +13,8 @@ import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.config.TwitchConfig;
 import dev.switchboard.core.answers.Destination;
-import dev.switchboard.core.lifecycle.FatalServiceException;
 import dev.switchboard.core.events.EventBus;
+import dev.switchboard.core.lifecycle.FatalServiceException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -81,25 +81,42 @@ public final class TwitchBridge implements Bridge {
      * default), which also tells the bot's user id.
      */
     public TwitchBridge(TwitchConfig config, String token, CommandSet commands, EventBus bus, AnswerBoard answers) {
-        this(config, token, ChatCommands.of(commands), bus, TokenCheck.http(config.authUrl()),
-                TokenCheck.identityProviderFor(config.authUrl()), answers);
+        this(
+                config,
+                token,
+                ChatCommands.of(commands),
+                bus,
+                TokenCheck.http(config.authUrl()),
+                TokenCheck.identityProviderFor(config.authUrl()),
+                answers);
     }
 
     /** Tests: a local identity provider answers the token check. */
-    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
-                 TwitchIdentityProvider identity) {
+    TwitchBridge(
+            TwitchConfig config, String token, ChatCommands commands, EventBus bus, TwitchIdentityProvider identity) {
         this(config, token, commands, bus, TokenCheck.of(identity), identity, AnswerBoard.NONE);
     }
 
     /** Tests: a local identity provider answers the token check. */
-    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus,
-                 TwitchIdentityProvider identity, AnswerBoard answers) {
+    TwitchBridge(
+            TwitchConfig config,
+            String token,
+            ChatCommands commands,
+            EventBus bus,
+            TwitchIdentityProvider identity,
+            AnswerBoard answers) {
         this(config, token, commands, bus, TokenCheck.of(identity), identity, answers);
     }
 
     /** @param answers where agents' answers to questions asked in Twitch chat are picked up */
-    TwitchBridge(TwitchConfig config, String token, ChatCommands commands, EventBus bus, TokenCheck tokenCheck,
-                 TwitchIdentityProvider identity, AnswerBoard answers) {
+    TwitchBridge(
+            TwitchConfig config,
+            String token,
+            ChatCommands commands,
+            EventBus bus,
+            TokenCheck tokenCheck,
+            TwitchIdentityProvider identity,
+            AnswerBoard answers) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a Twitch chat token is required");
         }
@@ -123,21 +140,30 @@ public final class TwitchBridge implements Bridge {
             throw new FatalServiceException("twitch.channels is empty: name at least one channel to join", null);
         }
         QuoteBook quotes = QuoteBook.load(config.quotesFile(), new SplittableRandom());
-        clientExecutor = new ScheduledThreadPoolExecutor(Math.max(2, TwitchChat.REQUIRED_THREAD_COUNT),
-                daemonThreads("twitch4j-"));
-        handlerExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(MAX_WAITING_COMMANDS), daemonThreads("twitch-commands-"),
+        clientExecutor = new ScheduledThreadPoolExecutor(
+                Math.max(2, TwitchChat.REQUIRED_THREAD_COUNT), daemonThreads("twitch4j-"));
+        handlerExecutor = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_WAITING_COMMANDS),
+                daemonThreads("twitch-commands-"),
                 (task, pool) -> {
                     if (dropped.getAndIncrement() % 100 == 0) {
                         LOG.warn("twitch: too many chat commands waiting; dropped {} so far", dropped.get());
                     }
                 });
-        outbox = ChatOutbox.start(this::send, config.rateMessages(), Duration.ofSeconds(config.rateSeconds()),
-                System::nanoTime);
+        outbox = ChatOutbox.start(
+                this::send, config.rateMessages(), Duration.ofSeconds(config.rateSeconds()), System::nanoTime);
         StatusFollower follower = new StatusFollower(outbox::offer);
         subscription = bus.subscribe(follower);
-        handler = new TwitchCommandHandler(commands, new TwitchRoles(config.operators()),
-                new Cooldowns(Duration.ofSeconds(config.cooldownSeconds()), System::nanoTime, 10_000), quotes, outbox,
+        handler = new TwitchCommandHandler(
+                commands,
+                new TwitchRoles(config.operators()),
+                new Cooldowns(Duration.ofSeconds(config.cooldownSeconds()), System::nanoTime, 10_000),
+                quotes,
+                outbox,
                 follower);
         chat = TwitchClientFactory.create(config, token, tokenCheck, identity, clientExecutor);
         chat.getEventManager().onEvent(ChannelMessageEvent.class, this::onMessage);
@@ -156,22 +182,30 @@ public final class TwitchBridge implements Bridge {
         if (text != null && event.getReplyInfo() != null) {
             text = ChatText.withoutReplyMention(text, event.getReplyInfo().getUserLogin());
         }
-        if (!TwitchCommandHandler.looksLikeCommand(text) || event.getUser() == null
-                || event.getUser().getName() == null || event.getChannel() == null
+        if (!TwitchCommandHandler.looksLikeCommand(text)
+                || event.getUser() == null
+                || event.getUser().getName() == null
+                || event.getChannel() == null
                 || event.getChannel().getName() == null) {
             return;
         }
         if (!joined(event.getChannel().getName())) {
             // A chat server only relays the channels we joined; a line from any other is not ours to obey (a
             // broadcaster there is nobody here) and an answer to it would leak into a channel nobody configured.
-            LOG.debug("twitch: ignoring a command in #{}, a channel not in twitch.channels", event.getChannel().getName());
+            LOG.debug(
+                    "twitch: ignoring a command in #{}, a channel not in twitch.channels",
+                    event.getChannel().getName());
             return;
         }
         Set<CommandPermission> permissions = event.getPermissions();
-        IncomingChat incoming = new IncomingChat(event.getChannel().getName(),
-                event.getMessageEvent().getMessageId().orElse(null), event.getUser().getId(),
-                event.getUser().getName(), event.getMessageEvent().getUserDisplayName().orElse(null),
-                permissions.contains(CommandPermission.BROADCASTER), permissions.contains(CommandPermission.MODERATOR),
+        IncomingChat incoming = new IncomingChat(
+                event.getChannel().getName(),
+                event.getMessageEvent().getMessageId().orElse(null),
+                event.getUser().getId(),
+                event.getUser().getName(),
+                event.getMessageEvent().getUserDisplayName().orElse(null),
+                permissions.contains(CommandPermission.BROADCASTER),
+                permissions.contains(CommandPermission.MODERATOR),
                 text);
         handlerExecutor.execute(() -> {
             try {
@@ -199,8 +233,8 @@ public final class TwitchBridge implements Bridge {
     }
 
     private void acknowledge(EventChannel channel) {
-        java.util.Deque<CompletableFuture<Void>> pending = channel == null || channel.getName() == null ? null
-                : awaitingAck.get(channel.getName());
+        java.util.Deque<CompletableFuture<Void>> pending =
+                channel == null || channel.getName() == null ? null : awaitingAck.get(channel.getName());
         CompletableFuture<Void> ack = pending == null ? null : pending.pollFirst();
         if (ack != null) {
             ack.complete(null);
@@ -210,14 +244,15 @@ public final class TwitchBridge implements Bridge {
     /** On the outbox's thread: one line at a time, the next only once Twitch has seen this one (or a timeout). */
     private void send(OutgoingChat line) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        java.util.Deque<CompletableFuture<Void>> pending = awaitingAck.computeIfAbsent(line.channel(),
-                c -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        java.util.Deque<CompletableFuture<Void>> pending =
+                awaitingAck.computeIfAbsent(line.channel(), c -> new java.util.concurrent.ConcurrentLinkedDeque<>());
         while (pending.size() >= MAX_UNACKNOWLEDGED) {
             pending.pollFirst();
         }
         pending.addLast(ack);
         try {
-            boolean queued = line.replyTo() == null ? chat.sendMessage(line.channel(), line.text())
+            boolean queued = line.replyTo() == null
+                    ? chat.sendMessage(line.channel(), line.text())
                     : chat.sendMessage(line.channel(), line.text(), null, line.replyTo());
             if (!queued) {
                 pending.remove(ack); // never sent: no acknowledgement will come for it

@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
 final class TwitchClientFactory {
     private static final Logger LOG = LoggerFactory.getLogger(TwitchClientFactory.class);
 
-    private TwitchClientFactory() {
-    }
+    private TwitchClientFactory() {}
 
     /**
      * @param check    checks the token and says whose it is, before anything connects: left to twitch4j, a bad
@@ -29,17 +28,24 @@ final class TwitchClientFactory {
      * @param identity twitch4j's identity provider for the same server (it checks again when it connects)
      * @param executor owned by the caller, who shuts it down: twitch4j leaves its default one running
      */
-    static TwitchChat create(TwitchConfig config, String token, TokenCheck check, TwitchIdentityProvider identity,
-                             ScheduledThreadPoolExecutor executor) {
+    static TwitchChat create(
+            TwitchConfig config,
+            String token,
+            TokenCheck check,
+            TwitchIdentityProvider identity,
+            ScheduledThreadPoolExecutor executor) {
         TokenCheck.Identity who = check.check(bareToken(token));
         CredentialManager credentials = CredentialManagerBuilder.builder().build();
         credentials.registerIdentityProvider(identity);
         // Mutable scope list: twitch4j adds to it while enriching the credential.
-        OAuth2Credential account = new OAuth2Credential("twitch", bareToken(token), null, who.userId(), who.login(),
-                null, new ArrayList<>());
+        OAuth2Credential account = new OAuth2Credential(
+                "twitch", bareToken(token), null, who.userId(), who.login(), null, new ArrayList<>());
         if (config.login() != null && !config.login().equalsIgnoreCase(account.getUserName())) {
-            LOG.warn("twitch.login is {} but the token belongs to {}; chatting as {}", config.login(),
-                    account.getUserName(), account.getUserName());
+            LOG.warn(
+                    "twitch.login is {} but the token belongs to {}; chatting as {}",
+                    config.login(),
+                    account.getUserName(),
+                    account.getUserName());
         }
         return TwitchChatBuilder.builder()
                 .withCredentialManager(credentials)
@@ -67,7 +73,9 @@ final class TwitchClientFactory {
                 return false;
             }
             String h = host.toLowerCase(Locale.ROOT);
-            return h.equals("localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("[::1]")
+            return h.equals("localhost")
+                    || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+                    || h.equals("[::1]")
                     || h.equals("::1");
         } catch (IllegalArgumentException e) {
             return false;

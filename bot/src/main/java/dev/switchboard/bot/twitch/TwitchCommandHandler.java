@@ -29,8 +29,13 @@ final class TwitchCommandHandler {
     private final ChatOutbox outbox;
     private final StatusFollower follower;
 
-    public TwitchCommandHandler(ChatCommands commands, TwitchRoles roles, Cooldowns cooldowns, QuoteBook quotes,
-                                ChatOutbox outbox, StatusFollower follower) {
+    public TwitchCommandHandler(
+            ChatCommands commands,
+            TwitchRoles roles,
+            Cooldowns cooldowns,
+            QuoteBook quotes,
+            ChatOutbox outbox,
+            StatusFollower follower) {
         this.commands = commands;
         this.roles = roles;
         this.cooldowns = cooldowns;
@@ -41,7 +46,9 @@ final class TwitchCommandHandler {
 
     /** Cheap test on the socket's thread: is this line for us at all? */
     public static boolean looksLikeCommand(String text) {
-        return text != null && text.startsWith(PREFIX) && text.length() > PREFIX.length()
+        return text != null
+                && text.startsWith(PREFIX)
+                && text.length() > PREFIX.length()
                 && !Character.isWhitespace(text.charAt(PREFIX.length()));
     }
 
@@ -73,7 +80,8 @@ final class TwitchCommandHandler {
             say(chat, ChatText.split("@" + chat.mention() + " " + quotes.next()), !operator);
             return;
         }
-        Caller caller = new Caller(new Sender(Platform.TWITCH, chat.userId(), chat.displayName(), role),
+        Caller caller = new Caller(
+                new Sender(Platform.TWITCH, chat.userId(), chat.displayName(), role),
                 new Origin(Platform.TWITCH, null, chat.channel(), chat.messageId(), null));
         Reply reply = commands.executeChat(line, caller);
         // Answer first, then follow: lines already due for these ids are replayed after the answer.

@@ -8,9 +8,9 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.message.MessageState;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -34,14 +34,21 @@ class ConsoleAnswersTest {
 
     @Test
     void anOutboxAnswerWithReplyToReachesTheConsoleThatAsked() throws Exception {
-        SwitchboardConfig cfg = SwitchboardConfig.defaults(dir).withWeb(new dev.switchboard.config.WebConfig(false, null, null));
+        SwitchboardConfig cfg =
+                SwitchboardConfig.defaults(dir).withWeb(new dev.switchboard.config.WebConfig(false, null, null));
         StringWriter screen = new StringWriter();
         PrintWriter out = new PrintWriter(screen);
         PipedOutputStream keyboard = new PipedOutputStream();
-        try (App app = App.startService(cfg, Secrets.from(Map.of()),
-                new App.Tuning(20, 20, 100, 1_000, 3, Duration.ofSeconds(30)))) {
-            app.attach(new ConsoleBridge(app.commands(), app.bus(), new PlainConsoleIo(new PipedInputStream(keyboard), out),
-                    ConsoleBridge.Events.ALL, () -> { }, e -> { }).showingAnswers(app.answers()));
+        try (App app = App.startService(
+                cfg, Secrets.from(Map.of()), new App.Tuning(20, 20, 100, 1_000, 3, Duration.ofSeconds(30)))) {
+            app.attach(new ConsoleBridge(
+                            app.commands(),
+                            app.bus(),
+                            new PlainConsoleIo(new PipedInputStream(keyboard), out),
+                            ConsoleBridge.Events.ALL,
+                            () -> {},
+                            e -> {})
+                    .showingAnswers(app.answers()));
             keyboard.write("msg Agent-4 which branch are you on?\n".getBytes(StandardCharsets.UTF_8));
             keyboard.flush();
             String shown = await(screen, s -> s.contains("Agent-4: delivered"));
@@ -54,7 +61,8 @@ class ConsoleAnswersTest {
             Files.setLastModifiedTime(answer, FileTime.from(Instant.now().minusSeconds(5)));
 
             String after = await(screen, s -> s.contains("💬 Agent-4 answered #" + m.group(1)));
-            assertTrue(after.contains("💬 Agent-4 answered #" + m.group(1) + ":\n  feature/answers\n  rebased today"),
+            assertTrue(
+                    after.contains("💬 Agent-4 answered #" + m.group(1) + ":\n  feature/answers\n  rebased today"),
                     after);
             await(screen, s -> s.contains("#" + m.group(1) + " Agent-4: read: answered by Agent-4"));
             assertTrue(app.queue().find(m.group(2)).orElseThrow().state() == MessageState.READ);

@@ -68,13 +68,28 @@ class ConsoleBridgeTest {
     }
 
     private static CommandSet commands() {
-        return new CommandSet(null, List.of(new CommandCatalog.Entry("slow", List.of(), Slow::new),
-                new CommandCatalog.Entry("boom", List.of(), Boom::new)));
+        return new CommandSet(
+                null,
+                List.of(
+                        new CommandCatalog.Entry("slow", List.of(), Slow::new),
+                        new CommandCatalog.Entry("boom", List.of(), Boom::new)));
     }
 
     private static StatusEvent event(Platform from) {
-        return new StatusEvent(1, "01a20919-2e6d-71a1-b954-1278b2c32af0", "c", "Agent-2", MessageState.QUEUED,
-                MessageState.DELIVERING, 1, null, null, null, Instant.now(), null, Origin.of(from));
+        return new StatusEvent(
+                1,
+                "01a20919-2e6d-71a1-b954-1278b2c32af0",
+                "c",
+                "Agent-2",
+                MessageState.QUEUED,
+                MessageState.DELIVERING,
+                1,
+                null,
+                null,
+                null,
+                Instant.now(),
+                null,
+                Origin.of(from));
     }
 
     @Test
@@ -82,9 +97,13 @@ class ConsoleBridgeTest {
         // GIVEN a console running a command that takes its time
         StringWriter text = new StringWriter();
         PipedOutputStream typing = new PipedOutputStream();
-        ConsoleBridge console = new ConsoleBridge(commands(), new EventBus(),
+        ConsoleBridge console = new ConsoleBridge(
+                commands(),
+                new EventBus(),
                 new PlainConsoleIo(new PipedInputStream(typing), new PrintWriter(text, true)),
-                ConsoleBridge.Events.ALL, () -> { }, e -> { });
+                ConsoleBridge.Events.ALL,
+                () -> {},
+                e -> {});
         console.start();
         typing.write("slow\n".getBytes(StandardCharsets.UTF_8));
         typing.flush();
@@ -105,16 +124,22 @@ class ConsoleBridgeTest {
         while (!text.toString().contains("from cli") && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertEquals("slow done\n  #2af0 Agent-2: delivering · from cli\n", text.toString().replace("\r", ""));
+        assertEquals(
+                "slow done\n  #2af0 Agent-2: delivering · from cli\n",
+                text.toString().replace("\r", ""));
         console.close();
     }
 
     @Test
     void ownShowsOnlyTheConsolesMessages() {
         StringWriter text = new StringWriter();
-        ConsoleBridge console = new ConsoleBridge(commands(), new EventBus(),
+        ConsoleBridge console = new ConsoleBridge(
+                commands(),
+                new EventBus(),
                 new PlainConsoleIo(new ByteArrayInputStream(new byte[0]), new PrintWriter(text, true)),
-                ConsoleBridge.Events.OWN, () -> { }, e -> { });
+                ConsoleBridge.Events.OWN,
+                () -> {},
+                e -> {});
         console.onEvent(event(Platform.CLI));
         console.onEvent(event(Platform.CONSOLE));
         assertEquals("  #2af0 Agent-2: delivering\n", text.toString().replace("\r", ""));
@@ -125,13 +150,18 @@ class ConsoleBridgeTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Boolean> ended = new AtomicReference<>(false);
-        ConsoleBridge console = new ConsoleBridge(commands(), new EventBus(),
-                new PlainConsoleIo(new ByteArrayInputStream("boom\n".getBytes(StandardCharsets.UTF_8)),
+        ConsoleBridge console = new ConsoleBridge(
+                commands(),
+                new EventBus(),
+                new PlainConsoleIo(
+                        new ByteArrayInputStream("boom\n".getBytes(StandardCharsets.UTF_8)),
                         new PrintWriter(new StringWriter(), true)),
-                ConsoleBridge.Events.ALL, () -> {
+                ConsoleBridge.Events.ALL,
+                () -> {
                     ended.set(true);
                     done.countDown();
-                }, e -> {
+                },
+                e -> {
                     failure.set(e);
                     done.countDown();
                 });

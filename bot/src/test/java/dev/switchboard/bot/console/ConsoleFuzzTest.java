@@ -65,9 +65,13 @@ class ConsoleFuzzTest {
         CountDownLatch ended = new CountDownLatch(1);
         AtomicReference<Throwable> died = new AtomicReference<>();
         try (App app = App.forCommands(ConfigLoader.load(config))) {
-            ConsoleBridge console = new ConsoleBridge(app.commands(), app.bus(),
+            ConsoleBridge console = new ConsoleBridge(
+                    app.commands(),
+                    app.bus(),
                     new PlainConsoleIo(new ByteArrayInputStream(input.toByteArray()), new PrintWriter(out, true)),
-                    ConsoleBridge.Events.ALL, ended::countDown, e -> {
+                    ConsoleBridge.Events.ALL,
+                    ended::countDown,
+                    e -> {
                         died.set(e);
                         ended.countDown();
                     });
@@ -77,14 +81,19 @@ class ConsoleFuzzTest {
             assertEquals(null, died.get(), "seed " + seed);
 
             List<String> queued = new ArrayList<>(app.queue().list(List.of(), null, LINES * 2).stream()
-                    .map(QueuedMessage::message).map(m -> m.body()).toList());
+                    .map(QueuedMessage::message)
+                    .map(m -> m.body())
+                    .toList());
             java.util.Collections.reverse(queued);
             List<String> extra = new ArrayList<>(queued);
             expected.forEach(extra::remove);
             List<String> missing = new ArrayList<>(expected);
             queued.forEach(missing::remove);
-            assertEquals(List.of(), extra.subList(0, Math.min(3, extra.size())), "queued unexpectedly, seed " + seed
-                    + "; not queued: " + missing.subList(0, Math.min(3, missing.size())));
+            assertEquals(
+                    List.of(),
+                    extra.subList(0, Math.min(3, extra.size())),
+                    "queued unexpectedly, seed " + seed + "; not queued: "
+                            + missing.subList(0, Math.min(3, missing.size())));
             assertEquals(List.of(), missing.subList(0, Math.min(3, missing.size())), "not queued, seed " + seed);
             assertEquals(expected.size(), queued.size(), "seed " + seed);
             for (int i = 0; i < expected.size(); i++) {
@@ -103,7 +112,8 @@ class ConsoleFuzzTest {
             String[] heads = {"zz", "status", "help", "agents", "status #", "queue list", "msg", "!status", "  help"};
             return concat(heads[r.nextInt(heads.length)].getBytes(StandardCharsets.UTF_8), garbage(r, true));
         }
-        byte[] text = kind < 2 ? garbage(r, false) : concat(new byte[] {(byte) ('a' + r.nextInt(26))}, garbage(r, false));
+        byte[] text =
+                kind < 2 ? garbage(r, false) : concat(new byte[] {(byte) ('a' + r.nextInt(26))}, garbage(r, false));
         String head = kind < 2 ? "msg Agent-1 -- " : "msg Agent-1 ";
         byte[] line = concat(head.getBytes(StandardCharsets.UTF_8), text);
         model(text).ifPresent(expected::add);
@@ -114,7 +124,10 @@ class ConsoleFuzzTest {
     private static java.util.Optional<String> model(byte[] text) {
         String s;
         try {
-            s = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(text)).toString();
+            s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(text))
+                    .toString();
         } catch (CharacterCodingException e) {
             return java.util.Optional.empty();
         }
@@ -124,8 +137,33 @@ class ConsoleFuzzTest {
         return java.util.Optional.of(s);
     }
 
-    private static final String[] PIECES = {"a", "b", " ", "  ", "\t", "\"", "'", "\\", "-p", "--", "---", "--help",
-        "é", "漢字", "😀", "@everyone", "#2af0", "!", "/", "msg", "\u0007", "\u2028", "```", "=", "-p=high"};
+    private static final String[] PIECES = {
+        "a",
+        "b",
+        " ",
+        "  ",
+        "\t",
+        "\"",
+        "'",
+        "\\",
+        "-p",
+        "--",
+        "---",
+        "--help",
+        "é",
+        "漢字",
+        "😀",
+        "@everyone",
+        "#2af0",
+        "!",
+        "/",
+        "msg",
+        "\u0007",
+        "\u2028",
+        "```",
+        "=",
+        "-p=high"
+    };
 
     private static byte[] garbage(Random r, boolean anyBytes) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -135,7 +173,7 @@ class ConsoleFuzzTest {
             if (pick == 0) {
                 b.write('\r');
             } else if (pick == 1) {
-                b.write(0xC3);  // a UTF-8 lead byte without its continuation
+                b.write(0xC3); // a UTF-8 lead byte without its continuation
             } else if (pick == 2 && anyBytes) {
                 b.write(r.nextInt(256) == '\n' ? ' ' : r.nextInt(256));
             } else {

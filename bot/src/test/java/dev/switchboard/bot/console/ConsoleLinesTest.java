@@ -40,13 +40,16 @@ class ConsoleLinesTest {
     void aBareCarriageReturnNeverStartsASecondCommand() throws IOException {
         List<ConsoleLines.Command> c = all("msg Agent-2 hello\rqueue pause Agent-3\nstatus\r\n");
         assertEquals(2, c.size(), c.toString());
-        assertTrue(c.get(0).refusal().contains("carriage return (U+000D) at position 17"), c.get(0).refusal());
+        assertTrue(
+                c.get(0).refusal().contains("carriage return (U+000D) at position 17"),
+                c.get(0).refusal());
         assertEquals(ok("status"), c.get(1), "\\r\\n is one line end");
     }
 
     @Test
     void continuationAndTheEscapedBackslash() throws IOException {
-        assertEquals(List.of(ok("msg a1 one\ntwo"), ok("msg a1 ends in \\"), ok("msg a1  kept spaces")),
+        assertEquals(
+                List.of(ok("msg a1 one\ntwo"), ok("msg a1 ends in \\"), ok("msg a1  kept spaces")),
                 all("msg a1 one\\\ntwo\nmsg a1 ends in \\\\\nmsg a1  kept spaces\n"));
         assertEquals(List.of(ok("msg a1 cut\n")), all("msg a1 cut\\\n"), "input ended after a continuation");
     }
@@ -55,7 +58,8 @@ class ConsoleLinesTest {
     void bytesThatAreNotUtf8RefuseTheLineOnly() throws IOException {
         byte[] bad = {'m', 's', 'g', ' ', 'a', '1', ' ', (byte) 0xC3, (byte) 0x28, '\n', 'h', 'e', 'l', 'p', '\n'};
         List<ConsoleLines.Command> c = all(bad);
-        assertEquals("the line is not valid UTF-8 text; nothing was done", c.get(0).refusal());
+        assertEquals(
+                "the line is not valid UTF-8 text; nothing was done", c.get(0).refusal());
         assertEquals(ok("help"), c.get(1));
     }
 
@@ -63,17 +67,21 @@ class ConsoleLinesTest {
     void aHugeLineIsRefusedAndDrainedWithoutHoldingIt() throws IOException {
         // GIVEN an 8 MB line (and a 20 MB continued command), produced lazily, then a normal command
         InputStream huge = new RepeatingStream((byte) 'x', 8L << 20);
-        InputStream continued = new RepeatingStream("y".repeat(1000).concat("\\\n").getBytes(StandardCharsets.UTF_8),
-                20L << 20);
+        InputStream continued =
+                new RepeatingStream("y".repeat(1000).concat("\\\n").getBytes(StandardCharsets.UTF_8), 20L << 20);
         InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new ByteArrayInputStream("msg a1 ".getBytes(StandardCharsets.UTF_8)), huge,
-                new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)), continued,
+                new ByteArrayInputStream("msg a1 ".getBytes(StandardCharsets.UTF_8)),
+                huge,
+                new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)),
+                continued,
                 new ByteArrayInputStream("end\nstatus\n".getBytes(StandardCharsets.UTF_8)))));
         // WHEN read THEN each is one refusal, and the next command is read intact
         List<ConsoleLines.Command> c = all(in);
         assertEquals(3, c.size());
-        assertEquals("the line is longer than 256 KB; nothing was done", c.get(0).refusal());
-        assertEquals("the command is longer than 1024 KB; nothing was done", c.get(1).refusal());
+        assertEquals(
+                "the line is longer than 256 KB; nothing was done", c.get(0).refusal());
+        assertEquals(
+                "the command is longer than 1024 KB; nothing was done", c.get(1).refusal());
         assertEquals(ok("status"), c.get(2));
     }
 

@@ -30,6 +30,7 @@ class ConsoleTerminalTest {
 
     @TempDir
     Path dir;
+
     private final String socket = "sb-console-" + ProcessHandle.current().pid();
 
     @AfterEach
@@ -45,20 +46,24 @@ class ConsoleTerminalTest {
         Files.writeString(config, "agents: [{id: Agent-1, aliases: [one]}, {id: Agent-2}]\n");
         Path script = dir.resolve("run.sh");
         // The application's own class path, as the launcher runs it: no test classes (nor their logback-test.xml).
-        String appClassPath = java.util.Arrays.stream(System.getProperty("java.class.path")
-                        .split(java.io.File.pathSeparator))
+        String appClassPath = java.util.Arrays.stream(
+                        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(e -> !e.replace('\\', '/').endsWith("/test-classes") && !e.endsWith("-tests.jar"))
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        Files.writeString(script, "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
-                + appClassPath + "' " + Main.class.getName() + " --config '" + config
-                + "' run; echo EXITED $?; sleep 60\n");
+        Files.writeString(
+                script,
+                "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                        + appClassPath + "' " + Main.class.getName() + " --config '" + config
+                        + "' run; echo EXITED $?; sleep 60\n");
         assertEquals(0, tmux("new-session", "-d", "-x", "160", "-y", "50", "-c", dir.toString(), "bash " + script));
-        await("the prompt", s -> lastLine(s).equals("switchboard>"));  // capture-pane drops trailing spaces
+        await("the prompt", s -> lastLine(s).equals("switchboard>")); // capture-pane drops trailing spaces
 
         // One round trip first: the terminal's answers to the editor's start-up queries arrive after the first
         // prompt, and keys typed before them would be mixed in
         keys("Enter");
-        await("a second prompt", s -> s.split("switchboard>", -1).length > 2 && lastLine(s).equals("switchboard>"));
+        await(
+                "a second prompt",
+                s -> s.split("switchboard>", -1).length > 2 && lastLine(s).equals("switchboard>"));
 
         // Tab completes agent names
         keys("msg Ag", "Tab");
@@ -70,30 +75,44 @@ class ConsoleTerminalTest {
         // A line ending in a backslash continues below; the newline is kept
         keys("msg Agent-1 first\\", "Enter");
         keys("second", "Enter");
-        await("the continued message", s -> s.matches("(?s).*queued #\\w{4} for Agent-1.*queued #\\w{4} for Agent-1.*"));
+        await(
+                "the continued message",
+                s -> s.matches("(?s).*queued #\\w{4} for Agent-1.*queued #\\w{4} for Agent-1.*"));
 
         // Status lines of a CLI send are printed above the line being typed, which stays as it was
         keys("msg Agent-2 half typed");
         await("the half line", s -> lastLine(s).equals("switchboard> msg Agent-2 half typed"));
         StringWriter cli = new StringWriter();
-        assertEquals(0, Main.execute(new PrintWriter(cli, true), new PrintWriter(cli, true), "--config",
-                config.toString(), "send", "Agent-2", "from the cli"), cli.toString());
-        await("the CLI's message above the prompt", s -> s.contains("Agent-2: delivered (inbox, verified) · from cli")
-                && lastLine(s).equals("switchboard> msg Agent-2 half typed"));
+        assertEquals(
+                0,
+                Main.execute(
+                        new PrintWriter(cli, true),
+                        new PrintWriter(cli, true),
+                        "--config",
+                        config.toString(),
+                        "send",
+                        "Agent-2",
+                        "from the cli"),
+                cli.toString());
+        await(
+                "the CLI's message above the prompt",
+                s -> s.contains("Agent-2: delivered (inbox, verified) · from cli")
+                        && lastLine(s).equals("switchboard> msg Agent-2 half typed"));
 
         // Ctrl-R finds the earlier line in the history
         keys("C-u", "C-r", "hello");
         await("history search", s -> s.contains("msg Agent-1 hello there"));
         keys("C-g", "C-u", "C-d");
         await("a clean stop", s -> s.contains("EXITED 0"));
-        String history = Files.readString(dir.resolve("switchboard-data").resolve(JLineConsoleIo.HISTORY_FILE),
-                StandardCharsets.UTF_8);
+        String history = Files.readString(
+                dir.resolve("switchboard-data").resolve(JLineConsoleIo.HISTORY_FILE), StandardCharsets.UTF_8);
         assertTrue(history.contains("msg Agent-1 hello there"), history);
     }
 
     /** The last line the prompt is on (lines listed below it, such as completion candidates, left out). */
     private static String lastPrompt(String screen) {
-        List<String> lines = screen.lines().filter(l -> l.startsWith("switchboard>")).toList();
+        List<String> lines =
+                screen.lines().filter(l -> l.startsWith("switchboard>")).toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
     }
 
@@ -141,7 +160,9 @@ class ConsoleTerminalTest {
     private int tmux(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         return p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
@@ -155,7 +176,8 @@ class ConsoleTerminalTest {
         }
         String required = System.getenv("SWITCHBOARD_REQUIRE_TOOLS");
         if (!available && required != null && !required.isBlank() && !required.equals("0")) {
-            fail("tmux is not installed, and SWITCHBOARD_REQUIRE_TOOLS is set (./switchboard test must run every test)");
+            fail(
+                    "tmux is not installed, and SWITCHBOARD_REQUIRE_TOOLS is set (./switchboard test must run every test)");
         }
         assumeTrue(available, "terminal test skipped: tmux is not installed (see scripts/test-packages.txt)");
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChatFilterTest {
-    private final ChatFilter filter = new ChatFilter(new DiscordConfig("!", "1", List.of("10", "11"), null, null,
-            null, null, null));
+    private final ChatFilter filter =
+            new ChatFilter(new DiscordConfig("!", "1", List.of("10", "11"), null, null, null, null, null));
 
     @Test
     void prefixedMessageInAnAllowedChannelIsACommandLineKeptExactly() {

@@ -24,8 +24,8 @@ class DiscordAccessTest {
 
     @Test
     void listedRolesAndUsersGetTheirRole() {
-        DiscordAccess access = new DiscordAccess(config(new AccessList(List.of("10"), List.of("5")),
-                new AccessList(List.of("20"), List.of("6"))));
+        DiscordAccess access = new DiscordAccess(
+                config(new AccessList(List.of("10"), List.of("5")), new AccessList(List.of("20"), List.of("6"))));
 
         assertEquals(Role.OPERATOR, access.roleOf("1", List.of("10"), false), "operator by role");
         assertEquals(Role.OPERATOR, access.roleOf("5", List.of(), false), "operator by user id");

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.bot.discord.fake.FakeDiscord;
 import dev.switchboard.bot.discord.fake.FakeMember;
 import dev.switchboard.bot.discord.fake.RestCall;
-import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.commands.Caller;
 import dev.switchboard.commands.CommandInfo;
 import dev.switchboard.commands.CommandSet;
 import dev.switchboard.commands.Reply;
+import dev.switchboard.commands.answers.AnswerBoard;
 import dev.switchboard.config.DiscordConfig;
 import dev.switchboard.core.events.EventBus;
 import java.time.Duration;
@@ -77,15 +77,21 @@ class DiscordBridgeStartTest {
         };
         FakeMember admin = FakeMember.of(77, "admin", FakeDiscord.ADMIN_ROLE_ID);
         try (FakeDiscord discord = new FakeDiscord().addMember(admin).start()) {
-            DiscordBridge bridge = new DiscordBridge(config(discord), TOKEN, broken, new EventBus(),
-                    AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
+            DiscordBridge bridge = new DiscordBridge(
+                    config(discord), TOKEN, broken, new EventBus(), AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
             try {
                 bridge.start();
                 for (String line : List.of("!agents", "!status")) {
                     long msg = discord.postMessage(FakeDiscord.CHANNEL_ID, admin.id(), line);
-                    RestCall reply = discord.await(c -> c.is("POST", "channels/\\d+/messages")
-                            && c.body().path("message_reference").path("message_id").asText()
-                            .equals(Long.toString(msg)), Duration.ofSeconds(10), "reply to " + line);
+                    RestCall reply = discord.await(
+                            c -> c.is("POST", "channels/\\d+/messages")
+                                    && c.body()
+                                            .path("message_reference")
+                                            .path("message_id")
+                                            .asText()
+                                            .equals(Long.toString(msg)),
+                            Duration.ofSeconds(10),
+                            "reply to " + line);
                     assertTrue(reply.body().path("content").asText().startsWith("❌ internal error"));
                 }
             } finally {
@@ -101,8 +107,14 @@ class DiscordBridgeStartTest {
     @Test
     void wrongTokenFailsToStartWithoutShowingIt() throws Exception {
         try (FakeDiscord discord = new FakeDiscord().requireToken(TOKEN).start()) {
-            DiscordBridge bridge = new DiscordBridge(config(discord), "wrong-token-9a9a", COMMANDS, new EventBus(),
-                    AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
+            DiscordBridge bridge = new DiscordBridge(
+                    config(discord),
+                    "wrong-token-9a9a",
+                    COMMANDS,
+                    new EventBus(),
+                    AnswerBoard.NONE,
+                    Set::of,
+                    Duration.ofSeconds(2));
             try {
                 Exception e = assertThrows(Exception.class, bridge::start);
                 assertTrue(e.getMessage().toLowerCase().contains("token"), e.getMessage());
@@ -117,13 +129,17 @@ class DiscordBridgeStartTest {
     @Test
     void rightTokenConnectsAndRegistersSlashCommandsInEveryGuildWhenNoneIsConfigured() throws Exception {
         try (FakeDiscord discord = new FakeDiscord().requireToken(TOKEN).start()) {
-            DiscordBridge bridge = new DiscordBridge(config(discord), TOKEN, COMMANDS, new EventBus(),
-                    AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
+            DiscordBridge bridge = new DiscordBridge(
+                    config(discord), TOKEN, COMMANDS, new EventBus(), AnswerBoard.NONE, Set::of, Duration.ofSeconds(2));
             try {
                 bridge.start();
-                discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + FakeDiscord.GUILD_ID + "/commands"),
-                        Duration.ofSeconds(10), "registration");
-                assertEquals(dev.switchboard.commands.CommandCatalog.all().size(), discord.registeredCommands().size());
+                discord.await(
+                        c -> c.is("PUT", "applications/\\d+/guilds/" + FakeDiscord.GUILD_ID + "/commands"),
+                        Duration.ofSeconds(10),
+                        "registration");
+                assertEquals(
+                        dev.switchboard.commands.CommandCatalog.all().size(),
+                        discord.registeredCommands().size());
             } finally {
                 bridge.close();
             }

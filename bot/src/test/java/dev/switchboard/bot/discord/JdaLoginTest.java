@@ -27,12 +27,20 @@ class JdaLoginTest {
         FakeMember alice = FakeMember.of(101, "alice", FakeDiscord.ADMIN_ROLE_ID);
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         try (FakeDiscord discord = new FakeDiscord().addMember(alice).start()) {
-            DiscordConfig config = new DiscordConfig(null, Long.toString(FakeDiscord.GUILD_ID), null, null, null, null,
-                    discord.apiUrl(), discord.gatewayUrl());
+            DiscordConfig config = new DiscordConfig(
+                    null,
+                    Long.toString(FakeDiscord.GUILD_ID),
+                    null,
+                    null,
+                    null,
+                    null,
+                    discord.apiUrl(),
+                    discord.gatewayUrl());
             JDA jda = JdaClients.build("fake-token", config, new ListenerAdapter() {
                 @Override
                 public void onMessageReceived(MessageReceivedEvent event) {
-                    seen.add(event.getAuthor().getName() + ":" + event.getMessage().getContentRaw());
+                    seen.add(event.getAuthor().getName() + ":"
+                            + event.getMessage().getContentRaw());
                 }
             });
             try {

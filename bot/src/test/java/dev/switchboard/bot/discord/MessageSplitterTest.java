@@ -18,7 +18,8 @@ class MessageSplitterTest {
 
     @Test
     void longTextSplitsAtLineBreaksWithinTheLimitAndLosesNothing() {
-        String text = IntStream.range(0, 300).mapToObj(i -> "line " + i + " of the agent's answer")
+        String text = IntStream.range(0, 300)
+                .mapToObj(i -> "line " + i + " of the agent's answer")
                 .collect(Collectors.joining("\n"));
 
         List<String> parts = MessageSplitter.split(text);
@@ -41,7 +42,8 @@ class MessageSplitterTest {
 
     @Test
     void aCodeBlockCutInTwoIsClosedAndReopenedWithItsLanguage() {
-        String code = IntStream.range(0, 40).mapToObj(i -> "int x" + i + " = " + i + ";")
+        String code = IntStream.range(0, 40)
+                .mapToObj(i -> "int x" + i + " = " + i + ";")
                 .collect(Collectors.joining("\n"));
         String text = "Here you go:\n```java\n" + code + "\n```\ndone";
 

@@ -18,17 +18,17 @@ class ReplyRendererTest {
 
         assertFalse(r.isEmbed());
         assertEquals(List.of("⛔ you may not send messages to agents"), r.texts());
-        assertEquals("❌ unknown agent 'Agnet-2'; did you mean Agent-2?",
+        assertEquals(
+                "❌ unknown agent 'Agnet-2'; did you mean Agent-2?",
                 ReplyRenderer.oneLine(Reply.error("unknown agent 'Agnet-2'; did you mean Agent-2?")));
     }
 
     @Test
     void detailedReplyIsAnEmbedWithOneLinePerDetailAndTheProgressBelow() {
-        Reply reply = new Reply(Reply.Status.OK, "queued #a001 for Agent-2", List.of("priority: high"),
-                List.of("id"));
+        Reply reply = new Reply(Reply.Status.OK, "queued #a001 for Agent-2", List.of("priority: high"), List.of("id"));
 
-        ReplyRenderer.Rendered r = ReplyRenderer.render(reply,
-                List.of("#a001 to Agent-2: delivered (inbox, verified)"));
+        ReplyRenderer.Rendered r =
+                ReplyRenderer.render(reply, List.of("#a001 to Agent-2: delivered (inbox, verified)"));
 
         assertTrue(r.isEmbed());
         EmbedSpec e = r.embed();
@@ -40,20 +40,29 @@ class ReplyRendererTest {
 
     @Test
     void progressLinesReplaceTheReplysLinesAboutTheSameMessagesAndKeepWarnings() {
-        Reply reply = new Reply(Reply.Status.OK, "queued for 2 agents", List.of("#a001 → Agent-1",
-                "#b002 → Agent-2", "paused: Agent-2 — held until resumed"), List.of("0190-a001", "0190-b002"));
+        Reply reply = new Reply(
+                Reply.Status.OK,
+                "queued for 2 agents",
+                List.of("#a001 → Agent-1", "#b002 → Agent-2", "paused: Agent-2 — held until resumed"),
+                List.of("0190-a001", "0190-b002"));
 
-        EmbedSpec e = ReplyRenderer.render(reply, List.of("#a001 to Agent-1: delivered (inbox, verified)",
-                "#b002: queued")).embed();
+        EmbedSpec e = ReplyRenderer.render(
+                        reply, List.of("#a001 to Agent-1: delivered (inbox, verified)", "#b002: queued"))
+                .embed();
 
-        assertEquals("paused: Agent-2 — held until resumed\n#a001 to Agent-1: delivered (inbox, verified)\n"
-                + "#b002: queued", e.description());
+        assertEquals(
+                "paused: Agent-2 — held until resumed\n#a001 to Agent-1: delivered (inbox, verified)\n"
+                        + "#b002: queued",
+                e.description());
     }
 
     @Test
     void usageIsShownAsACodeBlock() {
-        Reply usage = new Reply(Reply.Status.USAGE, "usage: msg <agent> <text>",
-                List.of("  -p, --priority=<p>  urgent, high, normal, low"), List.of());
+        Reply usage = new Reply(
+                Reply.Status.USAGE,
+                "usage: msg <agent> <text>",
+                List.of("  -p, --priority=<p>  urgent, high, normal, low"),
+                List.of());
 
         EmbedSpec e = ReplyRenderer.render(usage).embed();
 

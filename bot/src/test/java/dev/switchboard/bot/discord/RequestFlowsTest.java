@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The chat and slash flows with the command layer and the Discord side faked by our own interfaces. */
 class RequestFlowsTest {
     private static final String ID = "0190aaaa-0000-7000-8000-00000000a001";
-    private static final Caller ALICE = new Caller(new Sender(Platform.DISCORD, "101", "alice", Role.OPERATOR),
+    private static final Caller ALICE = new Caller(
+            new Sender(Platform.DISCORD, "101", "alice", Role.OPERATOR),
             new Origin(Platform.DISCORD, "1", "2", "3", null));
 
     /** Answers every command with one fixed reply and records what it was asked. */
@@ -81,8 +82,8 @@ class RequestFlowsTest {
 
     @Test
     void queuedMessageReactsThenFollowsItsStatesEvenThoseReportedBeforeTheReply() {
-        FixedCommands commands = new FixedCommands(new Reply(Reply.Status.OK, "queued #a001 for Agent-2", List.of(),
-                List.of(ID)));
+        FixedCommands commands =
+                new FixedCommands(new Reply(Reply.Status.OK, "queued #a001 for Agent-2", List.of(), List.of(ID)));
         RequestFlows flows = new RequestFlows(commands, tracker, throttle);
         RecordingChat view = new RecordingChat();
         tracker.accept(event(1, ID, null, QUEUED));
@@ -100,8 +101,14 @@ class RequestFlowsTest {
 
     @Test
     void aNoteOnTheQueuedMessageIsRepliedWhileTheReactionKeepsTheState() {
-        RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK, "queued #a001 for Agent-2",
-                List.of("paused: Agent-2 — held until resumed"), List.of(ID))), tracker, throttle);
+        RequestFlows flows = new RequestFlows(
+                new FixedCommands(new Reply(
+                        Reply.Status.OK,
+                        "queued #a001 for Agent-2",
+                        List.of("paused: Agent-2 — held until resumed"),
+                        List.of(ID))),
+                tracker,
+                throttle);
         RecordingChat view = new RecordingChat();
 
         flows.chat("msg Agent-2 hi", ALICE, view);
@@ -112,8 +119,8 @@ class RequestFlowsTest {
 
     @Test
     void deadMessageGetsACrossAndOneReplySayingWhy() {
-        RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK, "queued", List.of(),
-                List.of(ID))), tracker, throttle);
+        RequestFlows flows = new RequestFlows(
+                new FixedCommands(new Reply(Reply.Status.OK, "queued", List.of(), List.of(ID))), tracker, throttle);
         RecordingChat view = new RecordingChat();
 
         flows.chat("msg Agent-2 hi", ALICE, view);
@@ -126,8 +133,8 @@ class RequestFlowsTest {
 
     @Test
     void deniedRequestGetsACrossAndAThrottledOneLineReply() {
-        RequestFlows flows = new RequestFlows(new FixedCommands(Reply.denied("you may not send messages")), tracker,
-                throttle);
+        RequestFlows flows =
+                new RequestFlows(new FixedCommands(Reply.denied("you may not send messages")), tracker, throttle);
         RecordingChat view = new RecordingChat();
 
         flows.chat("msg Agent-2 hi", ALICE, view);
@@ -140,8 +147,8 @@ class RequestFlowsTest {
 
     @Test
     void informationalCommandIsAnsweredWithItsRendering() {
-        RequestFlows flows = new RequestFlows(new FixedCommands(Reply.ok("agents", List.of("Agent-1 inbox"))),
-                tracker, throttle);
+        RequestFlows flows =
+                new RequestFlows(new FixedCommands(Reply.ok("agents", List.of("Agent-1 inbox"))), tracker, throttle);
         RecordingChat view = new RecordingChat();
 
         flows.chat("agents", ALICE, view);
@@ -152,12 +159,15 @@ class RequestFlowsTest {
 
     @Test
     void slashReplyIsReplacedAsTheMessageMoves() {
-        FixedCommands commands = new FixedCommands(new Reply(Reply.Status.OK, "queued #a001 for Agent-2", List.of(),
-                List.of(ID)));
+        FixedCommands commands =
+                new FixedCommands(new Reply(Reply.Status.OK, "queued #a001 for Agent-2", List.of(), List.of(ID)));
         RequestFlows flows = new RequestFlows(commands, tracker, throttle);
         List<String> shown = new ArrayList<>();
 
-        flows.slash(List.of("msg", "--", "Agent-2", "hi"), ALICE, r -> shown.add(r.embed().description()));
+        flows.slash(
+                List.of("msg", "--", "Agent-2", "hi"),
+                ALICE,
+                r -> shown.add(r.embed().description()));
         tracker.accept(event(3, ID, DELIVERING, DELIVERED, "inbox", true, null));
 
         assertEquals(List.of("msg|--|Agent-2|hi"), commands.asked);
@@ -167,17 +177,24 @@ class RequestFlowsTest {
 
     @Test
     void slashReplyTitleFollowsTheStateInsteadOfStayingQueued() {
-        RequestFlows flows = new RequestFlows(new FixedCommands(new Reply(Reply.Status.OK,
-                "queued #a001 for Agent-2 (id " + ID + ")", List.of(), List.of(ID))), tracker, throttle);
+        RequestFlows flows = new RequestFlows(
+                new FixedCommands(
+                        new Reply(Reply.Status.OK, "queued #a001 for Agent-2 (id " + ID + ")", List.of(), List.of(ID))),
+                tracker,
+                throttle);
         List<String> titles = new ArrayList<>();
 
-        flows.slash(List.of("msg", "--", "Agent-2", "hi"), ALICE, r -> titles.add(r.embed() == null
-                ? r.texts().get(0) : r.embed().title()));
+        flows.slash(
+                List.of("msg", "--", "Agent-2", "hi"),
+                ALICE,
+                r -> titles.add(r.embed() == null ? r.texts().get(0) : r.embed().title()));
         tracker.accept(event(3, ID, DELIVERING, DELIVERED, "inbox", true, null));
         tracker.accept(event(4, ID, DELIVERED, READ, null, null, "moved to processed/"));
 
         assertEquals("queued #a001 for Agent-2 (id " + ID + ")", titles.get(0));
-        assertEquals("#a001 for Agent-2: read: moved to processed/", titles.get(titles.size() - 1),
+        assertEquals(
+                "#a001 for Agent-2: read: moved to processed/",
+                titles.get(titles.size() - 1),
                 "the title says read once the state says read: " + titles);
         assertEquals(0, tracker.trackedCount(), "read is final");
     }
@@ -215,8 +232,7 @@ class RequestFlowsTest {
             }
 
             @Override
-            public void reply(ReplyRenderer.Rendered reply) {
-            }
+            public void reply(ReplyRenderer.Rendered reply) {}
         };
         tracker.accept(event(1, ID, null, QUEUED));
         tracker.accept(event(2, ID, DELIVERING, DELIVERED, "inbox", true, null));

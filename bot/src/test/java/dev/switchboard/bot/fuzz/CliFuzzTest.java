@@ -50,6 +50,7 @@ class CliFuzzTest {
 
     @TempDir
     Path tempDir;
+
     private Path dir;
 
     /**
@@ -74,7 +75,8 @@ class CliFuzzTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(600) // about 1 to 4 minutes: each run builds the whole picocli tree and opens the queue
+    @org.junit.jupiter.api.Timeout(
+            600) // about 1 to 4 minutes: each run builds the whole picocli tree and opens the queue
     void hostileCommandLinesNeverCrashAndAcceptedMessagesAreStoredOnceAndExact() throws IOException {
         long seed = SEED;
         Random random = new Random(seed);
@@ -90,11 +92,13 @@ class CliFuzzTest {
             StringWriter err = new StringWriter();
             int code;
             try {
-                code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+                code = Main.execute(
+                        new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
             } catch (RuntimeException | Error e) {
                 throw new AssertionError("seed " + seed + " input " + i + " crashed: " + args, e);
             }
-            String what = "seed " + seed + " input " + i + " " + args + " → " + code + "\nout: " + out + "\nerr: " + err;
+            String what =
+                    "seed " + seed + " input " + i + " " + args + " → " + code + "\nout: " + out + "\nerr: " + err;
             assertTrue(code >= 0 && code <= 3, what);
             if (code != 0) {
                 assertEquals(1, err.toString().strip().lines().count(), "a refusal of more than one line: " + what);
@@ -109,18 +113,20 @@ class CliFuzzTest {
         }
 
         // Every accepted message is in the queue once, with exactly the text given
-        try (SqliteMessageQueue queue = SqliteMessageQueue.open(dir.resolve("switchboard-data"), 5,
-                new Backoff(100, 1_000))) {
+        try (SqliteMessageQueue queue =
+                SqliteMessageQueue.open(dir.resolve("switchboard-data"), 5, new Backoff(100, 1_000))) {
             List<QueuedMessage> all = queue.list(Set.of(MessageState.values()), null, 1_000_000);
-            Map<String, String> stored = all.stream().collect(Collectors.toMap(QueuedMessage::id,
-                    q -> q.message().body()));
+            Map<String, String> stored = all.stream()
+                    .collect(
+                            Collectors.toMap(QueuedMessage::id, q -> q.message().body()));
             for (Map.Entry<String, String> e : expectedBodies.entrySet()) {
                 assertEquals(e.getValue(), stored.get(e.getKey()), "stored text of " + e.getKey());
             }
-            long sentByFuzz = all.stream().filter(q -> expectedBodies.containsKey(q.id())).count();
+            long sentByFuzz =
+                    all.stream().filter(q -> expectedBodies.containsKey(q.id())).count();
             assertEquals(expectedBodies.size(), sentByFuzz);
-            assertTrue(expectedBodies.size() > INPUTS / 20, "too few accepted to mean anything: "
-                    + expectedBodies.size());
+            assertTrue(
+                    expectedBodies.size() > INPUTS / 20, "too few accepted to mean anything: " + expectedBodies.size());
         }
         // Nothing written beside the test's folder (relative paths would land in the working directory)
         assertEquals(cwdBefore, listing(Path.of("").toAbsolutePath()));

@@ -6,17 +6,76 @@ import java.util.Random;
 /** Command lines for the CLI fuzz: the real commands, with arguments from friendly to hostile. */
 final class CliInputs {
     private static final String[] AGENTS = {"Agent-1", "a1", "agent-2", "Agent-9", "", " ", "Agent-1/..", "*"};
-    private static final String[] COMMANDS = {"send", "msg", "status", "queue", "agents", "ack", "help",
-            "broadcast", "config", "nonsense", "SEND", "--help", "-h", "--version", "queue", "send", "send"};
+    private static final String[] COMMANDS = {
+        "send",
+        "msg",
+        "status",
+        "queue",
+        "agents",
+        "ack",
+        "help",
+        "broadcast",
+        "config",
+        "nonsense",
+        "SEND",
+        "--help",
+        "-h",
+        "--version",
+        "queue",
+        "send",
+        "send"
+    };
     private static final String[] QUEUE_SUB = {"list", "cancel", "retry", "pause", "resume", "purge-dead", "x"};
-    private static final String[] OPTIONS = {"-p", "--priority", "-n", "--limit", "-a", "--agent", "-s",
-            "--state", "--all", "--bogus", "-", "--", "-pp", "--priority=", "--limit=-1"};
-    private static final String[] NASTY = {"", " ", "\t", "\n", "\r", "\r\n", "\u0000", "\u001b[31m", "\u202e",
-            "😀", "é", "\uFEFF", "'", "\"", "\\", "$(rm -rf /)", "`id`", "%s%n", "@file", "#3f2a", "-1",
-            "99999999999999999999", "NaN", "null", "../..", "/etc/passwd", "a".repeat(5_000), "x\ny", "\ud800"};
+    private static final String[] OPTIONS = {
+        "-p",
+        "--priority",
+        "-n",
+        "--limit",
+        "-a",
+        "--agent",
+        "-s",
+        "--state",
+        "--all",
+        "--bogus",
+        "-",
+        "--",
+        "-pp",
+        "--priority=",
+        "--limit=-1"
+    };
+    private static final String[] NASTY = {
+        "",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\u0000",
+        "\u001b[31m",
+        "\u202e",
+        "😀",
+        "é",
+        "\uFEFF",
+        "'",
+        "\"",
+        "\\",
+        "$(rm -rf /)",
+        "`id`",
+        "%s%n",
+        "@file",
+        "#3f2a",
+        "-1",
+        "99999999999999999999",
+        "NaN",
+        "null",
+        "../..",
+        "/etc/passwd",
+        "a".repeat(5_000),
+        "x\ny",
+        "\ud800"
+    };
 
-    private CliInputs() {
-    }
+    private CliInputs() {}
 
     /**
      * Appends one command line to {@code args}.
@@ -49,7 +108,10 @@ final class CliInputs {
     private static String send(Random r, List<String> args) {
         if (r.nextInt(4) == 0) {
             args.add(r.nextBoolean() ? "-p" : "--priority");
-            args.add(r.nextInt(3) == 0 ? word(r) : List.of("urgent", "high", "normal", "low", "HIGH").get(r.nextInt(5)));
+            args.add(
+                    r.nextInt(3) == 0
+                            ? word(r)
+                            : List.of("urgent", "high", "normal", "low", "HIGH").get(r.nextInt(5)));
         }
         args.add(r.nextInt(5) == 0 ? AGENTS[r.nextInt(AGENTS.length)] : (r.nextBoolean() ? "Agent-1" : "a1"));
         // After "--" every word is text, even "-p": what the user typed must be stored as typed.

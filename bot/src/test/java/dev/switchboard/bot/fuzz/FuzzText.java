@@ -10,17 +10,109 @@ import java.util.SplittableRandom;
  */
 public final class FuzzText {
     private static final String[] PIECES = {
-        " ", "  ", "\t", "a", "Z", "0", "9", "-", "--", "-p", "!", "!!", "#", "#3f2a", "@", "@everyone", "@here",
-        "<@1001>", "<#900000000000000010>", "\"", "'", "`", "```", "```java\n", "\\", "\\n", "%s", "%n", "${x}",
-        "{{x}}", "é", "ß", "中文", "Ж", "ﷺ", "😀", "👩‍💻", "🇩🇪", "\u200b", "\u200d", "\u202e", "\u2066",
-        "e\u0301", "\ufeff", "\u00a0", "\u3000", "Agent-1", "agent-2", "a1", "Agent-99", "msg", "send", "status",
-        "queue", "list", "cancel", "retry", "pause", "--in", "10m", "--at", "14:30", "25:99", "--every", "1h", "0s",
-        "--priority", "urgent", "LOW", "--state", "dead,queued", "--all", "--scheduled", "--limit", "-1", "99999",
-        "--help", "-h", "=", "--in=5m", "/me", ".ban", "DROP TABLE messages;", "../../etc/passwd", "null", "NaN",
+        " ",
+        "  ",
+        "\t",
+        "a",
+        "Z",
+        "0",
+        "9",
+        "-",
+        "--",
+        "-p",
+        "!",
+        "!!",
+        "#",
+        "#3f2a",
+        "@",
+        "@everyone",
+        "@here",
+        "<@1001>",
+        "<#900000000000000010>",
+        "\"",
+        "'",
+        "`",
+        "```",
+        "```java\n",
+        "\\",
+        "\\n",
+        "%s",
+        "%n",
+        "${x}",
+        "{{x}}",
+        "é",
+        "ß",
+        "中文",
+        "Ж",
+        "ﷺ",
+        "😀",
+        "👩‍💻",
+        "🇩🇪",
+        "\u200b",
+        "\u200d",
+        "\u202e",
+        "\u2066",
+        "e\u0301",
+        "\ufeff",
+        "\u00a0",
+        "\u3000",
+        "Agent-1",
+        "agent-2",
+        "a1",
+        "Agent-99",
+        "msg",
+        "send",
+        "status",
+        "queue",
+        "list",
+        "cancel",
+        "retry",
+        "pause",
+        "--in",
+        "10m",
+        "--at",
+        "14:30",
+        "25:99",
+        "--every",
+        "1h",
+        "0s",
+        "--priority",
+        "urgent",
+        "LOW",
+        "--state",
+        "dead,queued",
+        "--all",
+        "--scheduled",
+        "--limit",
+        "-1",
+        "99999",
+        "--help",
+        "-h",
+        "=",
+        "--in=5m",
+        "/me",
+        ".ban",
+        "DROP TABLE messages;",
+        "../../etc/passwd",
+        "null",
+        "NaN",
     };
     private static final String[] COMMANDS = {
-        "msg", "send", "broadcast", "status", "agents", "queue", "ack", "onboard", "help", "quote", "MSG", "Msg",
-        "nosuchcommand", "msgg", "",
+        "msg",
+        "send",
+        "broadcast",
+        "status",
+        "agents",
+        "queue",
+        "ack",
+        "onboard",
+        "help",
+        "quote",
+        "MSG",
+        "Msg",
+        "nosuchcommand",
+        "msgg",
+        "",
     };
     private static final String[] AGENTS = {"Agent-1", "agent-2", "AGENT-3", "Agent-99", "Agnet-1", "", "-p", "#x"};
 
@@ -91,17 +183,37 @@ public final class FuzzText {
         for (int i = 0; i < n; i++) {
             b.append(random.nextInt(5) == 0 ? "  " : " ");
             int r = random.nextInt(3);
-            b.append(r == 0 ? AGENTS[random.nextInt(AGENTS.length)] : r == 1 ? PIECES[random.nextInt(PIECES.length)]
-                    : text(3));
+            b.append(
+                    r == 0
+                            ? AGENTS[random.nextInt(AGENTS.length)]
+                            : r == 1 ? PIECES[random.nextInt(PIECES.length)] : text(3));
         }
         return b.toString();
     }
 
     /** A raw IRC line a hostile or broken server might send (no line breaks: one frame, one line). */
     public String ircLine(String channel) {
-        String[] commands = {"PRIVMSG", "NOTICE", "USERNOTICE", "CLEARCHAT", "CLEARMSG", "ROOMSTATE", "USERSTATE",
-            "GLOBALUSERSTATE", "WHISPER", "HOSTTARGET", "RECONNECT_", "JOIN", "PART", "001", "353", "421", "",
-            "PING_", "CAP"};
+        String[] commands = {
+            "PRIVMSG",
+            "NOTICE",
+            "USERNOTICE",
+            "CLEARCHAT",
+            "CLEARMSG",
+            "ROOMSTATE",
+            "USERSTATE",
+            "GLOBALUSERSTATE",
+            "WHISPER",
+            "HOSTTARGET",
+            "RECONNECT_",
+            "JOIN",
+            "PART",
+            "001",
+            "353",
+            "421",
+            "",
+            "PING_",
+            "CAP"
+        };
         StringBuilder b = new StringBuilder();
         if (random.nextBoolean()) {
             b.append('@');
@@ -110,8 +222,19 @@ public final class FuzzText {
                 if (i > 0) {
                     b.append(';');
                 }
-                b.append(pick(List.of("badges", "mod", "user-id", "id", "display-name", "color", "emotes",
-                        "reply-parent-msg-id", "reply-parent-user-login", "tmi-sent-ts", "room-id", "x")));
+                b.append(pick(List.of(
+                        "badges",
+                        "mod",
+                        "user-id",
+                        "id",
+                        "display-name",
+                        "color",
+                        "emotes",
+                        "reply-parent-msg-id",
+                        "reply-parent-user-login",
+                        "tmi-sent-ts",
+                        "room-id",
+                        "x")));
                 if (random.nextInt(4) > 0) {
                     b.append('=').append(oneLine(text(3)).replace(" ", "\\s").replace(";", "\\:"));
                 }
@@ -143,8 +266,11 @@ public final class FuzzText {
                 case 2 -> 0x4e00 + random.nextInt(0x5000);
                 default -> 0x1f300 + random.nextInt(0x300);
             };
-            if (Character.isDefined(cp) && !Character.isISOControl(cp) && Character.getType(cp) != Character.SURROGATE
-                    && Character.getType(cp) != Character.PRIVATE_USE && Character.getType(cp) != Character.FORMAT) {
+            if (Character.isDefined(cp)
+                    && !Character.isISOControl(cp)
+                    && Character.getType(cp) != Character.SURROGATE
+                    && Character.getType(cp) != Character.PRIVATE_USE
+                    && Character.getType(cp) != Character.FORMAT) {
                 return cp;
             }
         }

@@ -23,8 +23,13 @@ class FuzzTextTest {
         for (int i = 0; i < count; i++) {
             String text = "x: " + fuzz.clean(10);
             int n = i;
-            assertEquals(Optional.empty(), TextRules.problem(text, 4000), () -> "seed " + seed + " text " + n + ": "
-                    + text.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList());
+            assertEquals(
+                    Optional.empty(),
+                    TextRules.problem(text, 4000),
+                    () -> "seed " + seed + " text " + n + ": "
+                            + text.codePoints()
+                                    .mapToObj(c -> String.format("U+%04X", c))
+                                    .toList());
         }
     }
 }

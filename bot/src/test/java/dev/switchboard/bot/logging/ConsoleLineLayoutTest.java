@@ -23,16 +23,28 @@ class ConsoleLineLayoutTest {
         layout.setContext(context);
         layout.start();
 
-        List<String> loggers = List.of("dev.switchboard.bot.cli.CommandSetBridge", "dev.switchboard.bot.Main", "x",
-                "org.sqlite.core.NativeDB", "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.VeryLongClassNameIndeed", "");
-        List<Map<String, String>> mdcs = List.of(Map.of(), Map.of("message_id", "01a2-3b"), Map.of("message_id", ""),
+        List<String> loggers = List.of(
+                "dev.switchboard.bot.cli.CommandSetBridge",
+                "dev.switchboard.bot.Main",
+                "x",
+                "org.sqlite.core.NativeDB",
+                "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.VeryLongClassNameIndeed",
+                "");
+        List<Map<String, String>> mdcs = List.of(
+                Map.of(),
+                Map.of("message_id", "01a2-3b"),
+                Map.of("message_id", ""),
                 Map.of("agent", "Agent-1", "correlation_id", "c"));
         for (String name : loggers) {
             for (Level level : List.of(Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE)) {
                 for (Map<String, String> mdc : mdcs) {
                     // WHEN both lay out the same event (with arguments, a line break, a stack trace)
-                    LoggingEvent event = new LoggingEvent(getClass().getName(), context.getLogger(name), level,
-                            "could not {} in {}: é\nsecond line", new IllegalStateException("boom"),
+                    LoggingEvent event = new LoggingEvent(
+                            getClass().getName(),
+                            context.getLogger(name),
+                            level,
+                            "could not {} in {}: é\nsecond line",
+                            new IllegalStateException("boom"),
                             new Object[] {"remove", "/tmp/x"});
                     event.setMDCPropertyMap(mdc);
 

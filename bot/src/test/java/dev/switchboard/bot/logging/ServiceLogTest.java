@@ -44,7 +44,8 @@ class ServiceLogTest {
     void serviceLogsJsonWithMessageIdsIntoTheConfiguredDataDirAndNeverAToken() throws Exception {
         Path cwd = Files.createDirectories(dir.resolve("started-here"));
         Path configDir = Files.createDirectories(dir.resolve("elsewhere"));
-        try (FakeDiscord discord = new FakeDiscord().addMember(ALICE).requireToken(DISCORD_TOKEN).start()) {
+        try (FakeDiscord discord =
+                new FakeDiscord().addMember(ALICE).requireToken(DISCORD_TOKEN).start()) {
             Path config = configDir.resolve("switchboard.yaml");
             Files.writeString(config, """
                     data_dir: state
@@ -57,12 +58,19 @@ class ServiceLogTest {
                       operators: {roles: ["%d"]}
                       api_url: %s
                       gateway_url: %s
-                    """.formatted(FakeDiscord.GUILD_ID, FakeDiscord.CHANNEL_ID, FakeDiscord.STATUS_CHANNEL_ID,
-                    FakeDiscord.OPERATOR_ROLE_ID, discord.apiUrl(), discord.gatewayUrl()));
+                    """.formatted(
+                            FakeDiscord.GUILD_ID,
+                            FakeDiscord.CHANNEL_ID,
+                            FakeDiscord.STATUS_CHANNEL_ID,
+                            FakeDiscord.OPERATOR_ROLE_ID,
+                            discord.apiUrl(),
+                            discord.gatewayUrl()));
             Path stderr = dir.resolve("stderr.txt");
             Path stdout = dir.resolve("stdout.txt");
-            ProcessBuilder pb = new ProcessBuilder(java(config, "run", "--no-console")).directory(cwd.toFile())
-                    .redirectError(stderr.toFile()).redirectOutput(stdout.toFile());
+            ProcessBuilder pb = new ProcessBuilder(java(config, "run", "--no-console"))
+                    .directory(cwd.toFile())
+                    .redirectError(stderr.toFile())
+                    .redirectOutput(stdout.toFile());
             pb.environment().put("SWITCHBOARD_DISCORD_TOKEN", DISCORD_TOKEN);
             pb.environment().put("SWITCHBOARD_API_TOKEN", API_TOKEN);
             pb.environment().remove("SWITCHBOARD_TWITCH_TOKEN");
@@ -71,8 +79,13 @@ class ServiceLogTest {
             try {
                 discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"), WAIT, "slash commands");
                 long chat = discord.postMessage(FakeDiscord.CHANNEL_ID, ALICE.id(), "!msg Agent-1 hello from chat");
-                discord.await(c -> c.method().equals("PUT") && c.path().equals("channels/" + FakeDiscord.CHANNEL_ID
-                        + "/messages/" + chat + "/reactions/" + StatusEmoji.DELIVERED + "/@me"), WAIT, "✅");
+                discord.await(
+                        c -> c.method().equals("PUT")
+                                && c.path()
+                                        .equals("channels/" + FakeDiscord.CHANNEL_ID + "/messages/" + chat
+                                                + "/reactions/" + StatusEmoji.DELIVERED + "/@me"),
+                        WAIT,
+                        "✅");
             } finally {
                 child.destroy(); // SIGTERM: a clean stop through the shutdown hook
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child stopped");
@@ -85,13 +98,18 @@ class ServiceLogTest {
             for (String line : Files.readAllLines(log)) {
                 lines.add(json.readTree(line)); // every line is one JSON object
             }
-            List<JsonNode> about = lines.stream().filter(l -> l.has("message_id")).toList();
-            assertFalse(about.isEmpty(), "no log line carries a message id: " + lines + "\nstderr: "
-                    + Files.readString(stderr));
+            List<JsonNode> about =
+                    lines.stream().filter(l -> l.has("message_id")).toList();
+            assertFalse(
+                    about.isEmpty(),
+                    "no log line carries a message id: " + lines + "\nstderr: " + Files.readString(stderr));
             String id = about.get(0).get("message_id").asText();
             assertTrue(about.stream().allMatch(l -> l.hasNonNull("correlation_id")), about.toString());
-            assertTrue(about.stream().anyMatch(l -> l.get("message").asText().startsWith("delivered to Agent-1")
-                    && l.get("message_id").asText().equals(id)), "delivery line with its id: " + about);
+            assertTrue(
+                    about.stream()
+                            .anyMatch(l -> l.get("message").asText().startsWith("delivered to Agent-1")
+                                    && l.get("message_id").asText().equals(id)),
+                    "delivery line with its id: " + about);
             assertTrue(lines.stream().allMatch(l -> l.has("@timestamp") && l.has("level") && l.has("logger_name")));
 
             for (Path written : List.of(log, stderr, stdout)) {
@@ -107,11 +125,18 @@ class ServiceLogTest {
         Path cwd = Files.createDirectories(dir.resolve("any-folder"));
         Path config = dir.resolve("switchboard.yaml");
         Files.writeString(config, "data_dir: data\nagents: [{id: Agent-1}]\n");
-        for (List<String> args : List.of(List.of("--help"), List.of("config", "check"), List.of("agents"),
-                List.of("send", "Agent-1", "hi"), List.of("queue", "list"))) {
+        for (List<String> args : List.of(
+                List.of("--help"),
+                List.of("config", "check"),
+                List.of("agents"),
+                List.of("send", "Agent-1", "hi"),
+                List.of("queue", "list"))) {
             Path out = dir.resolve("out.txt");
-            Process p = new ProcessBuilder(java(config, args.toArray(String[]::new))).directory(cwd.toFile())
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(java(config, args.toArray(String[]::new)))
+                    .directory(cwd.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), args + ": " + Files.readString(out));
             assertEquals(List.of(), list(cwd), args + " left something in the working folder");
@@ -122,15 +147,25 @@ class ServiceLogTest {
     @Test
     void withoutAConfigLookingAtTheQueueLeavesNoFolderButASendKeepsItsMessage() throws Exception {
         Path cwd = Files.createDirectories(dir.resolve("no-config-here"));
-        for (List<String> args : List.of(List.of("status"), List.of("agents"), List.of("queue", "list"),
-                List.of("peek", "Agent-1"), List.of("send", "Agent-1", ""))) {
-            Process p = new ProcessBuilder(java(null, args.toArray(String[]::new))).directory(cwd.toFile())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        for (List<String> args : List.of(
+                List.of("status"),
+                List.of("agents"),
+                List.of("queue", "list"),
+                List.of("peek", "Agent-1"),
+                List.of("send", "Agent-1", ""))) {
+            Process p = new ProcessBuilder(java(null, args.toArray(String[]::new)))
+                    .directory(cwd.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out.txt").toFile())
+                    .start();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(List.of(), list(cwd), args + " left something: " + Files.readString(dir.resolve("out.txt")));
         }
-        Process send = new ProcessBuilder(java(null, "send", "Agent-1", "hello")).directory(cwd.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        Process send = new ProcessBuilder(java(null, "send", "Agent-1", "hello"))
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
         assertTrue(send.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, send.exitValue(), Files.readString(dir.resolve("out.txt")));
         assertEquals(List.of("switchboard-data"), list(cwd), "the queued message is kept where the default says");
@@ -143,9 +178,15 @@ class ServiceLogTest {
                 .map(e -> e.replace('\\', '/'))
                 .filter(e -> !e.endsWith("/test-classes") && !e.endsWith("-tests.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
-                "-cp", classPath, Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.awt.headless=true",
+                "-cp",
+                classPath,
+                Main.class.getName()));
         if (config != null) {
             cmd.addAll(List.of("--config", config.toString()));
         }

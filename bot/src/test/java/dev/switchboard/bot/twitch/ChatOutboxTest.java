@@ -82,14 +82,18 @@ class ChatOutboxTest {
     void closeIsBoundedWhileASendHangs() throws Exception {
         CountDownLatch inSend = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        ChatOutbox outbox = ChatOutbox.start(line -> {
-            inSend.countDown();
-            try {
-                never.await(); // Twitch never acknowledges
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, 10, Duration.ofSeconds(30), System::nanoTime);
+        ChatOutbox outbox = ChatOutbox.start(
+                line -> {
+                    inSend.countDown();
+                    try {
+                        never.await(); // Twitch never acknowledges
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                10,
+                Duration.ofSeconds(30),
+                System::nanoTime);
         assertTrue(outbox.offer(new OutgoingChat("c", "hangs", null, false)));
         assertTrue(inSend.await(10, TimeUnit.SECONDS));
 
@@ -110,15 +114,18 @@ class ChatOutboxTest {
         CountDownLatch inSend = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         RecordingSink sink = new RecordingSink();
-        try (ChatOutbox outbox = ChatOutbox.start(line -> {
-            inSend.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            sink.send(line);
-        }, new SendWindow(100, Duration.ofSeconds(30), System::nanoTime), 3)) {
+        try (ChatOutbox outbox = ChatOutbox.start(
+                line -> {
+                    inSend.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    sink.send(line);
+                },
+                new SendWindow(100, Duration.ofSeconds(30), System::nanoTime),
+                3)) {
             // GIVEN a send that hangs and 3 lines waiting behind it: the outbox is full
             assertTrue(outbox.offer(new OutgoingChat("c", "first", null, false)));
             assertTrue(inSend.await(10, TimeUnit.SECONDS));
@@ -131,18 +138,22 @@ class ChatOutboxTest {
                 assertFalse(outbox.offer(new OutgoingChat("c", "dropped " + i, null, false)));
             }
             // THEN one warning says so, not one per line
-            assertEquals(1, log.list.stream().filter(e -> e.getLevel() == Level.WARN).count(), log.list::toString);
+            assertEquals(
+                    1, log.list.stream().filter(e -> e.getLevel() == Level.WARN).count(), log.list::toString);
 
             // WHEN the sends go on and a line fits again, THEN one line counts what was dropped
             release.countDown();
             sink.await(4, Duration.ofSeconds(10));
             assertTrue(outbox.offer(new OutgoingChat("c", "room again", null, false)));
             sink.await(5, Duration.ofSeconds(10));
-            List<String> summaries = log.list.stream().filter(e -> e.getLevel() == Level.INFO)
-                    .map(ILoggingEvent::getFormattedMessage).toList();
-            assertEquals(List.of("twitch: the outbox has room again; 50 line(s) were dropped while it was full"),
-                    summaries);
-            assertEquals(1, log.list.stream().filter(e -> e.getLevel() == Level.WARN).count(), log.list::toString);
+            List<String> summaries = log.list.stream()
+                    .filter(e -> e.getLevel() == Level.INFO)
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+            assertEquals(
+                    List.of("twitch: the outbox has room again; 50 line(s) were dropped while it was full"), summaries);
+            assertEquals(
+                    1, log.list.stream().filter(e -> e.getLevel() == Level.WARN).count(), log.list::toString);
         } finally {
             logger.detachAppender(log);
             logger.setLevel(level);

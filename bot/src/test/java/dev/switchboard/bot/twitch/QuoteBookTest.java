@@ -32,15 +32,18 @@ class QuoteBookTest {
 
     @Test
     void noFileOrAnEmptyOneGivesTheBuiltInSet() throws Exception {
-        assertTrue(QuoteBook.BUILT_IN.contains(QuoteBook.load(null, new SplittableRandom(1)).next()));
+        assertTrue(QuoteBook.BUILT_IN.contains(
+                QuoteBook.load(null, new SplittableRandom(1)).next()));
         Path empty = Files.writeString(dir.resolve("empty.txt"), "\n# nothing\n");
-        assertEquals(QuoteBook.BUILT_IN.size(), QuoteBook.load(empty, new SplittableRandom(1)).size());
+        assertEquals(
+                QuoteBook.BUILT_IN.size(),
+                QuoteBook.load(empty, new SplittableRandom(1)).size());
     }
 
     @Test
     void aConfiguredFileThatCannotBeReadIsAClearError() {
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> QuoteBook.load(dir.resolve("missing.txt"), new SplittableRandom(1)));
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class, () -> QuoteBook.load(dir.resolve("missing.txt"), new SplittableRandom(1)));
         assertTrue(e.getMessage().startsWith("cannot read twitch.quotes_file"), e.getMessage());
     }
 }

@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A {@link ChatSink} that keeps what was sent, with when (for rate checks). */
 final class RecordingSink implements ChatSink {
-    record Sent(long nanos, OutgoingChat line) {
-    }
+    record Sent(long nanos, OutgoingChat line) {}
 
     private final List<Sent> sent = new ArrayList<>();
 

@@ -21,7 +21,8 @@ class StatusFollowerTest {
         follower.follow("id-aaaa", target);
         follower.accept(event(4, "id-aaaa", MessageState.DELIVERED, MessageState.READ, null, null, null));
 
-        assertEquals(List.of("@mod → Agent-2: delivered (inbox, verified) · #aaaa", "@mod → Agent-2: read · #aaaa"),
+        assertEquals(
+                List.of("@mod → Agent-2: delivered (inbox, verified) · #aaaa", "@mod → Agent-2: read · #aaaa"),
                 out.stream().map(OutgoingChat::text).toList());
         assertEquals("chat-1", out.get(0).replyTo());
         assertEquals(0, follower.followedCount(), "read is final: no longer followed");
@@ -33,14 +34,28 @@ class StatusFollowerTest {
         follower.accept(event(5, "id-cccc", MessageState.DELIVERING, MessageState.DEAD, null, null, "no"));
         follower.accept(event(6, "id-bbbb", MessageState.DELIVERING, MessageState.RETRY_WAIT, null, null, "busy"));
         follower.accept(event(6, "id-bbbb", MessageState.DELIVERING, MessageState.RETRY_WAIT, null, null, "busy"));
-        assertEquals(List.of("@mod → Agent-2: retry wait: busy · #bbbb"), out.stream().map(OutgoingChat::text).toList());
+        assertEquals(
+                List.of("@mod → Agent-2: retry wait: busy · #bbbb"),
+                out.stream().map(OutgoingChat::text).toList());
     }
 
-    private static dev.switchboard.core.events.StatusEvent copy(long seq, String id, String agent, MessageState to,
-                                                               String method, Boolean verified, String detail) {
+    private static dev.switchboard.core.events.StatusEvent copy(
+            long seq, String id, String agent, MessageState to, String method, Boolean verified, String detail) {
         var e = event(seq, id, MessageState.DELIVERING, to, method, verified, detail);
-        return new dev.switchboard.core.events.StatusEvent(e.seq(), e.messageId(), "corr-77ab", agent, e.from(), e.to(),
-                e.attempt(), e.method(), e.verified(), e.detail(), e.at(), e.sender(), e.origin());
+        return new dev.switchboard.core.events.StatusEvent(
+                e.seq(),
+                e.messageId(),
+                "corr-77ab",
+                agent,
+                e.from(),
+                e.to(),
+                e.attempt(),
+                e.method(),
+                e.verified(),
+                e.detail(),
+                e.at(),
+                e.sender(),
+                e.origin());
     }
 
     @Test
@@ -53,8 +68,10 @@ class StatusFollowerTest {
         follower.accept(copy(4, "id-3", "Agent-3", MessageState.DEAD, null, null, "window not found"));
         follower.accept(copy(5, "id-1", "Agent-1", MessageState.READ, null, null, null));
 
-        assertEquals(List.of("@mod → 3 agents: 1 delivered (inbox, verified), 1 delivered (gui, unverified); "
-                + "Agent-3 dead: window not found · #77ab"), out.stream().map(OutgoingChat::text).toList());
+        assertEquals(
+                List.of("@mod → 3 agents: 1 delivered (inbox, verified), 1 delivered (gui, unverified); "
+                        + "Agent-3 dead: window not found · #77ab"),
+                out.stream().map(OutgoingChat::text).toList());
         assertEquals("chat-1", out.get(0).replyTo());
         follower.accept(copy(6, "id-2", "Agent-2", MessageState.READ, null, null, null));
         assertEquals(1, out.size(), "one summary, nothing more");

@@ -14,17 +14,34 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class StatusLineTest {
-    static StatusEvent event(long seq, String id, MessageState from, MessageState to, String method, Boolean verified,
-                             String detail) {
-        return new StatusEvent(seq, id, id, "Agent-2", from, to, 1, method, verified, detail, Instant.now(),
+    static StatusEvent event(
+            long seq, String id, MessageState from, MessageState to, String method, Boolean verified, String detail) {
+        return new StatusEvent(
+                seq,
+                id,
+                id,
+                "Agent-2",
+                from,
+                to,
+                1,
+                method,
+                verified,
+                detail,
+                Instant.now(),
                 new Sender(Platform.TWITCH, "42", "Mod", Role.OPERATOR),
                 new Origin(Platform.TWITCH, null, "stream", "chat-1", null));
     }
 
     @Test
     void rendersTheOneShortLine() {
-        StatusEvent e = event(7, "0190a1b2-0000-7000-8000-00000000" + "3f2a", MessageState.DELIVERING,
-                MessageState.DELIVERED, "gui", true, null);
+        StatusEvent e = event(
+                7,
+                "0190a1b2-0000-7000-8000-00000000" + "3f2a",
+                MessageState.DELIVERING,
+                MessageState.DELIVERED,
+                "gui",
+                true,
+                null);
         assertEquals("@mod → Agent-2: delivered (gui, verified) · #3f2a", StatusLine.render("mod", e));
     }
 

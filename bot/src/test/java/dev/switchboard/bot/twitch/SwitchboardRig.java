@@ -32,14 +32,17 @@ final class SwitchboardRig implements AutoCloseable {
 
     /** @param limits null for the defaults (5 messages per user in 10 s) */
     SwitchboardRig(Path dir, Limits limits) throws IOException {
-        SwitchboardConfig base = SwitchboardConfig.defaults(dir).withAgents(List.of(AgentConfig.inboxOnly("Agent-1"),
-                AgentConfig.inboxOnly("Agent-2"), AgentConfig.inboxOnly("Agent-3")))
+        SwitchboardConfig base = SwitchboardConfig.defaults(dir)
+                .withAgents(List.of(
+                        AgentConfig.inboxOnly("Agent-1"),
+                        AgentConfig.inboxOnly("Agent-2"),
+                        AgentConfig.inboxOnly("Agent-3")))
                 .withWeb(new dev.switchboard.config.WebConfig(false, null, null));
         config = limits == null ? base : base.withLimits(limits);
         Files.createDirectories(config.dataDir());
         lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow();
-        app = App.startService(config, Secrets.from(Map.of()),
-                new App.Tuning(50, 50, 200, 1_000, 3, Duration.ofSeconds(30)));
+        app = App.startService(
+                config, Secrets.from(Map.of()), new App.Tuning(50, 50, 200, 1_000, 3, Duration.ofSeconds(30)));
     }
 
     ChatCommands commands() {

@@ -38,11 +38,15 @@ class TwitchBridgeEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String CHANNEL = "stream";
     /** twitch4j shares its send bucket per bot user id across the JVM: a fresh id per test keeps tests apart. */
-    private static final AtomicLong BOT_IDS = new AtomicLong(ProcessHandle.current().pid() * 1000);
-    private static final Pattern QUEUED = Pattern.compile("@(\\S+) queued #([0-9a-f]{4}) for (\\S+) \\(id ([0-9a-f-]{36})\\)");
+    private static final AtomicLong BOT_IDS =
+            new AtomicLong(ProcessHandle.current().pid() * 1000);
+
+    private static final Pattern QUEUED =
+            Pattern.compile("@(\\S+) queued #([0-9a-f]{4}) for (\\S+) \\(id ([0-9a-f-]{36})\\)");
 
     @TempDir
     Path dir;
+
     private SwitchboardRig rig;
     private FakeTwitchChat server;
     private TwitchBridge bridge;
@@ -66,13 +70,27 @@ class TwitchBridgeEndToEndTest {
     }
 
     private TwitchConfig config(String greeting, Path quotes, int rateMessages, int rateSeconds, int cooldown) {
-        return new TwitchConfig("switchbot", List.of(CHANNEL), List.of("trusted"), server.url(), greeting, quotes,
-                rateMessages, rateSeconds, cooldown, null);
+        return new TwitchConfig(
+                "switchbot",
+                List.of(CHANNEL),
+                List.of("trusted"),
+                server.url(),
+                greeting,
+                quotes,
+                rateMessages,
+                rateSeconds,
+                cooldown,
+                null);
     }
 
     private void startBridge(TwitchConfig cfg) throws Exception {
-        bridge = new TwitchBridge(cfg, "oauth:not-a-real-token", rig.commands(), rig.bus(),
-                new LocalTwitchIdentity(Long.toString(BOT_IDS.incrementAndGet()), "switchbot"), rig.app.answers());
+        bridge = new TwitchBridge(
+                cfg,
+                "oauth:not-a-real-token",
+                rig.commands(),
+                rig.bus(),
+                new LocalTwitchIdentity(Long.toString(BOT_IDS.incrementAndGet()), "switchbot"),
+                rig.app.answers());
         bridge.start();
         server.awaitJoined(CHANNEL, WAIT);
     }
@@ -100,7 +118,8 @@ class TwitchBridgeEndToEndTest {
     @Test
     void moderatorsMsgLandsInTheInboxAndChatSeesTheIdThenTheDelivery() throws Exception {
         startBridge(config("Switchboard is listening", null, 20, 30, 10));
-        SentPrivmsg greeting = server.awaitSent(s -> s.replyTo() == null, 1, WAIT).get(0);
+        SentPrivmsg greeting =
+                server.awaitSent(s -> s.replyTo() == null, 1, WAIT).get(0);
         assertEquals("Switchboard is listening", greeting.text());
 
         server.chat(mod, CHANNEL, "chat-1", "!msg Agent-2 hello");
@@ -113,7 +132,9 @@ class TwitchBridgeEndToEndTest {
         assertEquals("mod1", queued.group(1));
         assertEquals("Agent-2", queued.group(3));
         assertTrue(file.getFileName().toString().contains(queued.group(4)), "the inbox file carries the id");
-        assertEquals("@mod1 → Agent-2: delivered (inbox, verified) · #" + queued.group(2), replies.get(1).text());
+        assertEquals(
+                "@mod1 → Agent-2: delivered (inbox, verified) · #" + queued.group(2),
+                replies.get(1).text());
         assertEquals(CHANNEL, replies.get(1).channel());
 
         // Answering the bot's line with Twitch's reply button: the text starts with "@switchbot ".
@@ -133,18 +154,29 @@ class TwitchBridgeEndToEndTest {
 
         Path outbox = Files.createDirectories(rig.config.workspaces().resolve("Agent-2/outbox"));
         Path answer = outbox.resolve("0001_answer.md");
-        Files.writeString(answer, "---\nreply_to: \"#" + id.substring(id.length() - 4) + "\"\n---\nThe build.\n"
-                + "x".repeat(3000));
-        Files.setLastModifiedTime(answer, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
-                .minusSeconds(5)));
+        Files.writeString(
+                answer,
+                "---\nreply_to: \"#" + id.substring(id.length() - 4) + "\"\n---\nThe build.\n" + "x".repeat(3000));
+        Files.setLastModifiedTime(
+                answer,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(5)));
 
-        List<SentPrivmsg> lines = server.awaitSent(s -> "ask-1".equals(s.replyTo()) && s.text().startsWith("💬")
-                || "ask-1".equals(s.replyTo()) && s.text().startsWith("xxx"), 3, WAIT);
-        assertTrue(lines.get(0).text().startsWith("💬 Agent-2 answered — The build. xxx"), lines.get(0).text());
-        assertTrue(lines.get(2).text().endsWith("…"), "cut to three chat messages: " + lines.get(2).text());
+        List<SentPrivmsg> lines = server.awaitSent(
+                s -> "ask-1".equals(s.replyTo()) && s.text().startsWith("💬")
+                        || "ask-1".equals(s.replyTo()) && s.text().startsWith("xxx"),
+                3,
+                WAIT);
+        assertTrue(
+                lines.get(0).text().startsWith("💬 Agent-2 answered — The build. xxx"),
+                lines.get(0).text());
+        assertTrue(
+                lines.get(2).text().endsWith("…"),
+                "cut to three chat messages: " + lines.get(2).text());
         assertTrue(lines.stream().allMatch(l -> l.text().length() <= 500));
-        server.awaitCondition(() -> rig.queue().find(id).orElseThrow().state()
-                == dev.switchboard.core.message.MessageState.READ, WAIT, "question read");
+        server.awaitCondition(
+                () -> rig.queue().find(id).orElseThrow().state() == dev.switchboard.core.message.MessageState.READ,
+                WAIT,
+                "question read");
     }
 
     @Test
@@ -156,8 +188,11 @@ class TwitchBridgeEndToEndTest {
             assertEquals("stand-up in 5", body(awaitInboxFile(agent)));
         }
         List<SentPrivmsg> replies = repliesTo("b-1", 2);
-        assertTrue(replies.get(0).text().startsWith("@stream queued for 3 agents"), replies.get(0).text());
-        assertTrue(replies.get(1).text().matches("@stream → 3 agents: 3 delivered \\(inbox, verified\\) · #[0-9a-f]{4}"),
+        assertTrue(
+                replies.get(0).text().startsWith("@stream queued for 3 agents"),
+                replies.get(0).text());
+        assertTrue(
+                replies.get(1).text().matches("@stream → 3 agents: 3 delivered \\(inbox, verified\\) · #[0-9a-f]{4}"),
                 replies.get(1).text());
         // A later command's answer must come after any line the three deliveries could still cause
         server.chat(streamer, CHANNEL, "b-2", "!agents");
@@ -171,7 +206,9 @@ class TwitchBridgeEndToEndTest {
         startBridge(config(null, quotes, 20, 30, 10));
 
         server.chat(ChatUser.viewer("viewer1", "2001"), CHANNEL, "v-1", "!msg Agent-2 let me in");
-        assertEquals("@viewer1 you are not allowed to run 'msg' (needs operator)", repliesTo("v-1", 1).get(0).text());
+        assertEquals(
+                "@viewer1 you are not allowed to run 'msg' (needs operator)",
+                repliesTo("v-1", 1).get(0).text());
 
         server.chat(ChatUser.viewer("viewer2", "2002"), CHANNEL, "v-2", "!agents");
         String agents = repliesTo("v-2", 1).get(0).text();
@@ -180,7 +217,8 @@ class TwitchBridgeEndToEndTest {
 
         server.chat(ChatUser.viewer("viewer3", "2003"), CHANNEL, "v-3", "!quote");
         String quote = repliesTo("v-3", 1).get(0).text();
-        assertTrue(List.of("@viewer3 Ship it.", "@viewer3 It works on my machine.").contains(quote), quote);
+        assertTrue(
+                List.of("@viewer3 Ship it.", "@viewer3 It works on my machine.").contains(quote), quote);
 
         server.chat(ChatUser.viewer("viewer5", "2005"), CHANNEL, "v-5", "!help");
         String help = repliesTo("v-5", 1).get(0).text();
@@ -224,9 +262,11 @@ class TwitchBridgeEndToEndTest {
                 answersPerViewer.merge("viewer" + (i / 2), 1, Integer::sum);
             }
         }
-        assertTrue(!answersPerViewer.isEmpty() && answersPerViewer.size() <= rate,
+        assertTrue(
+                !answersPerViewer.isEmpty() && answersPerViewer.size() <= rate,
                 "at most the budget's worth of viewers were answered: " + answersPerViewer);
-        assertTrue(answersPerViewer.values().stream().allMatch(n -> n == 1), "one answer per viewer: " + answersPerViewer);
+        assertTrue(
+                answersPerViewer.values().stream().allMatch(n -> n == 1), "one answer per viewer: " + answersPerViewer);
         // Never more than `rate` lines in a window, as the chat server counts them (no margin: see SendWindow).
         long window = period.toNanos();
         for (int i = rate; i < sent.size(); i++) {
@@ -243,19 +283,24 @@ class TwitchBridgeEndToEndTest {
         for (int i = 0; i < 4; i++) {
             server.chat(mod, CHANNEL, "o-" + i, "!quote");
         }
-        List<SentPrivmsg> sent = server.awaitSent(s -> s.replyTo() != null && s.replyTo().startsWith("o-"), 12, WAIT);
+        List<SentPrivmsg> sent =
+                server.awaitSent(s -> s.replyTo() != null && s.replyTo().startsWith("o-"), 12, WAIT);
         for (int i = 0; i < 12; i++) {
             assertEquals("o-" + (i / 3), sent.get(i).replyTo(), "line " + i);
             assertEquals(i % 3 == 0, sent.get(i).text().startsWith("@mod1 word"), "line " + i);
             assertTrue(sent.get(i).text().length() <= ChatText.MAX_LENGTH);
         }
-        assertEquals("@mod1 " + longQuote, String.join(" ", sent.subList(0, 3).stream().map(SentPrivmsg::text).toList()));
+        assertEquals(
+                "@mod1 " + longQuote,
+                String.join(
+                        " ", sent.subList(0, 3).stream().map(SentPrivmsg::text).toList()));
 
         // Twitch normally acknowledges each line; when it does not, lines still go out, in order, a little later.
         server.acknowledgeMessages(false);
         server.chat(mod, CHANNEL, "o-quiet", "!quote");
         List<SentPrivmsg> quiet = repliesTo("o-quiet", 3);
-        assertTrue(quiet.get(0).text().startsWith("@mod1 word") && !quiet.get(1).text().startsWith("@"));
+        assertTrue(quiet.get(0).text().startsWith("@mod1 word")
+                && !quiet.get(1).text().startsWith("@"));
     }
 
     @Test
@@ -276,7 +321,10 @@ class TwitchBridgeEndToEndTest {
         server.awaitJoined(CHANNEL, WAIT);
         server.chat(mod, CHANNEL, "r-3", "!status");
         assertTrue(repliesTo("r-3", 1).get(0).text().startsWith("@mod1 "));
-        assertEquals(1, server.sent().stream().filter(s -> s.text().equals("hi chat")).count(), "greeted once");
+        assertEquals(
+                1,
+                server.sent().stream().filter(s -> s.text().equals("hi chat")).count(),
+                "greeted once");
     }
 
     @Test
@@ -286,11 +334,14 @@ class TwitchBridgeEndToEndTest {
         repliesTo("c-1", 1);
         bridge.close();
         bridge = null;
-        server.awaitCondition(() -> liveBridgeThreads().isEmpty(), WAIT, "bridge threads to end: " + liveBridgeThreads());
+        server.awaitCondition(
+                () -> liveBridgeThreads().isEmpty(), WAIT, "bridge threads to end: " + liveBridgeThreads());
     }
 
     private static List<String> liveBridgeThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
                 .filter(n -> n.startsWith("twitch") || n.equals("ReadingThread") || n.equals("WritingThread"))
                 .toList();
     }
@@ -306,7 +357,8 @@ class TwitchBridgeEndToEndTest {
         assertEquals("from the joined channel", body(awaitInboxFile("Agent-3")));
         repliesTo("o-3", 2);
         assertEquals(List.of(), rig.inboxFiles("Agent-2"), "nothing was queued from #other");
-        assertTrue(server.sent().stream().allMatch(s -> CHANNEL.equals(s.channel())),
+        assertTrue(
+                server.sent().stream().allMatch(s -> CHANNEL.equals(s.channel())),
                 "no line went to #other: " + server.sent());
     }
 
@@ -315,7 +367,7 @@ class TwitchBridgeEndToEndTest {
         startBridge(config(null, null, 20, 30, 0));
         String tagsMod = "@badges=moderator/1;display-name=mod1;id=%s;mod=1;room-id=1;user-id=1001;user-type=mod";
         List<String> hostile = new ArrayList<>(List.of(
-                "PRIVMSG #stream :!agents",                                         // no prefix, no tags
+                "PRIVMSG #stream :!agents", // no prefix, no tags
                 ":nobody!nobody@nobody.tmi.twitch.tv PRIVMSG #stream :!msg Agent-2 no tags",
                 "@badges=;id=h-3;user-id=4003;display-name=/ban\\sme :evil!evil@evil.tmi.twitch.tv PRIVMSG #stream :!quote",
                 String.format(tagsMod, "h-4") + " :mod1!mod1@mod1.tmi.twitch.tv PRIVMSG #stream :!msg Agent-2 "

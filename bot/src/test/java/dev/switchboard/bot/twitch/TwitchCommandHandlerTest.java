@@ -25,7 +25,8 @@ class TwitchCommandHandlerTest {
 
         @Override
         public boolean isCommand(String name) {
-            return Set.of("msg", "agents", "help", "status", "broadcast", "queue").contains(name);
+            return Set.of("msg", "agents", "help", "status", "broadcast", "queue")
+                    .contains(name);
         }
 
         @Override
@@ -46,8 +47,12 @@ class TwitchCommandHandlerTest {
     private final RecordingSink sink = new RecordingSink();
     private final ChatOutbox outbox = ChatOutbox.start(sink, 5, Duration.ofSeconds(30), System::nanoTime);
     private final StatusFollower follower = new StatusFollower(outbox::offer);
-    private final TwitchCommandHandler handler = new TwitchCommandHandler(commands, new TwitchRoles(List.of("vip1")),
-            new Cooldowns(Duration.ofSeconds(10), now::get, 100), QuoteBook.load(null, new SplittableRandom(3)), outbox,
+    private final TwitchCommandHandler handler = new TwitchCommandHandler(
+            commands,
+            new TwitchRoles(List.of("vip1")),
+            new Cooldowns(Duration.ofSeconds(10), now::get, 100),
+            QuoteBook.load(null, new SplittableRandom(3)),
+            outbox,
             follower);
 
     @AfterEach
@@ -70,10 +75,11 @@ class TwitchCommandHandlerTest {
         assertEquals("stream", caller.origin().channelId());
         assertEquals("chat-1", caller.origin().messageId());
 
-        follower.accept(StatusLineTest.event(3, "id-9a9a", MessageState.DELIVERING, MessageState.DELIVERED, "inbox",
-                true, null));
+        follower.accept(StatusLineTest.event(
+                3, "id-9a9a", MessageState.DELIVERING, MessageState.DELIVERED, "inbox", true, null));
         List<RecordingSink.Sent> sent = sink.await(2, Duration.ofSeconds(5));
-        assertEquals(List.of("@mod1 queued #9a9a for Agent-2", "@mod1 → Agent-2: delivered (inbox, verified) · #9a9a"),
+        assertEquals(
+                List.of("@mod1 queued #9a9a for Agent-2", "@mod1 → Agent-2: delivered (inbox, verified) · #9a9a"),
                 sink.texts());
         assertTrue(sent.stream().allMatch(s -> "chat-1".equals(s.line().replyTo())));
     }

@@ -51,6 +51,7 @@ class TwitchFuzzTest {
 
     @TempDir
     Path dir;
+
     private SwitchboardRig rig;
     private FakeTwitchChat server;
     private TwitchBridge bridge;
@@ -62,9 +63,13 @@ class TwitchFuzzTest {
                 + " inputs, data in " + dir);
         rig = new SwitchboardRig(dir, new Limits(4000, 1_000_000, 1));
         server = new FakeTwitchChat().begin();
-        TwitchConfig cfg = new TwitchConfig("switchbot", List.of(CHANNEL), List.of(), server.url(), null, null,
-                100_000, 1, 0, null);
-        bridge = new TwitchBridge(cfg, "oauth:not-a-real-token", rig.commands(), rig.bus(),
+        TwitchConfig cfg = new TwitchConfig(
+                "switchbot", List.of(CHANNEL), List.of(), server.url(), null, null, 100_000, 1, 0, null);
+        bridge = new TwitchBridge(
+                cfg,
+                "oauth:not-a-real-token",
+                rig.commands(),
+                rig.bus(),
                 new LocalTwitchIdentity(Long.toString(ProcessHandle.current().pid() * 1000 + 901), "switchbot"));
         bridge.start();
         server.awaitJoined(CHANNEL, Duration.ofSeconds(15));
@@ -84,7 +89,7 @@ class TwitchFuzzTest {
         ChatUser viewer = ChatUser.viewer("viewer1", "2001");
         ChatUser streamer = ChatUser.broadcaster(CHANNEL, "1000");
         Map<String, String> expected = new HashMap<>(); // chat message id -> exact body
-        Map<String, String> typed = new HashMap<>();    // chat message id -> text typed
+        Map<String, String> typed = new HashMap<>(); // chat message id -> text typed
         int syncs = 0;
         for (int i = 0; i < COUNT; i++) {
             String id = "f-" + i;
@@ -92,7 +97,9 @@ class TwitchFuzzTest {
             if (r < 7) {
                 // Twitch (and twitch4j) trim a line and drop a trailing U+034F (what bots add to dodge the
                 // duplicate-message check): the platform's doing, so not sent here.
-                String body = ("F" + i + ": " + fuzz.clean(8)).replaceAll("[\\s\u034f]+$", "").strip();
+                String body = ("F" + i + ": " + fuzz.clean(8))
+                        .replaceAll("[\\s\u034f]+$", "")
+                        .strip();
                 String agent = fuzz.pick(List.of("Agent-1", "agent-2", "AGENT-3"));
                 expected.put(id, body);
                 send(mod, id, "!msg " + agent + " " + body, typed);
@@ -100,8 +107,9 @@ class TwitchFuzzTest {
                 server.raw(fuzz.ircLine(CHANNEL));
             } else {
                 ChatUser who = fuzz.pick(List.of(mod, viewer, viewer, streamer));
-                String text = fuzz.nextInt(3) == 0 ? fuzz.text(10) : fuzz.commandish(fuzz.pick(List.of("!", "!", "",
-                        "@switchbot !", "! ")));
+                String text = fuzz.nextInt(3) == 0
+                        ? fuzz.text(10)
+                        : fuzz.commandish(fuzz.pick(List.of("!", "!", "", "@switchbot !", "! ")));
                 send(who, id, FuzzText.oneLine(text), typed);
             }
             if (i % 240 == 239 || i == COUNT - 1) {
@@ -128,9 +136,11 @@ class TwitchFuzzTest {
         }
         // AND nothing reached an inbox that was not typed after an agent name
         for (String b : bodies) {
-            boolean onboarding = b.startsWith("You are Agent-") && typed.values().stream()
-                    .anyMatch(t -> t.toLowerCase().contains("onboard"));
-            if (!expected.containsValue(b) && !onboarding && typed.values().stream().noneMatch(t -> t.endsWith(b))) {
+            boolean onboarding = b.startsWith("You are Agent-")
+                    && typed.values().stream().anyMatch(t -> t.toLowerCase().contains("onboard"));
+            if (!expected.containsValue(b)
+                    && !onboarding
+                    && typed.values().stream().noneMatch(t -> t.endsWith(b))) {
                 problems.add("an inbox file holds text nobody sent: " + b);
             }
         }
@@ -147,14 +157,18 @@ class TwitchFuzzTest {
         for (SentPrivmsg s : server.sent()) {
             String input = s.replyTo() == null ? null : typed.get(s.replyTo());
             // (help asked for with -h/--help is an answer, not a refusal)
-            if (input != null && input.startsWith("!msg ") && !input.contains("-h") && !s.text().contains(" queued #")
-                    && !s.text().contains(" → ") && repliesPerMessage.get(s.replyTo()) != 1) {
+            if (input != null
+                    && input.startsWith("!msg ")
+                    && !input.contains("-h")
+                    && !s.text().contains(" queued #")
+                    && !s.text().contains(" → ")
+                    && repliesPerMessage.get(s.replyTo()) != 1) {
                 problems.add("a refusal in more than one line: " + s.text());
             }
         }
         if (!problems.isEmpty()) {
-            fail(problems.size() + " problem(s) with seed " + SEED + ", e.g.:\n" + problems.stream().limit(10)
-                    .collect(Collectors.joining("\n")));
+            fail(problems.size() + " problem(s) with seed " + SEED + ", e.g.:\n"
+                    + problems.stream().limit(10).collect(Collectors.joining("\n")));
         }
         assertTrue(expected.size() > COUNT / 20, "the fuzz queued messages at all: " + expected.size());
         assertEquals(0, problems.size());

@@ -30,6 +30,7 @@ class TwitchRateOnTheWireTest {
 
     @TempDir
     Path dir;
+
     private SwitchboardRig rig;
     private FakeTwitchChat server;
     private TwitchBridge bridge;
@@ -38,9 +39,22 @@ class TwitchRateOnTheWireTest {
     void setUp() throws Exception {
         rig = new SwitchboardRig(dir);
         server = new FakeTwitchChat().begin();
-        TwitchConfig cfg = new TwitchConfig("switchbot", List.of(CHANNEL), List.of(), server.url(), null, null, RATE,
-                (int) PERIOD.toSeconds(), 0, null);
-        bridge = new TwitchBridge(cfg, "oauth:not-a-real-token", rig.commands(), rig.bus(),
+        TwitchConfig cfg = new TwitchConfig(
+                "switchbot",
+                List.of(CHANNEL),
+                List.of(),
+                server.url(),
+                null,
+                null,
+                RATE,
+                (int) PERIOD.toSeconds(),
+                0,
+                null);
+        bridge = new TwitchBridge(
+                cfg,
+                "oauth:not-a-real-token",
+                rig.commands(),
+                rig.bus(),
                 new LocalTwitchIdentity(Long.toString(ProcessHandle.current().pid() * 1000 + 777), "switchbot"));
         bridge.start();
         server.awaitJoined(CHANNEL, Duration.ofSeconds(15));
@@ -64,14 +78,16 @@ class TwitchRateOnTheWireTest {
         for (int i = 0; i < asked; i++) {
             server.chat(mod, CHANNEL, "r-" + i, "!status");
         }
-        List<SentPrivmsg> sent = server.awaitSent(s -> s.replyTo() != null && s.replyTo().startsWith("r-"), asked,
-                Duration.ofSeconds(40));
+        List<SentPrivmsg> sent = server.awaitSent(
+                s -> s.replyTo() != null && s.replyTo().startsWith("r-"), asked, Duration.ofSeconds(40));
 
         // THEN no RATE + 1 of them arrived within one period
         for (int i = RATE; i < sent.size(); i++) {
             long span = sent.get(i).receivedNanos() - sent.get(i - RATE).receivedNanos();
-            assertTrue(span >= PERIOD.toNanos(), (RATE + 1) + " lines arrived within " + span / 1_000_000
-                    + " ms (lines " + (i - RATE) + ".." + i + ")");
+            assertTrue(
+                    span >= PERIOD.toNanos(),
+                    (RATE + 1) + " lines arrived within " + span / 1_000_000 + " ms (lines " + (i - RATE) + ".." + i
+                            + ")");
         }
     }
 }

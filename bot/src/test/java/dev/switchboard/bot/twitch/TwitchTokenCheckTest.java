@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.core.lifecycle.FatalServiceException;
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.bot.twitch.fake.ChatUser;
 import dev.switchboard.bot.twitch.fake.FakeTwitchChat;
 import dev.switchboard.config.TwitchConfig;
+import dev.switchboard.core.lifecycle.FatalServiceException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TwitchTokenCheckTest {
     @TempDir
     Path dir;
+
     private HttpServer validate;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
@@ -45,9 +46,11 @@ class TwitchTokenCheckTest {
         validate.createContext("/oauth2/validate", exchange -> {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = (status == 200
-                    ? "{\"client_id\":\"abc\",\"login\":\"realbot\",\"scopes\":[\"chat:edit\",\"chat:read\"],"
-                            + "\"user_id\":\"" + (7_000_000 + ProcessHandle.current().pid()) + "\",\"expires_in\":5520838}"
-                    : "{\"status\":401,\"message\":\"invalid access token\"}").getBytes(StandardCharsets.UTF_8);
+                            ? "{\"client_id\":\"abc\",\"login\":\"realbot\",\"scopes\":[\"chat:edit\",\"chat:read\"],"
+                                    + "\"user_id\":\""
+                                    + (7_000_000 + ProcessHandle.current().pid()) + "\",\"expires_in\":5520838}"
+                            : "{\"status\":401,\"message\":\"invalid access token\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -73,8 +76,8 @@ class TwitchTokenCheckTest {
     }
 
     private TwitchBridge bridge(String authUrl) {
-        TwitchConfig cfg = new TwitchConfig("realbot", List.of("stream"), List.of(), chat.url(), null, null, 20, 30, 10,
-                authUrl);
+        TwitchConfig cfg =
+                new TwitchConfig("realbot", List.of("stream"), List.of(), chat.url(), null, null, 20, 30, 10, authUrl);
         return new TwitchBridge(cfg, "oauth:tok-123", rig.app.commands(), rig.bus(), rig.app.answers());
     }
 
@@ -90,7 +93,9 @@ class TwitchTokenCheckTest {
         assertEquals("oauth:tok-123", chat.lastPass());
 
         chat.chat(ChatUser.moderator("mod1", "1001"), "stream", "t-1", "!help");
-        String help = chat.awaitSent(s -> "t-1".equals(s.replyTo()), 1, Duration.ofSeconds(15)).get(0).text();
+        String help = chat.awaitSent(s -> "t-1".equals(s.replyTo()), 1, Duration.ofSeconds(15))
+                .get(0)
+                .text();
         assertTrue(help.startsWith("@mod1 "), help);
     }
 
@@ -99,8 +104,10 @@ class TwitchTokenCheckTest {
         status = 401;
         bridge = bridge();
         FatalServiceException e = assertThrows(FatalServiceException.class, bridge::start);
-        assertEquals("SWITCHBOARD_TWITCH_TOKEN was rejected by Twitch (HTTP 401): use a user access token with the"
-                + " chat:read and chat:edit scopes", e.getMessage());
+        assertEquals(
+                "SWITCHBOARD_TWITCH_TOKEN was rejected by Twitch (HTTP 401): use a user access token with the"
+                        + " chat:read and chat:edit scopes",
+                e.getMessage());
         assertFalse(e.getMessage().contains("tok-123"));
         assertEquals(List.of("OAuth tok-123"), authorizations, "checked once, at twitch.auth_url");
         assertEquals(0, chat.connections(), "never connected to the chat");
@@ -114,7 +121,8 @@ class TwitchTokenCheckTest {
         s.close();
         bridge = bridge(url);
         IllegalStateException e = assertThrows(IllegalStateException.class, bridge::start);
-        assertTrue(e.getMessage().startsWith("cannot reach the Twitch token check at " + url + " (ConnectException"),
+        assertTrue(
+                e.getMessage().startsWith("cannot reach the Twitch token check at " + url + " (ConnectException"),
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         assertFalse(e.getMessage().contains("tok-123"));

@@ -36,6 +36,7 @@ class DashboardBrowserTest {
 
     @TempDir
     Path dir;
+
     WebRig rig;
     ChromeDriver browser;
 
@@ -44,11 +45,22 @@ class DashboardBrowserTest {
         rig = WebRig.start(dir, 100);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--window-size=1400,1500", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--window-size=1400,1500",
+                "--user-data-dir=" + dir.resolve("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -71,7 +83,8 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
         assertFalse(browser.findElements(By.cssSelector("#c-dist .uplot")).isEmpty(), "uPlot (WebJar) drew a chart");
         assertEquals(3, browser.findElements(By.cssSelector("#agents tbody tr")).size());
-        assertTrue(browser.findElement(By.cssSelector("tr[data-id='" + earlier + "']")).getText()
+        assertTrue(browser.findElement(By.cssSelector("tr[data-id='" + earlier + "']"))
+                .getText()
                 .contains("sent before the page was opened"));
         ((JavascriptExecutor) browser).executeScript("window.__sameDocument = 'yes';");
 
@@ -92,20 +105,27 @@ class DashboardBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("tr[data-id='" + id + "']")).stream()
                 .anyMatch(r -> r.getText().contains("please rebase onto main")));
         try {
-            wait.until(d -> "delivered".equals(d.findElement(By.cssSelector("tr[data-id='" + id + "'] td:nth-child(3)"))
-                    .getDomAttribute("data-state")));
+            wait.until(d -> "delivered"
+                    .equals(d.findElement(By.cssSelector("tr[data-id='" + id + "'] td:nth-child(3)"))
+                            .getDomAttribute("data-state")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the page never showed " + id + " delivered (it is "
-                    + rig.app.queue().find(id).orElseThrow().state() + "); live: "
-                    + browser.findElement(By.id("live")).getText() + "; rows: "
-                    + browser.findElement(By.id("messages")).getDomProperty("outerHTML") + "; console: "
-                    + browser.manage().logs().get("browser").getAll(), e);
+            throw new AssertionError(
+                    "the page never showed " + id + " delivered (it is "
+                            + rig.app.queue().find(id).orElseThrow().state() + "); live: "
+                            + browser.findElement(By.id("live")).getText() + "; rows: "
+                            + browser.findElement(By.id("messages")).getDomProperty("outerHTML") + "; console: "
+                            + browser.manage().logs().get("browser").getAll(),
+                    e);
         }
-        assertEquals("yes", ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"),
+        assertEquals(
+                "yes",
+                ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"),
                 "the page was not reloaded");
-        assertEquals(MessageState.DELIVERED, rig.app.queue().find(id).orElseThrow().state());
-        Object stored = ((JavascriptExecutor) browser).executeScript(
-                "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;");
+        assertEquals(
+                MessageState.DELIVERED, rig.app.queue().find(id).orElseThrow().state());
+        Object stored = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie;");
         assertFalse(String.valueOf(stored).contains(WebRig.TOKEN), "the token is kept in memory only");
 
         // a second message: no second question for the token
@@ -142,10 +162,14 @@ class DashboardBrowserTest {
         WebElement alert = wait.until(d -> {
             rig.app.alerts().evaluate();
             return d.findElements(By.cssSelector("#alerts li")).stream()
-                    .filter(li -> li.getText().startsWith("Agent-3: inbox delivery is paused")).findFirst().orElse(null);
+                    .filter(li -> li.getText().startsWith("Agent-3: inbox delivery is paused"))
+                    .findFirst()
+                    .orElse(null);
         });
         assertTrue(alert.getText().contains("since"), alert.getText());
-        assertEquals("yes", ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"),
+        assertEquals(
+                "yes",
+                ((JavascriptExecutor) browser).executeScript("return window.__sameDocument;"),
                 "the alert came over the live stream, not a reload");
 
         // the snapshot button asks for the token (a screen can show anything), then shows the inbox file

@@ -34,6 +34,7 @@ class PrometheusMetricsTest {
 
     @TempDir
     Path dir;
+
     WebRig rig;
 
     @BeforeEach
@@ -48,20 +49,19 @@ class PrometheusMetricsTest {
 
     @Test
     void theSeriesParseAndCountWhatHappened() throws Exception {
-        rig.app.attach(new Bridge() { // a connected front-end, as the console is
-            @Override
-            public String name() {
-                return "console";
-            }
+        rig.app.attach(
+                new Bridge() { // a connected front-end, as the console is
+                    @Override
+                    public String name() {
+                        return "console";
+                    }
 
-            @Override
-            public void start() {
-            }
+                    @Override
+                    public void start() {}
 
-            @Override
-            public void close() {
-            }
-        });
+                    @Override
+                    public void close() {}
+                });
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ids.add(rig.sendMessage("Agent-1", "count me " + i));
@@ -78,34 +78,96 @@ class PrometheusMetricsTest {
         assertTrue(scrape.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         JsonNode families = parse(scrape.body());
 
-        assertEquals("counter", families.path("switchboard_deliveries").path("type").asText());
-        assertEquals(3.0, value(families, "switchboard_deliveries", "switchboard_deliveries_total",
-                "agent", "Agent-1", "method", "inbox", "verified", "true"));
-        assertEquals(1.0, value(families, "switchboard_deliveries", "switchboard_deliveries_total",
-                "agent", "Agent-3", "method", "inbox", "verified", "true"));
+        assertEquals(
+                "counter", families.path("switchboard_deliveries").path("type").asText());
+        assertEquals(
+                3.0,
+                value(
+                        families,
+                        "switchboard_deliveries",
+                        "switchboard_deliveries_total",
+                        "agent",
+                        "Agent-1",
+                        "method",
+                        "inbox",
+                        "verified",
+                        "true"));
+        assertEquals(
+                1.0,
+                value(
+                        families,
+                        "switchboard_deliveries",
+                        "switchboard_deliveries_total",
+                        "agent",
+                        "Agent-3",
+                        "method",
+                        "inbox",
+                        "verified",
+                        "true"));
 
         assertEquals("gauge", families.path("switchboard_messages").path("type").asText());
-        assertEquals(3.0, value(families, "switchboard_messages", "switchboard_messages",
-                "agent", "Agent-1", "state", "delivered"));
+        assertEquals(
+                3.0,
+                value(
+                        families,
+                        "switchboard_messages",
+                        "switchboard_messages",
+                        "agent",
+                        "Agent-1",
+                        "state",
+                        "delivered"));
         assertEquals(1.0, value(families, "switchboard_queue_depth", "switchboard_queue_depth", "agent", "Agent-2"));
         assertEquals(1.0, value(families, "switchboard_agent_paused", "switchboard_agent_paused", "agent", "Agent-2"));
-        assertEquals(0.0, value(families, "switchboard_breaker_state", "switchboard_breaker_state",
-                "agent", "Agent-1", "method", "inbox"));
-        assertEquals(1.0, value(families, "switchboard_bridge_connected", "switchboard_bridge_connected",
-                "bridge", "console"));
+        assertEquals(
+                0.0,
+                value(
+                        families,
+                        "switchboard_breaker_state",
+                        "switchboard_breaker_state",
+                        "agent",
+                        "Agent-1",
+                        "method",
+                        "inbox"));
+        assertEquals(
+                1.0,
+                value(families, "switchboard_bridge_connected", "switchboard_bridge_connected", "bridge", "console"));
 
         JsonNode hist = families.path("switchboard_delivery_seconds");
         assertEquals("histogram", hist.path("type").asText());
-        assertEquals(3.0, value(families, "switchboard_delivery_seconds", "switchboard_delivery_seconds_count",
-                "agent", "Agent-1", "method", "inbox"));
-        assertEquals(3.0, value(families, "switchboard_delivery_seconds", "switchboard_delivery_seconds_bucket",
-                "agent", "Agent-1", "method", "inbox", "le", "+Inf"));
-        assertEquals("histogram", families.path("switchboard_end_to_end_seconds").path("type").asText());
-        assertEquals("histogram", families.path("switchboard_queue_wait_seconds").path("type").asText());
+        assertEquals(
+                3.0,
+                value(
+                        families,
+                        "switchboard_delivery_seconds",
+                        "switchboard_delivery_seconds_count",
+                        "agent",
+                        "Agent-1",
+                        "method",
+                        "inbox"));
+        assertEquals(
+                3.0,
+                value(
+                        families,
+                        "switchboard_delivery_seconds",
+                        "switchboard_delivery_seconds_bucket",
+                        "agent",
+                        "Agent-1",
+                        "method",
+                        "inbox",
+                        "le",
+                        "+Inf"));
+        assertEquals(
+                "histogram",
+                families.path("switchboard_end_to_end_seconds").path("type").asText());
+        assertEquals(
+                "histogram",
+                families.path("switchboard_queue_wait_seconds").path("type").asText());
     }
 
     private static JsonNode parse(String text) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", PARSER).redirectErrorStream(false).start();
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", PARSER)
+                .redirectErrorStream(false)
+                .start();
         p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A client of {@code /api/v1/events} that parses the stream as the SSE spec says (id, event, data lines). */
 final class SseReader implements AutoCloseable {
-    record Event(String id, String event, JsonNode data) {
-    }
+    record Event(String id, String event, JsonNode data) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -62,8 +61,9 @@ final class SseReader implements AutoCloseable {
                     switch (field) {
                         case "id" -> id = value;
                         case "event" -> event = value;
-                        case "data" -> data.append(data.length() > 0 ? "\n" : "").append(value);
-                        default -> { }
+                        case "data" ->
+                            data.append(data.length() > 0 ? "\n" : "").append(value);
+                        default -> {}
                     }
                 }
             }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebApiTest {
     @TempDir
     Path dir;
+
     WebRig rig;
 
     @BeforeEach
@@ -47,7 +48,8 @@ class WebApiTest {
         WebRig.Answer m = rig.get("api/v1/messaging/messages/" + id);
         assertEquals(200, m.status());
         assertEquals("Agent-2", m.json().path("agent").asText());
-        assertEquals("rerun the tests\n  keep   the spacing", m.json().path("text").asText());
+        assertEquals(
+                "rerun the tests\n  keep   the spacing", m.json().path("text").asText());
         assertEquals("http:api (web API)", m.json().path("sender").asText());
         List<String> states = new ArrayList<>();
         m.json().path("history").forEach(h -> states.add(h.path("to").asText()));
@@ -56,8 +58,12 @@ class WebApiTest {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().contains(id)), "the inbox file carries the id");
         }
         // the short form works too, as in chat
-        assertEquals(id, rig.get("api/v1/messaging/messages/" + id.substring(id.length() - 4)).json().path("id")
-                .asText());
+        assertEquals(
+                id,
+                rig.get("api/v1/messaging/messages/" + id.substring(id.length() - 4))
+                        .json()
+                        .path("id")
+                        .asText());
     }
 
     @Test
@@ -68,7 +74,8 @@ class WebApiTest {
         WebRig.Answer none = rig.post("api/v1/messages", body, null);
         assertEquals(401, none.status());
         assertEquals("this needs the API token: send Authorization: Bearer <token>", none.error());
-        assertEquals("Bearer", none.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(
+                "Bearer", none.raw().headers().firstValue("WWW-Authenticate").orElse(""));
 
         WebRig.Answer wrong = rig.post("api/v1/messages", body, WebRig.TOKEN + "x");
         assertEquals(401, wrong.status());
@@ -84,14 +91,20 @@ class WebApiTest {
     void badInputGets400WithOneSentenceAndChangesNothing() throws Exception {
         Map<MessageState, Long> before = rig.counts();
         Map<String, String> cases = Map.of(
-                "{\"agent\": \"Agent-1\", \"text\": ", "the request body is not valid JSON",
+                "{\"agent\": \"Agent-1\", \"text\": ",
+                "the request body is not valid JSON",
                 "{\"agent\": \"Agent-1\", \"text\": \"hi\", \"color\": \"red\"}",
                 "unknown field 'color' (known: agent, priority, text)",
-                "{\"agent\": 7, \"text\": \"hi\"}", "field 'agent' must be a string",
-                "{\"agent\": \"Agent-1\", \"text\": [\"hi\"]}", "field 'text' must be a string",
-                "[1, 2]", "the request body must be a JSON object",
-                "{\"agent\": \"Agent-1\"}", "field 'text' is required: the message to send",
-                "{\"agent\": \"Agent-1\", \"text\": \"hi\", \"priority\": \"soon\"}", "Invalid value for option");
+                "{\"agent\": 7, \"text\": \"hi\"}",
+                "field 'agent' must be a string",
+                "{\"agent\": \"Agent-1\", \"text\": [\"hi\"]}",
+                "field 'text' must be a string",
+                "[1, 2]",
+                "the request body must be a JSON object",
+                "{\"agent\": \"Agent-1\"}",
+                "field 'text' is required: the message to send",
+                "{\"agent\": \"Agent-1\", \"text\": \"hi\", \"priority\": \"soon\"}",
+                "Invalid value for option");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             WebRig.Answer a = rig.post("api/v1/messages", c.getKey(), WebRig.TOKEN);
             assertEquals(400, a.status(), c.getKey() + " → " + a.body());
@@ -104,18 +117,20 @@ class WebApiTest {
         assertEquals("the request body is over 64 KB", tooBig.error());
         assertEquals(400, rig.get("api/v1/messaging/queue?state=sleeping").status());
         assertEquals(400, rig.get("api/v1/messaging/queue?limit=9999").status());
-        assertEquals("unknown agent 'nobody'", rig.get("api/v1/messaging/queue?agent=nobody").error());
+        assertEquals(
+                "unknown agent 'nobody'",
+                rig.get("api/v1/messaging/queue?agent=nobody").error());
         assertEquals(before, rig.counts(), "nothing was queued");
     }
 
     @Test
     void sendingRunsTheChatCommandsSoTheirValidationAndRateLimitApply() throws Exception {
-        WebRig.Answer unknown = rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-22", "text", "x")),
-                WebRig.TOKEN);
+        WebRig.Answer unknown =
+                rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-22", "text", "x")), WebRig.TOKEN);
         assertEquals(422, unknown.status());
         assertEquals("unknown agent 'Agent-22' — did you mean Agent-2?", unknown.error());
-        WebRig.Answer control = rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-1", "text", "a\u0007b")),
-                WebRig.TOKEN);
+        WebRig.Answer control =
+                rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-1", "text", "a\u0007b")), WebRig.TOKEN);
         assertEquals(422, control.status());
         assertTrue(control.error().contains("control character"), control.error());
 
@@ -123,15 +138,16 @@ class WebApiTest {
         rig = WebRig.start(dir.resolve("limited"), 2);
         rig.sendMessage("Agent-1", "one");
         rig.sendMessage("Agent-1", "two");
-        WebRig.Answer third = rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-1", "text", "three")),
-                WebRig.TOKEN);
+        WebRig.Answer third =
+                rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-1", "text", "three")), WebRig.TOKEN);
         assertEquals(422, third.status());
         assertTrue(third.error().startsWith("slow down: at most 2 messages per 10 s"), third.error());
     }
 
     @Test
     void pauseHoldsDeliveriesCancelAndRetryChangeTheMessageResumeLetsThemGo() throws Exception {
-        assertEquals(200, rig.post("api/v1/agents/two/pause", null, WebRig.TOKEN).status());
+        assertEquals(
+                200, rig.post("api/v1/agents/two/pause", null, WebRig.TOKEN).status());
         JsonNode agents = rig.get("api/v1/messaging/agents").json().path("agents");
         assertTrue(agents.get(1).path("paused").asBoolean(), agents.toString());
 
@@ -139,17 +155,32 @@ class WebApiTest {
         String cancelled = rig.sendMessage("Agent-2", "cancel me");
         WebRig.Answer c = rig.post("api/v1/messages/" + cancelled + "/cancel", "{}", WebRig.TOKEN);
         assertEquals(200, c.status(), c.body());
-        assertEquals(MessageState.CANCELLED, rig.app.queue().find(cancelled).orElseThrow().state());
-        assertEquals(MessageState.QUEUED, rig.app.queue().find(held).orElseThrow().state(), "held while paused");
-        assertEquals(1, rig.get("api/v1/messaging/agents").json().path("agents").get(1).path("queue_depth").asLong());
+        assertEquals(
+                MessageState.CANCELLED,
+                rig.app.queue().find(cancelled).orElseThrow().state());
+        assertEquals(
+                MessageState.QUEUED, rig.app.queue().find(held).orElseThrow().state(), "held while paused");
+        assertEquals(
+                1,
+                rig.get("api/v1/messaging/agents")
+                        .json()
+                        .path("agents")
+                        .get(1)
+                        .path("queue_depth")
+                        .asLong());
 
         WebRig.Answer again = rig.post("api/v1/messages/" + cancelled + "/cancel", null, WebRig.TOKEN);
         assertEquals(422, again.status(), "a cancelled message cannot be cancelled again: " + again.body());
         WebRig.Answer retry = rig.post("api/v1/messages/" + held + "/retry", null, WebRig.TOKEN);
         assertEquals(422, retry.status(), "a queued message is not retried: " + retry.body());
-        assertEquals(400, rig.post("api/v1/messages/" + held + "/retry", "{\"now\": true}", WebRig.TOKEN).status());
+        assertEquals(
+                400,
+                rig.post("api/v1/messages/" + held + "/retry", "{\"now\": true}", WebRig.TOKEN)
+                        .status());
 
-        assertEquals(200, rig.post("api/v1/agents/Agent-2/resume", null, WebRig.TOKEN).status());
+        assertEquals(
+                200,
+                rig.post("api/v1/agents/Agent-2/resume", null, WebRig.TOKEN).status());
         rig.awaitState(held, MessageState.DELIVERED);
     }
 
@@ -162,37 +193,54 @@ class WebApiTest {
         for (int i = 0; i < 3; i++) {
             a3.add(rig.sendMessage("Agent-3", "waiting " + i));
         }
-        WebRig.Answer urgent = rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-3", "text", "now",
-                "priority", "urgent")), WebRig.TOKEN);
+        WebRig.Answer urgent = rig.post(
+                "api/v1/messages",
+                WebRig.json(Map.of("agent", "Agent-3", "text", "now", "priority", "urgent")),
+                WebRig.TOKEN);
         String urgentId = urgent.json().path("ids").get(0).asText();
 
-        JsonNode page1 = rig.get("api/v1/messaging/queue?agent=Agent-3&state=queued&limit=2").json();
+        JsonNode page1 = rig.get("api/v1/messaging/queue?agent=Agent-3&state=queued&limit=2")
+                .json();
         assertEquals(2, page1.path("messages").size());
         assertTrue(page1.path("more").asBoolean());
-        JsonNode page3 = rig.get("api/v1/messaging/queue?agent=Agent-3&state=queued&limit=2&offset=2").json();
+        JsonNode page3 = rig.get("api/v1/messaging/queue?agent=Agent-3&state=queued&limit=2&offset=2")
+                .json();
         assertEquals(2, page3.path("messages").size());
         assertFalse(page3.path("more").asBoolean());
-        JsonNode urgentOnly = rig.get("api/v1/messaging/queue?priority=urgent").json().path("messages");
+        JsonNode urgentOnly =
+                rig.get("api/v1/messaging/queue?priority=urgent").json().path("messages");
         assertEquals(1, urgentOnly.size());
         assertEquals(urgentId, urgentOnly.get(0).path("id").asText());
-        JsonNode delivered = rig.get("api/v1/messaging/queue?state=delivered,read").json().path("messages");
+        JsonNode delivered =
+                rig.get("api/v1/messaging/queue?state=delivered,read").json().path("messages");
         assertEquals(a1, delivered.get(0).path("id").asText());
 
         WebRig.Answer health = rig.get("api/v1/messaging/health");
         assertEquals(200, health.status());
         List<String> parts = new ArrayList<>();
         health.json().path("parts").forEach(p -> parts.add(p.path("part").asText()));
-        assertEquals(List.of("queue", "delivery:Agent-1:inbox", "delivery:Agent-2:inbox", "delivery:Agent-3:inbox"),
-                parts);
+        assertEquals(
+                List.of("queue", "delivery:Agent-1:inbox", "delivery:Agent-2:inbox", "delivery:Agent-3:inbox"), parts);
         assertEquals(200, rig.get("api/v1/messaging/timing").status());
         WebRig.Answer config = rig.get("api/v1/messaging/config");
         assertEquals(0, config.json().path("config").path("web").path("port").asInt());
-        assertEquals(rig.config.dataDir().toString(), config.json().path("config").path("data_dir").asText());
-        assertEquals("(set, redacted)", config.json().path("secrets").path("SWITCHBOARD_API_TOKEN").asText());
+        assertEquals(
+                rig.config.dataDir().toString(),
+                config.json().path("config").path("data_dir").asText());
+        assertEquals(
+                "(set, redacted)",
+                config.json().path("secrets").path("SWITCHBOARD_API_TOKEN").asText());
         assertFalse(config.body().contains(WebRig.TOKEN));
         JsonNode metrics = rig.get("api/v1/messaging/metrics").json();
-        assertEquals(4, metrics.path("totals").path("by_agent").path("Agent-3").path("queued").asLong());
-        assertEquals(1, metrics.path("last_hour").path("by_method").path("inbox").asLong());
+        assertEquals(
+                4,
+                metrics.path("totals")
+                        .path("by_agent")
+                        .path("Agent-3")
+                        .path("queued")
+                        .asLong());
+        assertEquals(
+                1, metrics.path("last_hour").path("by_method").path("inbox").asLong());
         assertEquals(60, metrics.path("last_hour").path("per_minute").size());
         assertEquals(404, rig.get("api/v1/messaging/messages/ffffffff").status());
     }
@@ -209,23 +257,30 @@ class WebApiTest {
         assertTrue(rig.app.queue().isPaused("Agent-1"));
 
         HttpRequest preflight = HttpRequest.newBuilder(rig.base.resolve("api/v1/messages"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://evil.example")
-                .header("Access-Control-Request-Method", "POST").build();
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .build();
         WebRig.Answer p = rig.send(preflight);
-        assertTrue(p.raw().headers().map().keySet().stream().noneMatch(h -> h.toLowerCase().startsWith("access-control")),
+        assertTrue(
+                p.raw().headers().map().keySet().stream()
+                        .noneMatch(h -> h.toLowerCase().startsWith("access-control")),
                 p.raw().headers().map().toString());
         WebRig.Answer read = rig.send(HttpRequest.newBuilder(rig.base.resolve("api/v1/messaging/agents"))
-                .header("Origin", "http://evil.example").build());
+                .header("Origin", "http://evil.example")
+                .build());
         assertEquals(200, read.status());
-        assertTrue(read.raw().headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        assertTrue(
+                read.raw().headers().firstValue("Access-Control-Allow-Origin").isEmpty());
     }
 
     @Test
     void aRequestForAnotherHostNameIsRefusedWhileOnLoopback() throws Exception {
         try (Socket s = new Socket("127.0.0.1", rig.base.getPort())) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET /api/v1/messaging/agents HTTP/1.1\r\nHost: rebound.evil.example\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("GET /api/v1/messaging/agents HTTP/1.1\r\nHost: rebound.evil.example\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -240,8 +295,10 @@ class WebApiTest {
         rig = WebRig.start(dir.resolve("no-token"), 100, Map.of());
         WebRig.Answer a = rig.post("api/v1/messages", WebRig.json(Map.of("agent", "Agent-1", "text", "x")), "guess");
         assertEquals(403, a.status());
-        assertEquals("writes are turned off: no API token is configured (set SWITCHBOARD_API_TOKEN and restart "
-                + "switchboard run)", a.error());
+        assertEquals(
+                "writes are turned off: no API token is configured (set SWITCHBOARD_API_TOKEN and restart "
+                        + "switchboard run)",
+                a.error());
         assertEquals(200, rig.get("api/v1/messaging/agents").status());
     }
 
@@ -251,15 +308,20 @@ class WebApiTest {
         Path file = dir.resolve("open.yaml");
         Files.writeString(file, "data_dir: open-data\nweb: {host: 0.0.0.0, port: 0}\n");
         var cfg = dev.switchboard.config.ConfigLoader.load(file);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> dev.switchboard.bot.App.startService(
-                cfg, dev.switchboard.config.Secrets.from(Map.of()), dev.switchboard.bot.App.Tuning.defaults()));
-        assertEquals("web.host 0.0.0.0 is reachable from other machines: set SWITCHBOARD_API_TOKEN (every request "
-                + "will need it), or use web.host: 127.0.0.1", e.getMessage());
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> dev.switchboard.bot.App.startService(
+                        cfg, dev.switchboard.config.Secrets.from(Map.of()), dev.switchboard.bot.App.Tuning.defaults()));
+        assertEquals(
+                "web.host 0.0.0.0 is reachable from other machines: set SWITCHBOARD_API_TOKEN (every request "
+                        + "will need it), or use web.host: 127.0.0.1",
+                e.getMessage());
 
         rig = WebRig.startOn(dir.resolve("open"), "0.0.0.0");
         assertEquals(401, rig.get("api/v1/messaging/agents").status());
         WebRig.Answer ok = rig.send(HttpRequest.newBuilder(rig.base.resolve("api/v1/messaging/agents"))
-                .header("Authorization", "Bearer " + WebRig.TOKEN).build());
+                .header("Authorization", "Bearer " + WebRig.TOKEN)
+                .build());
         assertEquals(200, ok.status());
         assertEquals(200, rig.get("").status(), "the page itself holds no data and asks for the token");
     }
@@ -267,17 +329,23 @@ class WebApiTest {
     @Test
     void aTakenPortStopsTheStartWithOneLineAndLeavesTheDataDirectoryFree() throws Exception {
         rig.close();
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             Path file = dir.resolve("taken.yaml");
             Files.writeString(file, "data_dir: taken-data\nweb: {port: " + taken.getLocalPort() + "}\n");
             var cfg = dev.switchboard.config.ConfigLoader.load(file);
             // The supervisor refuses the start: the web server is not an optional service.
-            RuntimeException e = assertThrows(RuntimeException.class, () -> dev.switchboard.bot.App
-                    .startService(cfg, dev.switchboard.config.Secrets.from(Map.of()),
+            RuntimeException e = assertThrows(
+                    RuntimeException.class,
+                    () -> dev.switchboard.bot.App.startService(
+                            cfg,
+                            dev.switchboard.config.Secrets.from(Map.of()),
                             dev.switchboard.bot.App.Tuning.defaults()));
-            assertTrue(e.getMessage().startsWith("cannot start the web: cannot serve the web page on 127.0.0.1:"
-                    + taken.getLocalPort() + ": "), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("cannot start the web: cannot serve the web page on 127.0.0.1:"
+                                    + taken.getLocalPort() + ": "),
+                    e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
         rig = WebRig.start(dir.resolve("after"), 100);

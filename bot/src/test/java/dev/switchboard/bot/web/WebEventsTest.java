@@ -25,6 +25,7 @@ class WebEventsTest {
 
     @TempDir
     Path dir;
+
     WebRig rig;
 
     @BeforeEach

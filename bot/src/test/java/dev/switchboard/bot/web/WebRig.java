@@ -33,7 +33,8 @@ final class WebRig implements AutoCloseable {
     final SwitchboardConfig config;
     final App app;
     final URI base;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final DataDirLock lock;
 
     /** Three inbox agents (Agent-2 alias "two"), rate limit {@code perUser} per 10 s, the token set. */
@@ -68,8 +69,8 @@ final class WebRig implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         this.lock = DataDirLock.tryAcquire(config.dataDir()).orElseThrow();
         try {
-            this.app = App.startService(config, secrets, new App.Tuning(50, 50, 200, 60_000, 3,
-                    Duration.ofSeconds(30)));
+            this.app =
+                    App.startService(config, secrets, new App.Tuning(50, 50, 200, 60_000, 3, Duration.ofSeconds(30)));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -88,7 +89,8 @@ final class WebRig implements AutoCloseable {
     }
 
     Answer post(String path, String body, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -99,7 +101,8 @@ final class WebRig implements AutoCloseable {
     Answer send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode json = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
-                ? JSON.readTree(r.body()) : JSON.createObjectNode();
+                ? JSON.readTree(r.body())
+                : JSON.createObjectNode();
         return new Answer(r.statusCode(), json, r.body(), r);
     }
 
@@ -111,8 +114,11 @@ final class WebRig implements AutoCloseable {
     }
 
     void awaitState(String id, MessageState state) {
-        Await.until(Duration.ofSeconds(30), () -> app.queue().find(id).map(q -> q.state() == state).orElse(false),
-                () -> id + " never reached " + state + "; it is " + app.queue().find(id).map(q -> q.state()));
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> app.queue().find(id).map(q -> q.state() == state).orElse(false),
+                () -> id + " never reached " + state + "; it is "
+                        + app.queue().find(id).map(q -> q.state()));
     }
 
     /** Counts by state, to show that a refused request changed nothing. */

@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param text  what is wrong, as first seen
  * @param since when it fired
  */
-public record Alert(String key, String rule, String text, Instant since) {
-}
+public record Alert(String key, String rule, String text, Instant since) {}

@@ -5,7 +5,10 @@ import java.time.Instant;
 
 /** An alert fired or cleared; each happens once per condition. */
 public record AlertEvent(Kind kind, Alert alert, Instant at) {
-    public enum Kind { FIRED, CLEARED }
+    public enum Kind {
+        FIRED,
+        CLEARED
+    }
 
     /** The line front-ends post: "🚨 alert: …" or "✅ alert cleared after 12 min: …". */
     public String announcement() {

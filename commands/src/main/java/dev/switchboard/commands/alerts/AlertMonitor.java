@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Supplier<AlertsConfig> rules;
     private final FleetSignals signals;
@@ -34,6 +35,7 @@ public final class AlertMonitor {
     private final Map<String, Alert> active = new LinkedHashMap<>();
     /** When each bridge was first seen disconnected (polled, so accurate to one check interval). */
     private final Map<String, Instant> bridgeDownSince = new HashMap<>();
+
     private final List<Consumer<AlertEvent>> subscribers = new CopyOnWriteArrayList<>();
 
     public AlertMonitor(Supplier<AlertsConfig> rules, FleetSignals signals, Clock clock) {
@@ -91,27 +93,41 @@ public final class AlertMonitor {
         if (dl.count() > 0) {
             int dead = signals.deadLettersSince(now.minus(Duration.ofMinutes(dl.minutes())));
             if (dead >= dl.count()) {
-                add(out, "dead_letters", "dead_letters", dead + " dead letter" + (dead == 1 ? "" : "s")
-                        + " in the last " + dl.minutes() + " min (queue list --state dead)", now);
+                add(
+                        out,
+                        "dead_letters",
+                        "dead_letters",
+                        dead + " dead letter" + (dead == 1 ? "" : "s") + " in the last " + dl.minutes()
+                                + " min (queue list --state dead)",
+                        now);
             }
         }
         if (cfg.breakerOpen()) {
             for (String breaker : signals.openBreakers()) {
                 String[] parts = breaker.split("/", 2);
                 String what = parts.length == 2 ? parts[0] + ": " + parts[1] + " delivery" : breaker;
-                add(out, "breaker:" + breaker, "breaker_open", what
-                        + " is paused after repeated failures (circuit breaker open)", now);
+                add(
+                        out,
+                        "breaker:" + breaker,
+                        "breaker_open",
+                        what + " is paused after repeated failures (circuit breaker open)",
+                        now);
             }
         }
         if (cfg.unreadMinutes() > 0) {
-            List<FleetSignals.Unread> unread = signals.unreadDeliveredBefore(
-                    now.minus(Duration.ofMinutes(cfg.unreadMinutes())));
+            List<FleetSignals.Unread> unread =
+                    signals.unreadDeliveredBefore(now.minus(Duration.ofMinutes(cfg.unreadMinutes())));
             if (!unread.isEmpty()) {
                 FleetSignals.Unread oldest = unread.get(0);
-                add(out, "unread", "unread_minutes", unread.size() + " message" + (unread.size() == 1 ? "" : "s")
-                        + " delivered to an inbox but unread for over " + cfg.unreadMinutes() + " min (oldest #"
-                        + MessageIds.shortForm(oldest.messageId()) + " to " + oldest.agent() + ", delivered "
-                        + HH_MM.format(oldest.deliveredAt()) + ")", now);
+                add(
+                        out,
+                        "unread",
+                        "unread_minutes",
+                        unread.size() + " message" + (unread.size() == 1 ? "" : "s")
+                                + " delivered to an inbox but unread for over " + cfg.unreadMinutes() + " min (oldest #"
+                                + MessageIds.shortForm(oldest.messageId()) + " to " + oldest.agent() + ", delivered "
+                                + HH_MM.format(oldest.deliveredAt()) + ")",
+                        now);
             }
         }
         Map<String, Boolean> bridges = signals.bridgesConnected();
@@ -127,8 +143,13 @@ public final class AlertMonitor {
             Duration limit = Duration.ofMinutes(cfg.bridgeDownMinutes());
             bridgeDownSince.forEach((name, since) -> {
                 if (!since.plus(limit).isAfter(now)) {
-                    add(out, "bridge_down:" + name, "bridge_down_minutes", name + " bridge disconnected since "
-                            + HH_MM.format(since) + " (over " + cfg.bridgeDownMinutes() + " min)", now);
+                    add(
+                            out,
+                            "bridge_down:" + name,
+                            "bridge_down_minutes",
+                            name + " bridge disconnected since " + HH_MM.format(since) + " (over "
+                                    + cfg.bridgeDownMinutes() + " min)",
+                            now);
                 }
             });
         }

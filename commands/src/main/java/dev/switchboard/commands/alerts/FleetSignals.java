@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** What the alert rules look at; the service wires it to the queue, the delivery breakers and the bridges. */
 public interface FleetSignals {
     /** A message delivered to an inbox and not read yet. */
-    record Unread(String messageId, String agent, Instant deliveredAt) {
-    }
+    record Unread(String messageId, String agent, Instant deliveredAt) {}
 
     /** How many messages went dead at or after {@code since}. */
     int deadLettersSince(Instant since);
@@ -24,8 +23,8 @@ public interface FleetSignals {
     Map<String, Boolean> bridgesConnected();
 
     /** The queue's signals plus breakers and bridges from where they live (delivery chain, bridges). */
-    static FleetSignals of(QueueSignals queue, Supplier<List<String>> openBreakers,
-                           Supplier<Map<String, Boolean>> bridges) {
+    static FleetSignals of(
+            QueueSignals queue, Supplier<List<String>> openBreakers, Supplier<Map<String, Boolean>> bridges) {
         return new FleetSignals() {
             @Override
             public int deadLettersSince(Instant since) {

@@ -31,8 +31,11 @@ public final class QueueSignals implements Consumer<StatusEvent> {
     /** Reads what is already in the queue; subscribe it to the event bus before calling this. */
     public synchronized void seed(MessageQueue queue, Instant now) {
         Instant oldest = now.minus(KEEP_DEAD);
-        queue.list(List.of(MessageState.DEAD), null, SEED_LIMIT).stream().map(QueuedMessage::updatedAt)
-                .filter(at -> at.isAfter(oldest)).sorted().forEach(dead::addLast);
+        queue.list(List.of(MessageState.DEAD), null, SEED_LIMIT).stream()
+                .map(QueuedMessage::updatedAt)
+                .filter(at -> at.isAfter(oldest))
+                .sorted()
+                .forEach(dead::addLast);
         for (QueuedMessage m : queue.list(List.of(MessageState.DELIVERED), null, SEED_LIMIT)) {
             if ("inbox".equals(m.method())) {
                 unread.putIfAbsent(m.id(), new FleetSignals.Unread(m.id(), m.agent(), m.updatedAt()));
@@ -60,7 +63,9 @@ public final class QueueSignals implements Consumer<StatusEvent> {
     }
 
     public synchronized List<FleetSignals.Unread> unreadDeliveredBefore(Instant before) {
-        return unread.values().stream().filter(u -> !u.deliveredAt().isAfter(before))
-                .sorted(Comparator.comparing(FleetSignals.Unread::deliveredAt)).toList();
+        return unread.values().stream()
+                .filter(u -> !u.deliveredAt().isAfter(before))
+                .sorted(Comparator.comparing(FleetSignals.Unread::deliveredAt))
+                .toList();
     }
 }

@@ -9,5 +9,4 @@ package dev.switchboard.commands.answers;
  * @param body    the text
  * @param source  where it came from, for reports ("outbox file 0930_done.md", "switchboard reply")
  */
-public record AgentAnswer(String agent, String replyTo, String to, String body, String source) {
-}
+public record AgentAnswer(String agent, String replyTo, String to, String body, String source) {}

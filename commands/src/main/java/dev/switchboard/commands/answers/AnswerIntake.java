@@ -37,8 +37,7 @@ public final class AnswerIntake {
     public static final int MAX_CHARS = 16_000;
 
     /** What became of an answer. */
-    public record Taken(String id, String summary) {
-    }
+    public record Taken(String id, String summary) {}
 
     private final MessageQueue queue;
     private final MessageRouter router;
@@ -46,11 +45,16 @@ public final class AnswerIntake {
     private final AnswerStore store;
     private final Clock clock;
     private final Runnable stored;
-    private volatile Consumer<String> activity = agent -> { };
+    private volatile Consumer<String> activity = agent -> {};
 
     /** @param stored called after an answer was stored for people (wakes the router) */
-    public AnswerIntake(MessageQueue queue, MessageRouter router, AgentRegistry agents, AnswerStore store, Clock clock,
-                        Runnable stored) {
+    public AnswerIntake(
+            MessageQueue queue,
+            MessageRouter router,
+            AgentRegistry agents,
+            AnswerStore store,
+            Clock clock,
+            Runnable stored) {
         this.queue = queue;
         this.router = router;
         this.agents = agents;
@@ -83,12 +87,16 @@ public final class AnswerIntake {
         }
         String toAgent = null;
         if (a.to() != null && !a.to().isBlank()) {
-            toAgent = agents.resolve(a.to().strip()).map(AgentConfig::id)
+            toAgent = agents.resolve(a.to().strip())
+                    .map(AgentConfig::id)
                     .orElseThrow(() -> new AnswerRefused("to: unknown agent '" + shorten(a.to()) + "'"));
         } else if (question.isPresent() && question.get().message().sender().platform() == Platform.AGENT) {
-            toAgent = agents.resolve(question.get().message().sender().userId()).map(AgentConfig::id).orElse(null);
+            toAgent = agents.resolve(question.get().message().sender().userId())
+                    .map(AgentConfig::id)
+                    .orElse(null);
         }
-        Taken taken = toAgent != null ? queueToAgent(from.id(), toAgent, body, question)
+        Taken taken = toAgent != null
+                ? queueToAgent(from.id(), toAgent, body, question)
                 : storeForPeople(from.id(), body, question);
         question.ifPresent(q -> markAnswered(q, from.id()));
         activity.accept(from.id());
@@ -112,9 +120,19 @@ public final class AnswerIntake {
         String id = MessageIds.newId();
         String correlation = question.map(q -> q.message().correlationId()).orElse(id);
         Map<String, String> meta = question.map(q -> Map.of("reply_to", q.id())).orElse(Map.of());
-        UnifiedMessage m = new UnifiedMessage(id, correlation, new Sender(Platform.AGENT, from, from, Role.OPERATOR),
-                Recipient.agent(to), MessageType.REPLY, Priority.NORMAL, body, null, meta, Origin.of(Platform.AGENT),
-                clock.instant(), null);
+        UnifiedMessage m = new UnifiedMessage(
+                id,
+                correlation,
+                new Sender(Platform.AGENT, from, from, Role.OPERATOR),
+                Recipient.agent(to),
+                MessageType.REPLY,
+                Priority.NORMAL,
+                body,
+                null,
+                meta,
+                Origin.of(Platform.AGENT),
+                clock.instant(),
+                null);
         try {
             QueuedMessage q = router.submit(m).get(0);
             return new Taken(q.id(), "queued #" + MessageIds.shortForm(q.id()) + " from " + from + " to " + to);
@@ -126,18 +144,28 @@ public final class AnswerIntake {
     private Taken storeForPeople(String from, String body, Optional<QueuedMessage> question) {
         Origin origin = question.map(q -> q.message().origin()).orElse(null);
         Destination where = question.isPresent() ? Destination.of(origin) : Destination.STATUS;
-        Answer answer = new Answer(MessageIds.newId(), Answer.Kind.ANSWER, from, question.map(QueuedMessage::id)
-                .orElse(null), where, where == Destination.STATUS ? null : origin, body, clock.instant());
+        Answer answer = new Answer(
+                MessageIds.newId(),
+                Answer.Kind.ANSWER,
+                from,
+                question.map(QueuedMessage::id).orElse(null),
+                where,
+                where == Destination.STATUS ? null : origin,
+                body,
+                clock.instant());
         store.add(answer);
         stored.run();
-        return new Taken(answer.id(), "answer from " + from + question.map(q -> " to #"
-                + MessageIds.shortForm(q.id())).orElse("") + " stored for " + where.name().toLowerCase(java.util.Locale.ROOT));
+        return new Taken(
+                answer.id(),
+                "answer from " + from
+                        + question.map(q -> " to #" + MessageIds.shortForm(q.id()))
+                                .orElse("") + " stored for " + where.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Stores a notice for the status channel (gas prompts, onboarding); shown like an answer, once. */
     public void notice(String agent, String text) {
-        store.add(new Answer(MessageIds.newId(), Answer.Kind.NOTICE, agent, null, Destination.STATUS, null, text,
-                clock.instant()));
+        store.add(new Answer(
+                MessageIds.newId(), Answer.Kind.NOTICE, agent, null, Destination.STATUS, null, text, clock.instant()));
         stored.run();
     }
 

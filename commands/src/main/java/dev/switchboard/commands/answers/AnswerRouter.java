@@ -32,8 +32,7 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerRouter.class);
     private static final int PAGE = 100;
 
-    private record Registration(Destination destination, AnswerSink sink) {
-    }
+    private record Registration(Destination destination, AnswerSink sink) {}
 
     private final AnswerStore store;
     private final Clock clock;
@@ -43,6 +42,7 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
     /** Sinks that already showed an answer not yet marked posted (a status answer waiting for another sink). */
     private final Map<String, Set<String>> postedTo = new ConcurrentHashMap<>();
+
     private final WakeSignal wake = new WakeSignal();
     private final long pollMillis;
     private final BackgroundLoop loop;
@@ -55,9 +55,11 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
         this.retryAfter = retryAfter;
         this.pollMillis = pollMillis;
         // Another failure (a bug in a sink's bookkeeping, say) is logged once by the loop and retried with back-off.
-        this.loop = BackgroundLoop.named("answer-router").log(LOG)
+        this.loop = BackgroundLoop.named("answer-router")
+                .log(LOG)
                 .backoff(Duration.ofMillis(Math.max(1, pollMillis)), Duration.ofMillis(Math.max(pollMillis, 10_000)))
-                .unblockWith(wake::close).start(this::pass);
+                .unblockWith(wake::close)
+                .start(this::pass);
     }
 
     /** Whether its thread still routes (false once closed, or if it ended some other way). */
@@ -140,10 +142,15 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
             }
             f.whenComplete((ok, error) -> {
                 if (error == null) {
-                    postedTo.computeIfAbsent(a.id(), id -> ConcurrentHashMap.newKeySet()).add(sink.name());
+                    postedTo.computeIfAbsent(a.id(), id -> ConcurrentHashMap.newKeySet())
+                            .add(sink.name());
                 } else {
                     failed.incrementAndGet();
-                    LOG.warn("{} could not post answer {} of {} (trying again): {}", sink.name(), a.id(), a.agent(),
+                    LOG.warn(
+                            "{} could not post answer {} of {} (trying again): {}",
+                            sink.name(),
+                            a.id(),
+                            a.agent(),
                             error.toString());
                 }
                 if (left.decrementAndGet() == 0) {
@@ -156,8 +163,8 @@ public final class AnswerRouter implements AnswerBoard, AutoCloseable {
     private void finish(Answer a, boolean everyTargetTookIt) {
         try {
             if (everyTargetTookIt) {
-                store.markPosted(a.id(), String.join(",", new java.util.TreeSet<>(postedTo.remove(a.id()))),
-                        clock.instant());
+                store.markPosted(
+                        a.id(), String.join(",", new java.util.TreeSet<>(postedTo.remove(a.id()))), clock.instant());
                 notBefore.remove(a.id());
             } else {
                 notBefore.put(a.id(), clock.instant().plus(retryAfter));

@@ -55,9 +55,14 @@ public final class OutboxWatcher implements AutoCloseable {
      *
      * @param refused told (agent, one line) once per refused file
      */
-    public OutboxWatcher(Supplier<List<AgentConfig>> agents, Function<AgentConfig, Path> outboxOf,
-                         AnswerIntake intake, BiConsumer<String, String> refused, long scanMillis, Duration settle,
-                         Clock clock) {
+    public OutboxWatcher(
+            Supplier<List<AgentConfig>> agents,
+            Function<AgentConfig, Path> outboxOf,
+            AnswerIntake intake,
+            BiConsumer<String, String> refused,
+            long scanMillis,
+            Duration settle,
+            Clock clock) {
         this.agents = agents;
         this.outboxOf = outboxOf;
         this.intake = intake;
@@ -65,10 +70,13 @@ public final class OutboxWatcher implements AutoCloseable {
         this.settle = settle;
         this.clock = clock;
         // A failing scan (an outbox replaced by a file, a full disk) is logged once and retried with back-off.
-        this.loop = scanMillis <= 0 ? null : BackgroundLoop.named("outbox-watcher").log(LOG)
-                .every(Duration.ofMillis(scanMillis))
-                .backoff(Duration.ofMillis(scanMillis), Duration.ofMillis(Math.max(scanMillis, 10_000)))
-                .start(this::scanOnce);
+        this.loop = scanMillis <= 0
+                ? null
+                : BackgroundLoop.named("outbox-watcher")
+                        .log(LOG)
+                        .every(Duration.ofMillis(scanMillis))
+                        .backoff(Duration.ofMillis(scanMillis), Duration.ofMillis(Math.max(scanMillis, 10_000)))
+                        .start(this::scanOnce);
     }
 
     /** Whether its thread still scans (false when there is none: {@code scanMillis <= 0}, or once closed). */
@@ -120,7 +128,11 @@ public final class OutboxWatcher implements AutoCloseable {
             moveInto(outbox.resolve(SENT), file);
         } catch (IOException e) {
             // committed but still in the outbox: it would be taken again, so say so loudly
-            LOG.error("answer {} of {} was taken but could not be moved to {}/: {}", name, agent.id(), SENT,
+            LOG.error(
+                    "answer {} of {} was taken but could not be moved to {}/: {}",
+                    name,
+                    agent.id(),
+                    SENT,
                     e.toString());
         }
         return true;
@@ -134,8 +146,8 @@ public final class OutboxWatcher implements AutoCloseable {
             LOG.warn("cannot move refused answer {} of {}: {}", name, agent.id(), e.toString());
             return; // not moved: it would be reported again on the next pass; report when it can be moved
         }
-        refused.accept(agent.id(), agent.id() + "'s outbox file " + name + " was refused (moved to " + REFUSED
-                + "/): " + why);
+        refused.accept(
+                agent.id(), agent.id() + "'s outbox file " + name + " was refused (moved to " + REFUSED + "/): " + why);
     }
 
     /** Strict UTF-8, at most {@link #MAX_BYTES}; links are refused (their target may be outside the workspace). */
@@ -155,8 +167,12 @@ public final class OutboxWatcher implements AutoCloseable {
             throw new AnswerRefused("the file is larger than " + MAX_BYTES + " bytes");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AnswerRefused("not UTF-8 text");
         }
@@ -166,12 +182,14 @@ public final class OutboxWatcher implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(outbox, "*.md")) {
             for (Path f : dir) {
-                BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attrs =
+                        Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isDirectory()) {
                     continue;
                 }
-                if (attrs.lastModifiedTime().toInstant().isBefore(clock.instant().minus(settle))) {
+                if (attrs.lastModifiedTime()
+                        .toInstant()
+                        .isBefore(clock.instant().minus(settle))) {
                     files.add(f);
                 }
             }
@@ -184,8 +202,9 @@ public final class OutboxWatcher implements AutoCloseable {
 
     /** Moves a file (or link, never its target) into {@code folder}, never over another file. */
     private static void moveInto(Path folder, Path file) throws IOException {
-        if (Files.isSymbolicLink(folder) || (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))) {
+        if (Files.isSymbolicLink(folder)
+                || (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS))) {
             throw new IOException(folder.getFileName() + " is not a folder");
         }
         Files.createDirectories(folder);

@@ -7,7 +7,9 @@ import dev.switchboard.core.queue.QueuedMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ack", description = "Mark a delivered message as read (what moving its inbox file to processed/ does).")
+@Command(
+        name = "ack",
+        description = "Mark a delivered message as read (what moving its inbox file to processed/ does).")
 public final class AckCommand extends BaseCommand {
     @Parameters(paramLabel = "<id>", description = "Message id or its short form (#3f2a).")
     String id;
@@ -19,10 +21,13 @@ public final class AckCommand extends BaseCommand {
 
     @Override
     public Reply run(CommandContext ctx) {
-        QueuedMessage m = ctx.services().queue().find(id).orElseThrow(() ->
-                new IllegalArgumentException("no message " + (id.startsWith("#") ? id : "#" + id)));
-        boolean changed = ctx.services().queue().markRead(m.id(), "acknowledged by "
-                + ctx.caller().sender().displayName());
+        QueuedMessage m = ctx.services()
+                .queue()
+                .find(id)
+                .orElseThrow(() -> new IllegalArgumentException("no message " + (id.startsWith("#") ? id : "#" + id)));
+        boolean changed = ctx.services()
+                .queue()
+                .markRead(m.id(), "acknowledged by " + ctx.caller().sender().displayName());
         return Reply.ok(Formats.shortId(m.id()) + (changed ? " marked read" : " was already read"));
     }
 }

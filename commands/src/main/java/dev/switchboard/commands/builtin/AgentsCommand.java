@@ -34,10 +34,11 @@ public final class AgentsCommand extends BaseCommand {
             if (!a.aliases().isEmpty()) {
                 b.append(" (").append(String.join(", ", a.aliases())).append(')');
             }
-            b.append(" · ").append(a.delivery().stream().map(DeliveryMethod::key).collect(Collectors.joining(" → ")));
+            b.append(" · ")
+                    .append(a.delivery().stream().map(DeliveryMethod::key).collect(Collectors.joining(" → ")));
             b.append(" · ").append(stats.pending(a.id())).append(" pending");
-            List<QueuedMessage> last = ctx.services().queue().list(
-                    List.of(MessageState.DELIVERED, MessageState.READ), a.id(), 1);
+            List<QueuedMessage> last =
+                    ctx.services().queue().list(List.of(MessageState.DELIVERED, MessageState.READ), a.id(), 1);
             b.append(" · last delivery ").append(last.isEmpty() ? "never" : deliveredAt(ctx, last.get(0)));
             if (a.remote()) {
                 b.append(" · node ").append(a.node()).append(' ').append(nodeState(ctx, a.node()));
@@ -56,16 +57,18 @@ public final class AgentsCommand extends BaseCommand {
                         + " cancel them: queue list --agent " + agent + ")");
             }
         }
-        return Reply.ok(configured + " agents" + (lines.size() > configured ? ", "
-                + (lines.size() - configured) + " orphaned" : ""), lines);
+        return Reply.ok(
+                configured + " agents"
+                        + (lines.size() > configured ? ", " + (lines.size() - configured) + " orphaned" : ""),
+                lines);
     }
 
     /** As the running hub last wrote it in {@code <data_dir>/nodes.json}; "unknown" without a running hub. */
     private static String nodeState(CommandContext ctx, String node) {
         java.nio.file.Path file = ctx.services().config().get().dataDir().resolve("nodes.json");
         try {
-            com.fasterxml.jackson.databind.JsonNode states = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode states =
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
             return states != null && states.hasNonNull(node) ? states.get(node).asText() : "(state unknown)";
         } catch (java.io.IOException e) {
             return "(state unknown: is the hub running?)";
@@ -74,8 +77,10 @@ public final class AgentsCommand extends BaseCommand {
 
     /** When it was delivered (a read message's own update time is when it was read). */
     private static String deliveredAt(CommandContext ctx, QueuedMessage m) {
-        return ctx.services().queue().history(m.id()).stream().filter(t -> t.to() == MessageState.DELIVERED)
-                .reduce((first, second) -> second).map(t -> Formats.time(t.at()))
+        return ctx.services().queue().history(m.id()).stream()
+                .filter(t -> t.to() == MessageState.DELIVERED)
+                .reduce((first, second) -> second)
+                .map(t -> Formats.time(t.at()))
                 .orElse(Formats.time(m.updatedAt()));
     }
 }

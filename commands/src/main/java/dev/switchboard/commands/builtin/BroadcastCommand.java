@@ -14,11 +14,16 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "broadcast", description = "Send text to every agent (or to every agent with a tag).")
 public final class BroadcastCommand extends BaseCommand implements SwitchboardCommand.TakesText {
-    @Option(names = {"-p", "--priority"}, paramLabel = "<priority>",
+    @Option(
+            names = {"-p", "--priority"},
+            paramLabel = "<priority>",
             description = "urgent, high, normal (default) or low.")
     Priority priority = Priority.NORMAL;
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "<tag>", description = "Only agents with this tag.")
+    @Option(
+            names = {"-t", "--tag"},
+            paramLabel = "<tag>",
+            description = "Only agents with this tag.")
     String tag;
 
     @Parameters(arity = "1..*", paramLabel = "<text>", description = "The message, exactly as typed.")

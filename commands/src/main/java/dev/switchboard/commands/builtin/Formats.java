@@ -11,13 +11,12 @@ import java.time.format.DateTimeFormatter;
 
 /** Shared wording of replies, so every command says things the same way. */
 final class Formats {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String shortId(String id) {
         return "#" + MessageIds.shortForm(id);
@@ -37,8 +36,11 @@ final class Formats {
         switch (m.state()) {
             case DELIVERED, READ -> {
                 if (m.method() != null) {
-                    b.append(" (").append(m.method()).append(", ")
-                            .append(Boolean.TRUE.equals(m.verified()) ? "verified" : "unverified").append(')');
+                    b.append(" (")
+                            .append(m.method())
+                            .append(", ")
+                            .append(Boolean.TRUE.equals(m.verified()) ? "verified" : "unverified")
+                            .append(')');
                 }
             }
             case RETRY_WAIT, DEAD -> {
@@ -46,8 +48,7 @@ final class Formats {
                     b.append(": ").append(m.lastError());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return b.toString();
     }

@@ -8,8 +8,10 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "gas", description = "Send an agent a gas prompt by hand (default: the keep-going prompt);"
-        + " announced in the status channel.")
+@Command(
+        name = "gas",
+        description = "Send an agent a gas prompt by hand (default: the keep-going prompt);"
+                + " announced in the status channel.")
 public final class GasCommand extends BaseCommand implements SwitchboardCommand.TakesText {
     @Parameters(index = "0", paramLabel = "<agent>", description = "Agent id or alias.")
     String agent;
@@ -30,7 +32,11 @@ public final class GasCommand extends BaseCommand implements SwitchboardCommand.
     @Override
     public Reply run(CommandContext ctx) {
         String id = ctx.services().requireGas().manual(agent, text == null ? null : String.join(" ", text));
-        return new Reply(Reply.Status.OK, "gas " + Formats.shortId(id) + " for "
-                + Formats.agent(ctx.services().agents(), agent).id(), List.of(), List.of(id));
+        return new Reply(
+                Reply.Status.OK,
+                "gas " + Formats.shortId(id) + " for "
+                        + Formats.agent(ctx.services().agents(), agent).id(),
+                List.of(),
+                List.of(id));
     }
 }

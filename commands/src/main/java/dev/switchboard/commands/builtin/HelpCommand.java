@@ -35,7 +35,10 @@ public final class HelpCommand extends BaseCommand {
             for (CommandCatalog.Entry e : CommandCatalog.all()) {
                 if (e.name().equals(key) || e.aliases().contains(key)) {
                     CommandLine cl = new CommandLine(e.create());
-                    return Reply.ok(e.name(), List.of(cl.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing()));
+                    return Reply.ok(
+                            e.name(),
+                            List.of(cl.getUsageMessage(CommandLine.Help.Ansi.OFF)
+                                    .stripTrailing()));
                 }
             }
             return Reply.error("no command '" + command + "' — try help");
@@ -48,7 +51,8 @@ public final class HelpCommand extends BaseCommand {
             }
             CommandLine cl = new CommandLine(cmd);
             String synopsis = cl.getHelp().synopsis(0).strip().replaceAll("\\[-h] ?", "");
-            lines.add(synopsis + " — " + String.join(" ", cl.getCommandSpec().usageMessage().description()));
+            lines.add(synopsis + " — "
+                    + String.join(" ", cl.getCommandSpec().usageMessage().description()));
         }
         return Reply.ok("commands you may run (as " + role.name().toLowerCase(Locale.ROOT) + ")", lines);
     }

@@ -19,7 +19,8 @@ abstract class MessageControlCommand extends BaseCommand {
 
     @Override
     public Reply run(CommandContext ctx) {
-        QueuedMessage m = apply(ctx.services().queue(), id, ctx.caller().sender().describe());
+        QueuedMessage m =
+                apply(ctx.services().queue(), id, ctx.caller().sender().describe());
         return Reply.ok(Formats.shortId(m.id()) + " for " + m.agent() + " " + done());
     }
 

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
  * What an agent shows now: a picture of its window (GUI), the last lines of its pane (tmux), or its newest
  * inbox and outbox files. Admins only: a screen can show anything.
  */
-@Command(name = "peek", description = "Show what an agent shows now: its window (gui), pane (tmux) or newest"
-        + " inbox/outbox files.")
+@Command(
+        name = "peek",
+        description = "Show what an agent shows now: its window (gui), pane (tmux) or newest" + " inbox/outbox files.")
 public final class PeekCommand extends BaseCommand {
     @Parameters(paramLabel = "<agent>", description = "Agent id or alias.")
     String agent;

@@ -9,8 +9,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "progress", description = "Report an agent's progress (as its status.json would); prompts at 75,"
-        + " 90 and 100 %.")
+@Command(
+        name = "progress",
+        description = "Report an agent's progress (as its status.json would); prompts at 75," + " 90 and 100 %.")
 public final class ProgressCommand extends BaseCommand implements SwitchboardCommand.TakesText {
     @Parameters(index = "0", paramLabel = "<agent>", description = "Agent id or alias.")
     String agent;
@@ -18,7 +19,11 @@ public final class ProgressCommand extends BaseCommand implements SwitchboardCom
     @Parameters(index = "1", paramLabel = "<percent>", description = "0 to 100.")
     int percent;
 
-    @Parameters(index = "2..*", arity = "0..*", paramLabel = "<task>", description = "The task (default: the last one).")
+    @Parameters(
+            index = "2..*",
+            arity = "0..*",
+            paramLabel = "<task>",
+            description = "The task (default: the last one).")
     List<String> task;
 
     @Override
@@ -33,8 +38,14 @@ public final class ProgressCommand extends BaseCommand implements SwitchboardCom
 
     @Override
     public Reply run(CommandContext ctx) {
-        GasPipeline.Outcome o = ctx.services().requireGas().progress(agent, percent,
-                task == null || task.isEmpty() ? null : String.join(" ", task).strip());
+        GasPipeline.Outcome o = ctx.services()
+                .requireGas()
+                .progress(
+                        agent,
+                        percent,
+                        task == null || task.isEmpty()
+                                ? null
+                                : String.join(" ", task).strip());
         return Reply.ok(o.summary());
     }
 }

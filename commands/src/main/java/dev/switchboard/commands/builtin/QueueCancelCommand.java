@@ -20,8 +20,10 @@ public final class QueueCancelCommand extends MessageControlCommand {
         if (queue.find(id).isPresent()) {
             throw new IllegalArgumentException(id + " matches a schedule and a message; give more of the id");
         }
-        Schedule s = queue.schedules().cancel(schedule.get().id(), ctx.caller().sender().describe());
-        String before = s.fired() == 0 ? "it had not fired yet"
+        Schedule s = queue.schedules()
+                .cancel(schedule.get().id(), ctx.caller().sender().describe());
+        String before = s.fired() == 0
+                ? "it had not fired yet"
                 : s.fired() + (s.fired() == 1 ? " copy" : " copies") + " queued before stay as they are";
         return Reply.ok("schedule " + Formats.shortId(s.id()) + " for " + s.agent() + " (every "
                 + Schedule.describe(s.every()) + ") cancelled; " + before);

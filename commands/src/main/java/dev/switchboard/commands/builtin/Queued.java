@@ -15,14 +15,24 @@ import java.util.List;
 
 /** The reply to a command that queued messages: ids, and a warning for paused agents. */
 final class Queued {
-    private Queued() {
-    }
+    private Queued() {}
 
     /** Builds a new message from the caller, submits it through the routing pipeline and replies. */
     static Reply submit(CommandContext ctx, Recipient to, MessageType type, Priority priority, String body) {
         String id = MessageIds.newId();
-        UnifiedMessage m = new UnifiedMessage(id, id, ctx.caller().sender(), to, type, priority, body, null, null,
-                ctx.caller().origin(), Instant.now(), null);
+        UnifiedMessage m = new UnifiedMessage(
+                id,
+                id,
+                ctx.caller().sender(),
+                to,
+                type,
+                priority,
+                body,
+                null,
+                null,
+                ctx.caller().origin(),
+                Instant.now(),
+                null);
         return reply(ctx, ctx.services().router().submit(m));
     }
 
@@ -51,9 +61,13 @@ final class Queued {
             QueuedMessage q = queued.get(0);
             title = "queued " + Formats.shortId(q.id()) + " for " + q.agent() + " (id " + q.id() + ")";
         } else {
-            title = "queued for " + queued.size() + " agents (correlation " + queued.get(0).message().correlationId()
-                    + ")";
+            title = "queued for " + queued.size() + " agents (correlation "
+                    + queued.get(0).message().correlationId() + ")";
         }
-        return new Reply(Reply.Status.OK, title, lines, queued.stream().map(QueuedMessage::id).toList());
+        return new Reply(
+                Reply.Status.OK,
+                title,
+                lines,
+                queued.stream().map(QueuedMessage::id).toList());
     }
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "reply", description = "Answer a message as the agent it was sent to; the answer goes where the"
-        + " message came from.")
+@Command(
+        name = "reply",
+        description = "Answer a message as the agent it was sent to; the answer goes where the" + " message came from.")
 public final class ReplyCommand extends BaseCommand implements SwitchboardCommand.TakesText {
     @Option(names = "--as", paramLabel = "<agent>", description = "Answer as this agent (default: the recipient).")
     String as;
@@ -44,7 +45,10 @@ public final class ReplyCommand extends BaseCommand implements SwitchboardComman
         String agent = as;
         if (agent == null) {
             String ref = id.startsWith("#") ? id.substring(1) : id;
-            agent = ctx.services().queue().find(ref).map(QueuedMessage::agent)
+            agent = ctx.services()
+                    .queue()
+                    .find(ref)
+                    .map(QueuedMessage::agent)
                     .orElseThrow(() -> new IllegalArgumentException("no message #" + ref));
         }
         try {

@@ -16,7 +16,10 @@ public final class SayCommand extends BaseCommand implements SwitchboardCommand.
     @Option(names = "--as", required = true, paramLabel = "<agent>", description = "The agent who speaks.")
     String as;
 
-    @Option(names = "--to", paramLabel = "<agent>", description = "Send it to this agent instead of the status channel.")
+    @Option(
+            names = "--to",
+            paramLabel = "<agent>",
+            description = "Send it to this agent instead of the status channel.")
     String to;
 
     @Parameters(arity = "1..*", paramLabel = "<text>", description = "What to say.")
@@ -35,8 +38,10 @@ public final class SayCommand extends BaseCommand implements SwitchboardCommand.
     @Override
     public Reply run(CommandContext ctx) {
         try {
-            return Reply.ok(ctx.services().requireAnswers()
-                    .take(new AgentAnswer(as, null, to, String.join(" ", text), "switchboard say")).summary());
+            return Reply.ok(ctx.services()
+                    .requireAnswers()
+                    .take(new AgentAnswer(as, null, to, String.join(" ", text), "switchboard say"))
+                    .summary());
         } catch (AnswerRefused e) {
             return Reply.error(e.getMessage());
         }

@@ -15,8 +15,7 @@ import java.util.Optional;
  * so the chat (in that process) and the CLI (in another) show the same.
  */
 final class ServiceLines {
-    private ServiceLines() {
-    }
+    private ServiceLines() {}
 
     static List<String> of(Path dataDir, Clock clock) {
         Optional<StatusFile.Snapshot> snapshot;

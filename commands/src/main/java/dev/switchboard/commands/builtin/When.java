@@ -16,26 +16,27 @@ import java.util.regex.Pattern;
 
 /** The times of {@code msg --in/--at/--every}: parsing what was typed, and saying back when, in local time. */
 final class When {
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,4})d)?(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?"
-            + "(?:(\\d{1,7})s)?");
+    private static final Pattern DURATION =
+            Pattern.compile("(?:(\\d{1,4})d)?(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?" + "(?:(\\d{1,7})s)?");
     private static final Duration LONGEST = Duration.ofDays(366);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter CLOCK_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd ");
 
-    private When() {
-    }
+    private When() {}
 
     /** "10m", "2h", "1h30m", "45s", "1d": refuses zero, negative, over a year, and anything else with one line. */
     static Duration duration(String option, String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(t);
         if (t.isEmpty() || !m.matches()) {
-            throw new IllegalArgumentException(option + " wants a duration like 10m, 2h, 1h30m or 1d (got '"
-                    + shown(text) + "')");
+            throw new IllegalArgumentException(
+                    option + " wants a duration like 10m, 2h, 1h30m or 1d (got '" + shown(text) + "')");
         }
-        Duration d = Duration.ofDays(number(m.group(1))).plusHours(number(m.group(2)))
-                .plusMinutes(number(m.group(3))).plusSeconds(number(m.group(4)));
+        Duration d = Duration.ofDays(number(m.group(1)))
+                .plusHours(number(m.group(2)))
+                .plusMinutes(number(m.group(3)))
+                .plusSeconds(number(m.group(4)));
         if (d.isZero()) {
             throw new IllegalArgumentException(option + " must be longer than 0");
         }
@@ -54,7 +55,8 @@ final class When {
         ZonedDateTime now = ZonedDateTime.now(clock);
         try {
             if (t.contains("T") || t.contains("t")) {
-                ZonedDateTime when = LocalDateTime.parse(t.toUpperCase(Locale.ROOT)).atZone(zone);
+                ZonedDateTime when =
+                        LocalDateTime.parse(t.toUpperCase(Locale.ROOT)).atZone(zone);
                 if (!when.isAfter(now)) {
                     throw new IllegalArgumentException("--at " + t + " is in the past (now "
                             + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " local time)");
@@ -68,8 +70,8 @@ final class When {
             ZonedDateTime today = LocalDate.now(clock).atTime(time).atZone(zone);
             return today.isAfter(now) ? today : today.plusDays(1);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--at wants a local time like 14:30 or 2026-12-01T14:30 (got '"
-                    + shown(text) + "')");
+            throw new IllegalArgumentException(
+                    "--at wants a local time like 14:30 or 2026-12-01T14:30 (got '" + shown(text) + "')");
         }
     }
 

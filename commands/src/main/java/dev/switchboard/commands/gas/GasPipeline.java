@@ -40,8 +40,7 @@ public final class GasPipeline {
     public static final List<Integer> THRESHOLDS = List.of(75, 90, 100);
 
     /** What {@link #observe} did. */
-    public record Outcome(String prompted, String summary) {
-    }
+    public record Outcome(String prompted, String summary) {}
 
     private final MessageQueue queue;
     private final MessageRouter router;
@@ -51,8 +50,14 @@ public final class GasPipeline {
     private final Supplier<GasConfig> config;
     private final Clock clock;
 
-    public GasPipeline(MessageQueue queue, MessageRouter router, AgentRegistry agents, GasStateStore store,
-                       AnswerIntake announcer, Supplier<GasConfig> config, Clock clock) {
+    public GasPipeline(
+            MessageQueue queue,
+            MessageRouter router,
+            AgentRegistry agents,
+            GasStateStore store,
+            AnswerIntake announcer,
+            Supplier<GasConfig> config,
+            Clock clock) {
         this.queue = queue;
         this.router = router;
         this.agents = agents;
@@ -95,11 +100,13 @@ public final class GasPipeline {
             lastPrompt = now;
             lastKind = Integer.toString(threshold);
         }
-        store.put(new GasState(agent.id(), report.task(), since, fired, progress, report.stamp(), now, lastPrompt,
-                lastKind));
-        return new Outcome(prompted, agent.id() + ": " + (progress == null ? "no progress" : progress + " %")
-                + (report.task() == null ? "" : " of \"" + report.task() + "\"")
-                + (due == null ? "" : "; prompted (" + due + " %)"));
+        store.put(new GasState(
+                agent.id(), report.task(), since, fired, progress, report.stamp(), now, lastPrompt, lastKind));
+        return new Outcome(
+                prompted,
+                agent.id() + ": " + (progress == null ? "no progress" : progress + " %")
+                        + (report.task() == null ? "" : " of \"" + report.task() + "\"")
+                        + (due == null ? "" : "; prompted (" + due + " %)"));
     }
 
     /** {@code switchboard progress <agent> <percent> [task]}: as if the status file said so. */
@@ -120,8 +127,16 @@ public final class GasPipeline {
         agents.resolve(agentName).ifPresent(a -> {
             Instant now = clock.instant();
             GasState s = store.get(a.id()).orElse(GasState.fresh(a.id(), now));
-            store.put(new GasState(s.agent(), s.task(), s.taskSince(), s.fired(), s.progress(), s.statusStamp(), now,
-                    s.lastPrompt(), s.lastPromptKind()));
+            store.put(new GasState(
+                    s.agent(),
+                    s.task(),
+                    s.taskSince(),
+                    s.fired(),
+                    s.progress(),
+                    s.statusStamp(),
+                    now,
+                    s.lastPrompt(),
+                    s.lastPromptKind()));
         });
     }
 
@@ -143,7 +158,8 @@ public final class GasPipeline {
             if (s == null || now.isBefore(s.lastActivity().plus(silence))) {
                 continue;
             }
-            if ("silent".equals(s.lastPromptKind()) && s.lastPrompt() != null
+            if ("silent".equals(s.lastPromptKind())
+                    && s.lastPrompt() != null
                     && now.isBefore(s.lastPrompt().plus(silence))) {
                 continue;
             }
@@ -151,8 +167,16 @@ public final class GasPipeline {
             String text = render(config.get().prompts().silent(), a.id(), s.task(), s.progress())
                     .replace("{minutes}", Long.toString(quiet));
             send(a.id(), MessageIds.newId(), text, "silent " + quiet + " min");
-            store.put(new GasState(s.agent(), s.task(), s.taskSince(), s.fired(), s.progress(), s.statusStamp(),
-                    s.lastActivity(), now, "silent"));
+            store.put(new GasState(
+                    s.agent(),
+                    s.task(),
+                    s.taskSince(),
+                    s.fired(),
+                    s.progress(),
+                    s.statusStamp(),
+                    s.lastActivity(),
+                    now,
+                    "silent"));
             prompted.add(a.id());
         }
         return prompted;
@@ -173,8 +197,16 @@ public final class GasPipeline {
         }
         String id = MessageIds.newId();
         send(agent.id(), id, body, "by hand");
-        store.put(new GasState(s.agent(), s.task(), s.taskSince(), s.fired(), s.progress(), s.statusStamp(),
-                s.lastActivity(), now, "manual"));
+        store.put(new GasState(
+                s.agent(),
+                s.task(),
+                s.taskSince(),
+                s.fired(),
+                s.progress(),
+                s.statusStamp(),
+                s.lastActivity(),
+                now,
+                "manual"));
         return id;
     }
 
@@ -183,8 +215,19 @@ public final class GasPipeline {
         if (queue.find(id).isPresent()) {
             return; // sent before a crash that kept the state from being stored
         }
-        UnifiedMessage m = new UnifiedMessage(id, id, Sender.system("gas"), Recipient.agent(agent), MessageType.GAS,
-                Priority.HIGH, text, null, Map.of("gas", why), null, clock.instant(), null);
+        UnifiedMessage m = new UnifiedMessage(
+                id,
+                id,
+                Sender.system("gas"),
+                Recipient.agent(agent),
+                MessageType.GAS,
+                Priority.HIGH,
+                text,
+                null,
+                Map.of("gas", why),
+                null,
+                clock.instant(),
+                null);
         QueuedMessage q = router.submit(m).get(0);
         announcer.notice(agent, "⛽ gas → " + agent + " (" + why + ") #" + MessageIds.shortForm(q.id()) + ": " + text);
     }
@@ -199,18 +242,21 @@ public final class GasPipeline {
     }
 
     private static String render(String template, String agent, String task, Integer progress) {
-        return template.replace("{agent}", agent).replace("{task}", task == null ? "your current task" : task)
+        return template.replace("{agent}", agent)
+                .replace("{task}", task == null ? "your current task" : task)
                 .replace("{progress}", progress == null ? "?" : progress.toString());
     }
 
     /** Name-based, so the same threshold of the same task is the same message (see the class comment). */
     static String thresholdId(String agent, String task, Instant since, int threshold) {
         return UUID.nameUUIDFromBytes(("gas|" + agent + "|" + task + "|" + since.toEpochMilli() + "|" + threshold)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private AgentConfig agent(String name) {
-        return agents.resolve(name == null ? "" : name).orElseThrow(() ->
-                dev.switchboard.core.routing.AgentMessageHandler.unknownAgent(agents, name == null ? "" : name));
+        return agents.resolve(name == null ? "" : name)
+                .orElseThrow(() -> dev.switchboard.core.routing.AgentMessageHandler.unknownAgent(
+                        agents, name == null ? "" : name));
     }
 }

@@ -1,9 +1,9 @@
 package dev.switchboard.commands.gas;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.util.Locale;
 
 /**
@@ -18,12 +18,15 @@ import java.util.Locale;
  */
 record StatusReport(String agentId, String status, String task, Integer progress, String lastUpdated) {
     static final int MAX_TEXT = 500;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** What identifies this report: the same report read again is not news. */
     public String stamp() {
-        return String.join("\u0001", String.valueOf(status), String.valueOf(task), String.valueOf(progress),
+        return String.join(
+                "\u0001",
+                String.valueOf(status),
+                String.valueOf(task),
+                String.valueOf(progress),
                 String.valueOf(lastUpdated));
     }
 
@@ -36,15 +39,16 @@ record StatusReport(String agentId, String status, String task, Integer progress
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON (line " + e.getLocation().getLineNr() + ")");
+            throw new IllegalArgumentException(
+                    "not valid JSON (line " + e.getLocation().getLineNr() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
         String agentId = text(root, "agent_id");
         if (agentId != null && !agentId.toLowerCase(Locale.ROOT).equals(agent.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("agent_id is '" + shorten(agentId) + "', but the file is in " + agent
-                    + "'s workspace");
+            throw new IllegalArgumentException(
+                    "agent_id is '" + shorten(agentId) + "', but the file is in " + agent + "'s workspace");
         }
         Integer progress = null;
         JsonNode p = root.get("progress");
@@ -54,8 +58,8 @@ record StatusReport(String agentId, String status, String task, Integer progress
             }
             progress = (int) Math.floor(p.asDouble());
         }
-        return new StatusReport(agentId, text(root, "status"), text(root, "current_task"), progress,
-                text(root, "last_updated"));
+        return new StatusReport(
+                agentId, text(root, "status"), text(root, "current_task"), progress, text(root, "last_updated"));
     }
 
     private static String text(JsonNode root, String field) {

@@ -53,17 +53,24 @@ public final class StatusWatcher implements AutoCloseable {
      * @param malformed told (agent, one line) once per version of a file that cannot be used
      * @param scanMillis how often; {@code <= 0}: no thread, call {@link #scanOnce}
      */
-    public StatusWatcher(Supplier<List<AgentConfig>> agents, Function<AgentConfig, Path> workspaceOf,
-                         GasPipeline pipeline, BiConsumer<String, String> malformed, long scanMillis) {
+    public StatusWatcher(
+            Supplier<List<AgentConfig>> agents,
+            Function<AgentConfig, Path> workspaceOf,
+            GasPipeline pipeline,
+            BiConsumer<String, String> malformed,
+            long scanMillis) {
         this.agents = agents;
         this.workspaceOf = workspaceOf;
         this.pipeline = pipeline;
         this.malformed = malformed;
         // Another failure (a bug, a full disk) is logged once by the loop and retried with back-off.
-        this.loop = scanMillis <= 0 ? null : BackgroundLoop.named("status-watcher").log(LOG)
-                .every(Duration.ofMillis(scanMillis))
-                .backoff(Duration.ofMillis(scanMillis), Duration.ofMillis(Math.max(scanMillis, 10_000)))
-                .start(this::pass);
+        this.loop = scanMillis <= 0
+                ? null
+                : BackgroundLoop.named("status-watcher")
+                        .log(LOG)
+                        .every(Duration.ofMillis(scanMillis))
+                        .backoff(Duration.ofMillis(scanMillis), Duration.ofMillis(Math.max(scanMillis, 10_000)))
+                        .start(this::pass);
     }
 
     /** A scan; the queue being unreachable is said once per outage, not on every pass. */
@@ -108,7 +115,9 @@ public final class StatusWatcher implements AutoCloseable {
             return report(agent, "not a file", "not a regular file");
         }
         if (attrs.size() > MAX_BYTES) {
-            return report(agent, "large " + attrs.size() + "@" + attrs.lastModifiedTime().toMillis(),
+            return report(
+                    agent,
+                    "large " + attrs.size() + "@" + attrs.lastModifiedTime().toMillis(),
                     "larger than " + MAX_BYTES + " bytes");
         }
         byte[] bytes;
@@ -129,8 +138,12 @@ public final class StatusWatcher implements AutoCloseable {
         }
         StatusReport status;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             status = StatusReport.parse(text, agent.id());
         } catch (CharacterCodingException e) {
             return report(agent, version, "not UTF-8 text");

@@ -28,8 +28,7 @@ public final class OnboardingTemplates {
     private static final long MAX_BYTES = 64 * 1024;
 
     /** The text and where it came from ("templates/reviewer.md", "built-in default"). */
-    public record Rendered(String role, String text, String source) {
-    }
+    public record Rendered(String role, String text, String source) {}
 
     private final Path folder;
 
@@ -49,11 +48,15 @@ public final class OnboardingTemplates {
         }
         String chosen = role;
         if (chosen == null) {
-            chosen = agent.tags().stream().filter(t -> ROLE.matcher(t).matches() && find(t).isPresent()).findFirst()
+            chosen = agent.tags().stream()
+                    .filter(t -> ROLE.matcher(t).matches() && find(t).isPresent())
+                    .findFirst()
                     .orElse(DEFAULT_ROLE);
         }
-        Map.Entry<String, String> template = find(chosen).or(() -> find(DEFAULT_ROLE)).orElseThrow(
-                () -> new IllegalStateException("no default onboarding template (built-in resource missing)"));
+        Map.Entry<String, String> template = find(chosen)
+                .or(() -> find(DEFAULT_ROLE))
+                .orElseThrow(
+                        () -> new IllegalStateException("no default onboarding template (built-in resource missing)"));
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("agent", agent.id());
         vars.put("role", chosen);

@@ -64,7 +64,9 @@ public final class ChatTokenizer {
                 quote = c;
             } else if (quote != 0 && c == quote) {
                 quote = 0;
-            } else if (quote == '"' && c == '\\' && pos < text.length()
+            } else if (quote == '"'
+                    && c == '\\'
+                    && pos < text.length()
                     && (text.charAt(pos) == '"' || text.charAt(pos) == '\\')) {
                 word.append(text.charAt(pos++));
             } else {

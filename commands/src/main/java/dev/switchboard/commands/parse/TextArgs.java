@@ -39,11 +39,9 @@ public final class TextArgs {
      * The split: picocli arguments, whether any text was given (blank counts as none), and whether every
      * positional before the text (the agent) was there.
      */
-    public record Split(List<String> args, boolean hasText, boolean positionalsComplete) {
-    }
+    public record Split(List<String> args, boolean hasText, boolean positionalsComplete) {}
 
-    private TextArgs() {
-    }
+    private TextArgs() {}
 
     /**
      * @param name        the command word as typed ({@code msg}, {@code send})

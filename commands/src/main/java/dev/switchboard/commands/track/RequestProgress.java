@@ -22,13 +22,19 @@ import java.util.Set;
  * one of its messages is final.
  */
 public final class RequestProgress {
-    private static final Set<MessageState> FINAL = EnumSet.of(MessageState.READ, MessageState.DEAD,
-            MessageState.CANCELLED);
-    private static final Set<MessageState> OUTCOMES = EnumSet.of(MessageState.DELIVERED, MessageState.READ,
-            MessageState.DEAD, MessageState.CANCELLED);
+    private static final Set<MessageState> FINAL =
+            EnumSet.of(MessageState.READ, MessageState.DEAD, MessageState.CANCELLED);
+    private static final Set<MessageState> OUTCOMES =
+            EnumSet.of(MessageState.DELIVERED, MessageState.READ, MessageState.DEAD, MessageState.CANCELLED);
 
     /** How far a request got, least advanced message first; FAILED if any message failed. */
-    public enum Stage { QUEUED, DELIVERED_UNVERIFIED, DELIVERED, READ, FAILED }
+    public enum Stage {
+        QUEUED,
+        DELIVERED_UNVERIFIED,
+        DELIVERED,
+        READ,
+        FAILED
+    }
 
     private final List<String> ids;
     private final Map<String, StatusEvent> latest = new HashMap<>();
@@ -107,7 +113,8 @@ public final class RequestProgress {
         if (ids.size() == 1) {
             String id = ids.get(0);
             StatusEvent e = latest.get(id);
-            return "#" + MessageIds.shortForm(id) + (e == null ? ": queued" : " for " + e.agent() + ": " + e.describe());
+            return "#" + MessageIds.shortForm(id)
+                    + (e == null ? ": queued" : " for " + e.agent() + ": " + e.describe());
         }
         return ids.size() + " agents: " + summary();
     }
@@ -125,7 +132,8 @@ public final class RequestProgress {
             }
         }
         List<String> parts = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(en -> parts.add(en.getValue() + " " + en.getKey()));
         String summary = String.join(", ", parts);
         if (!failures.isEmpty()) {
@@ -136,12 +144,15 @@ public final class RequestProgress {
 
     /** Every message delivered, read or failed: the moment for a one-line summary of a broadcast. */
     public synchronized boolean allHaveOutcome() {
-        return ids.stream().allMatch(id -> latest.containsKey(id) && OUTCOMES.contains(latest.get(id).to()));
+        return ids.stream()
+                .allMatch(id -> latest.containsKey(id)
+                        && OUTCOMES.contains(latest.get(id).to()));
     }
 
     /** Nothing more will happen to any of its messages by itself. */
     public synchronized boolean finished() {
-        return ids.stream().allMatch(id -> latest.containsKey(id) && isFinal(latest.get(id).to()));
+        return ids.stream()
+                .allMatch(id -> latest.containsKey(id) && isFinal(latest.get(id).to()));
     }
 
     private static String shortState(StatusEvent e) {

@@ -27,8 +27,7 @@ public final class RequestTracker implements Consumer<StatusEvent> {
         void update(RequestProgress progress, StatusEvent event);
     }
 
-    private record Followed(RequestProgress progress, Listener listener) {
-    }
+    private record Followed(RequestProgress progress, Listener listener) {}
 
     private final Predicate<StatusEvent> worthKeeping;
     private final Map<String, List<StatusEvent>> unclaimed;
@@ -51,7 +50,9 @@ public final class RequestTracker implements Consumer<StatusEvent> {
             f = tracked.get(event.messageId());
             if (f == null) {
                 if (worthKeeping.test(event)) {
-                    unclaimed.computeIfAbsent(event.messageId(), id -> new ArrayList<>()).add(event);
+                    unclaimed
+                            .computeIfAbsent(event.messageId(), id -> new ArrayList<>())
+                            .add(event);
                 }
                 return;
             }

@@ -57,8 +57,8 @@ class AlertMonitorTest {
     }
 
     private AlertMonitor monitor(AlertsConfig rules) {
-        AlertMonitor m = new AlertMonitor(() -> rules, FleetSignals.of(signals, () -> List.copyOf(breakers),
-                () -> Map.copyOf(bridges)), clock);
+        AlertMonitor m = new AlertMonitor(
+                () -> rules, FleetSignals.of(signals, () -> List.copyOf(breakers), () -> Map.copyOf(bridges)), clock);
         m.subscribe(seen::add);
         return m;
     }
@@ -73,8 +73,19 @@ class AlertMonitorTest {
 
     private String send(String agent) {
         String id = MessageIds.newId();
-        queue.enqueue(new UnifiedMessage(id, id, ALICE, Recipient.agent(agent), MessageType.TEXT, Priority.NORMAL,
-                "hello", null, null, Origin.of(Platform.DISCORD), clock.instant(), null));
+        queue.enqueue(new UnifiedMessage(
+                id,
+                id,
+                ALICE,
+                Recipient.agent(agent),
+                MessageType.TEXT,
+                Priority.NORMAL,
+                "hello",
+                null,
+                null,
+                Origin.of(Platform.DISCORD),
+                clock.instant(),
+                null));
         queue.claimNext(agent, "w", Duration.ofSeconds(30)).orElseThrow();
         return id;
     }
@@ -96,7 +107,8 @@ class AlertMonitorTest {
         // THEN one alert fires, and looking again says nothing new while it lasts
         List<AlertEvent> fired = monitor.evaluate();
         assertEquals(List.of("FIRED dead_letters"), kinds(fired));
-        assertTrue(fired.get(0).announcement().startsWith("🚨 alert: 1 dead letter in the last 10 min"),
+        assertTrue(
+                fired.get(0).announcement().startsWith("🚨 alert: 1 dead letter in the last 10 min"),
                 fired.get(0).announcement());
         clock.advance(Duration.ofMinutes(5));
         assertEquals(List.of(), monitor.evaluate());
@@ -106,7 +118,8 @@ class AlertMonitorTest {
         clock.advance(Duration.ofMinutes(6));
         List<AlertEvent> cleared = monitor.evaluate();
         assertEquals(List.of("CLEARED dead_letters"), kinds(cleared));
-        assertTrue(cleared.get(0).announcement().startsWith("✅ alert cleared after 11 min: 1 dead letter"),
+        assertTrue(
+                cleared.get(0).announcement().startsWith("✅ alert cleared after 11 min: 1 dead letter"),
                 cleared.get(0).announcement());
         assertEquals(List.of(), monitor.evaluate());
         assertEquals(List.of(), monitor.active());
@@ -121,7 +134,9 @@ class AlertMonitorTest {
         AlertMonitor monitor = monitor(new AlertsConfig(new AlertsConfig.DeadLetters(2, 10), false, 0, 0, 15));
         List<AlertEvent> fired = monitor.evaluate();
         assertEquals(List.of("FIRED dead_letters"), kinds(fired));
-        assertTrue(fired.get(0).alert().text().startsWith("2 dead letters"), fired.get(0).alert().text());
+        assertTrue(
+                fired.get(0).alert().text().startsWith("2 dead letters"),
+                fired.get(0).alert().text());
     }
 
     @Test
@@ -138,9 +153,12 @@ class AlertMonitorTest {
         clock.advance(Duration.ofMinutes(2));
         List<AlertEvent> fired = monitor.evaluate();
         assertEquals(List.of("FIRED unread"), kinds(fired));
-        assertTrue(fired.get(0).alert().text().contains("#" + MessageIds.shortForm(inbox) + " to Agent-1"),
+        assertTrue(
+                fired.get(0).alert().text().contains("#" + MessageIds.shortForm(inbox) + " to Agent-1"),
                 fired.get(0).alert().text());
-        assertTrue(fired.get(0).alert().text().startsWith("1 message delivered"), fired.get(0).alert().text());
+        assertTrue(
+                fired.get(0).alert().text().startsWith("1 message delivered"),
+                fired.get(0).alert().text());
 
         queue.markRead(inbox, "moved to processed/");
         pump();
@@ -157,7 +175,9 @@ class AlertMonitorTest {
         assertEquals(List.of("FIRED breaker:Agent-4/tmux"), kinds(monitor.evaluate()));
         breakers.remove("Agent-2/gui");
         assertEquals(List.of("CLEARED breaker:Agent-2/gui"), kinds(monitor.evaluate()));
-        assertEquals(List.of("breaker:Agent-4/tmux"), monitor.active().stream().map(Alert::key).toList());
+        assertEquals(
+                List.of("breaker:Agent-4/tmux"),
+                monitor.active().stream().map(Alert::key).toList());
     }
 
     @Test
@@ -172,7 +192,8 @@ class AlertMonitorTest {
         clock.advance(Duration.ofMinutes(1));
         List<AlertEvent> fired = monitor.evaluate();
         assertEquals(List.of("FIRED bridge_down:discord"), kinds(fired));
-        assertTrue(fired.get(0).alert().text().startsWith("discord bridge disconnected since 10:00 UTC"),
+        assertTrue(
+                fired.get(0).alert().text().startsWith("discord bridge disconnected since 10:00 UTC"),
                 fired.get(0).alert().text());
         clock.advance(Duration.ofMinutes(10));
         assertEquals(List.of(), monitor.evaluate());

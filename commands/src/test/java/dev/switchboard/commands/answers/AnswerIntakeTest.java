@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AnswerIntakeTest {
     @TempDir
     Path dir;
+
     private Rig rig;
 
     @BeforeEach
@@ -50,8 +51,8 @@ class AnswerIntakeTest {
     void anAnswerWithReplyToIsStoredForThePlatformThatAskedAndTheQuestionIsRead() {
         QueuedMessage q = delivered(Platform.DISCORD);
 
-        rig.intake.take(new AgentAnswer("agent-2", "#" + q.id().substring(q.id().length() - 4), null, "fine\n",
-                "test"));
+        rig.intake.take(
+                new AgentAnswer("agent-2", "#" + q.id().substring(q.id().length() - 4), null, "fine\n", "test"));
 
         List<Answer> waiting = rig.answers.waiting(EnumSet.allOf(Destination.class), 10);
         assertEquals(1, waiting.size());
@@ -87,7 +88,8 @@ class AnswerIntakeTest {
         QueuedMessage back = rig.queue.list(List.of(), "Agent-2", 10).get(0);
         assertEquals("approved", back.message().body());
         assertEquals(toThree.message().correlationId(), back.message().correlationId());
-        assertEquals(MessageState.READ, rig.queue.find(toThree.id()).orElseThrow().state());
+        assertEquals(
+                MessageState.READ, rig.queue.find(toThree.id()).orElseThrow().state());
         assertEquals(0, rig.answers.countWaiting(), "nothing for people");
     }
 
@@ -95,8 +97,8 @@ class AnswerIntakeTest {
     void badAnswersAreRefusedWithOneLineAndNothingIsStored() {
         assertRefused("unknown agent 'Agent-9'", new AgentAnswer("Agent-9", null, null, "hi", "t"));
         assertRefused("reply_to: no message #ffff", new AgentAnswer("Agent-2", "ffff", null, "hi", "t"));
-        assertRefused("reply_to: '../../etc' is not a message id", new AgentAnswer("Agent-2", "../../etc", null, "hi",
-                "t"));
+        assertRefused(
+                "reply_to: '../../etc' is not a message id", new AgentAnswer("Agent-2", "../../etc", null, "hi", "t"));
         assertRefused("to: unknown agent 'nobody'", new AgentAnswer("Agent-2", null, "nobody", "hi", "t"));
         assertRefused("the answer text is empty", new AgentAnswer("Agent-2", null, null, " \n ", "t"));
         assertRefused("control character", new AgentAnswer("Agent-2", null, null, "a\u0007b", "t"));
@@ -107,15 +109,17 @@ class AnswerIntakeTest {
     @Test
     void replyAndSayCommandsTakeAnswersLikeTheOutbox() {
         QueuedMessage q = delivered(Platform.TWITCH);
-        Reply r = rig.commands.execute(List.of("reply", q.id(), "--", "on it"), Rig.caller("me", Role.ADMIN,
-                Platform.CLI));
+        Reply r = rig.commands.execute(
+                List.of("reply", q.id(), "--", "on it"), Rig.caller("me", Role.ADMIN, Platform.CLI));
         assertEquals(Reply.Status.OK, r.status(), r.text());
         assertTrue(r.title().contains("stored for twitch"), r.title());
 
         Reply s = rig.commands.executeChat("say --as a1 lunch break", Rig.caller("me", Role.ADMIN, Platform.CLI));
         assertEquals(Reply.Status.OK, s.status(), s.text());
         List<Answer> waiting = rig.answers.waiting(EnumSet.allOf(Destination.class), 10);
-        assertEquals(List.of("on it", "lunch break"), waiting.stream().map(Answer::body).toList());
+        assertEquals(
+                List.of("on it", "lunch break"),
+                waiting.stream().map(Answer::body).toList());
         assertEquals("Agent-1", waiting.get(1).agent());
 
         Reply denied = rig.commands.executeChat("say --as a1 hi", Rig.caller("op", Role.OPERATOR, Platform.DISCORD));
@@ -126,15 +130,24 @@ class AnswerIntakeTest {
     void aReplyToThatMatchesSeveralMessagesIsRefusedNotRetriedForever() {
         // GIVEN two messages whose ids end alike (short ids are the last four hex digits)
         for (String id : List.of("01a20919-2e6d-71a1-b954-1278b2c3beef", "01a20919-2e6d-71a1-b954-1278b2c4beef")) {
-            rig.queue.enqueue(new dev.switchboard.core.message.UnifiedMessage(id, id,
+            rig.queue.enqueue(new dev.switchboard.core.message.UnifiedMessage(
+                    id,
+                    id,
                     Rig.caller("alice", Role.ADMIN, Platform.DISCORD).sender(),
-                    dev.switchboard.core.message.Recipient.agent("Agent-2"), dev.switchboard.core.message.MessageType.TEXT,
-                    dev.switchboard.core.message.Priority.NORMAL, "question", null, null, null,
-                    java.time.Instant.now(), null));
+                    dev.switchboard.core.message.Recipient.agent("Agent-2"),
+                    dev.switchboard.core.message.MessageType.TEXT,
+                    dev.switchboard.core.message.Priority.NORMAL,
+                    "question",
+                    null,
+                    null,
+                    null,
+                    java.time.Instant.now(),
+                    null));
         }
         // THEN an answer to '#beef' is refused at once (an ambiguity never settles by waiting)
         assertRefused("matches several messages", new AgentAnswer("Agent-2", "#beef", null, "which one?", "test"));
-        assertEquals(0, rig.answers.waiting(EnumSet.allOf(Destination.class), 10).size());
+        assertEquals(
+                0, rig.answers.waiting(EnumSet.allOf(Destination.class), 10).size());
     }
 
     private void assertRefused(String part, AgentAnswer a) {

@@ -56,8 +56,13 @@ class AnswerLoopsTest {
             };
             AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(10), Clock.systemUTC());
             // a clock a minute ahead: the file has settled
-            OutboxWatcher watcher = new OutboxWatcher(agents, a -> rig.workspace(a.id()).resolve("outbox"),
-                    rig.intake, (agent, line) -> { }, 20, Duration.ofMillis(300),
+            OutboxWatcher watcher = new OutboxWatcher(
+                    agents,
+                    a -> rig.workspace(a.id()).resolve("outbox"),
+                    rig.intake,
+                    (agent, line) -> {},
+                    20,
+                    Duration.ofMillis(300),
                     Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)));
             try {
                 router.register(Destination.STATUS, sink);

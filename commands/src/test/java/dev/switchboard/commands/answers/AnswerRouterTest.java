@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.commands.Rig;
 import dev.switchboard.core.answers.Answer;
-import dev.switchboard.core.answers.AnswerStore;
 import dev.switchboard.core.answers.Destination;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +33,8 @@ class AnswerRouterTest {
         public CompletableFuture<Void> post(Answer answer) {
             boolean down = refuse; // decided before the test can see this post and change it
             posted.add(answer);
-            return down ? CompletableFuture.failedFuture(new IllegalStateException("down"))
+            return down
+                    ? CompletableFuture.failedFuture(new IllegalStateException("down"))
                     : CompletableFuture.completedFuture(null);
         }
     }
@@ -56,7 +56,7 @@ class AnswerRouterTest {
         }
         // THEN after a restart nothing is posted again, and a new answer is
         try (Rig rig = new Rig(dir);
-             AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(10), Clock.systemUTC())) {
+                AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(10), Clock.systemUTC())) {
             Sink status = new Sink();
             router.register(Destination.STATUS, status);
             rig.intake.take(new AgentAnswer("Agent-1", null, null, "third", "t"));
@@ -87,7 +87,7 @@ class AnswerRouterTest {
     @Test
     void aStatusAnswerShownOnTheConsoleStillReachesDiscordOnceItIsBack() throws Exception {
         try (Rig rig = new Rig(dir);
-             AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(30), Clock.systemUTC())) {
+                AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(30), Clock.systemUTC())) {
             NamedSink console = new NamedSink("console");
             NamedSink discord = new NamedSink("discord");
             discord.inner.refuse = true;
@@ -95,9 +95,14 @@ class AnswerRouterTest {
             router.register(Destination.STATUS, discord);
             rig.intake.take(new AgentAnswer("Agent-2", null, null, "status news", "t"));
 
-            assertEquals("status news", discord.inner.posted.poll(10, TimeUnit.SECONDS).body());
+            assertEquals(
+                    "status news",
+                    discord.inner.posted.poll(10, TimeUnit.SECONDS).body());
             discord.inner.refuse = false;
-            assertEquals("status news", discord.inner.posted.poll(10, TimeUnit.SECONDS).body(), "tried again");
+            assertEquals(
+                    "status news",
+                    discord.inner.posted.poll(10, TimeUnit.SECONDS).body(),
+                    "tried again");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (rig.answers.countWaiting() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -110,13 +115,20 @@ class AnswerRouterTest {
     @Test
     void aRefusedPostIsTriedAgainAndEachDestinationOnlyGetsItsOwn() throws Exception {
         try (Rig rig = new Rig(dir);
-             AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(50), Clock.systemUTC())) {
+                AnswerRouter router = new AnswerRouter(rig.answers, 20, Duration.ofMillis(50), Clock.systemUTC())) {
             Sink twitch = new Sink();
             Sink status = new Sink();
             twitch.refuse = true;
             router.register(Destination.TWITCH, twitch);
             router.register(Destination.STATUS, status);
-            rig.answers.add(new Answer("a-1", Answer.Kind.ANSWER, "Agent-2", null, Destination.TWITCH, null, "hi",
+            rig.answers.add(new Answer(
+                    "a-1",
+                    Answer.Kind.ANSWER,
+                    "Agent-2",
+                    null,
+                    Destination.TWITCH,
+                    null,
+                    "hi",
                     java.time.Instant.now()));
             router.wakeUp();
             assertEquals("a-1", twitch.posted.poll(10, TimeUnit.SECONDS).id());

@@ -51,8 +51,8 @@ class RequestProgressTest {
 
         p.apply(event(2, A, RETRY_WAIT, DEAD, null, null, "gave up after 5 attempts: window not found"));
         assertEquals(Stage.FAILED, p.stage());
-        assertEquals(List.of("#a001 to Agent-2: dead: gave up after 5 attempts: window not found"),
-                p.unexplainedFailures());
+        assertEquals(
+                List.of("#a001 to Agent-2: dead: gave up after 5 attempts: window not found"), p.unexplainedFailures());
         assertEquals(List.of(), p.unexplainedFailures());
 
         p.apply(event(3, A, DEAD, QUEUED));

@@ -49,8 +49,8 @@ class RequestTrackerTest {
     @Test
     void readDeadAndCancelledAreFinalDeliveredIsNot() {
         RequestTracker tracker = new RequestTracker(e -> false, 10);
-        tracker.track(List.of("a"), (p, e) -> { });
-        tracker.track(List.of("b"), (p, e) -> { });
+        tracker.track(List.of("a"), (p, e) -> {});
+        tracker.track(List.of("b"), (p, e) -> {});
 
         tracker.accept(event(1, "a", DELIVERING, DELIVERED, "inbox", true, null));
         assertEquals(2, tracker.trackedCount(), "delivered: the agent may still read it");

@@ -43,7 +43,8 @@ public final class AgentRegistry {
         String key = name.trim().toLowerCase(Locale.ROOT);
         for (AgentConfig a : agents.get()) {
             if (a.id().toLowerCase(Locale.ROOT).equals(key)
-                    || a.aliases().stream().anyMatch(al -> al.toLowerCase(Locale.ROOT).equals(key))) {
+                    || a.aliases().stream()
+                            .anyMatch(al -> al.toLowerCase(Locale.ROOT).equals(key))) {
                 return Optional.of(a);
             }
         }
@@ -53,23 +54,29 @@ public final class AgentRegistry {
     /** Agents carrying a tag (case-insensitive). */
     public List<AgentConfig> withTag(String tag) {
         String key = tag.toLowerCase(Locale.ROOT);
-        return agents.get().stream().filter(a -> a.tags().stream().anyMatch(t -> t.equalsIgnoreCase(key))).toList();
+        return agents.get().stream()
+                .filter(a -> a.tags().stream().anyMatch(t -> t.equalsIgnoreCase(key)))
+                .toList();
     }
 
     /** The closest agent id for a mistyped name ("Agnet-2" → Agent-2), if any is close enough. */
     public Optional<String> suggest(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        record Candidate(String id, int distance) {
-        }
+        record Candidate(String id, int distance) {}
         List<Candidate> candidates = new ArrayList<>();
         for (AgentConfig a : agents.get()) {
             List<String> names = new ArrayList<>(a.aliases());
             names.add(a.id());
-            int best = names.stream().mapToInt(n -> distance(key, n.toLowerCase(Locale.ROOT))).min().orElse(99);
+            int best = names.stream()
+                    .mapToInt(n -> distance(key, n.toLowerCase(Locale.ROOT)))
+                    .min()
+                    .orElse(99);
             candidates.add(new Candidate(a.id(), best));
         }
         int limit = Math.max(2, key.length() / 3);
-        return candidates.stream().filter(c -> c.distance() <= limit).min(Comparator.comparingInt(Candidate::distance))
+        return candidates.stream()
+                .filter(c -> c.distance() <= limit)
+                .min(Comparator.comparingInt(Candidate::distance))
                 .map(Candidate::id);
     }
 

@@ -17,9 +17,19 @@ import java.util.Objects;
  * @param body        the text
  * @param createdAt   when it was stored
  */
-public record Answer(String id, Kind kind, String agent, String replyTo, Destination destination, Origin origin,
-                     String body, Instant createdAt) {
-    public enum Kind { ANSWER, NOTICE }
+public record Answer(
+        String id,
+        Kind kind,
+        String agent,
+        String replyTo,
+        Destination destination,
+        Origin origin,
+        String body,
+        Instant createdAt) {
+    public enum Kind {
+        ANSWER,
+        NOTICE
+    }
 
     public Answer {
         Objects.requireNonNull(id, "id");

@@ -70,11 +70,19 @@ public final class AnswerStore implements AutoCloseable {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     Destination d = Destination.valueOf(rs.getString(5));
-                    Origin origin = rs.getString(7) == null && rs.getString(8) == null ? null
-                            : new Origin(platformOf(d), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9));
-                    out.add(new Answer(rs.getString(1), Answer.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), d, origin, rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
+                    Origin origin = rs.getString(7) == null && rs.getString(8) == null
+                            ? null
+                            : new Origin(
+                                    platformOf(d), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                    out.add(new Answer(
+                            rs.getString(1),
+                            Answer.Kind.valueOf(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            d,
+                            origin,
+                            rs.getString(10),
+                            Instant.ofEpochMilli(rs.getLong(11))));
                 }
             }
             return out;
@@ -99,7 +107,7 @@ public final class AnswerStore implements AutoCloseable {
     /** How many answers wait, for any destination. */
     public synchronized int countWaiting() {
         try (PreparedStatement p = connection.prepareStatement("SELECT count(*) FROM answers WHERE posted_at IS NULL");
-             ResultSet rs = p.executeQuery()) {
+                ResultSet rs = p.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException e) {
             throw new QueueException("could not count answers: " + e.getMessage(), e);

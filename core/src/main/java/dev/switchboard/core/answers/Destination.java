@@ -7,7 +7,11 @@ import dev.switchboard.core.message.Origin;
  * question (or the question came from somewhere that cannot be answered later, like a finished CLI process).
  */
 public enum Destination {
-    STATUS, DISCORD, TWITCH, CONSOLE, HTTP;
+    STATUS,
+    DISCORD,
+    TWITCH,
+    CONSOLE,
+    HTTP;
 
     /** The place an answer to a message with this origin goes. */
     public static Destination of(Origin origin) {

@@ -34,8 +34,12 @@ public final class ChangeNudge implements AutoCloseable {
         this.socket = socket;
         // A failing accept (no file descriptors left) or a failing wake-up is logged once and retried with
         // back-off, so it neither spins nor ends the listening; the stop closes the socket to end the accept.
-        this.loop = BackgroundLoop.named("change-nudge").log(LOG)
-                .backoff(Duration.ofMillis(100), Duration.ofSeconds(5)).stopWithin(Duration.ofSeconds(2)).unblockWith(this::closeServer).start(() -> acceptOne(onNudge));
+        this.loop = BackgroundLoop.named("change-nudge")
+                .log(LOG)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(5))
+                .stopWithin(Duration.ofSeconds(2))
+                .unblockWith(this::closeServer)
+                .start(() -> acceptOne(onNudge));
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.switchboard.core.events;
 
 import dev.switchboard.core.logging.MessageMdc;
-import dev.switchboard.core.queue.MessageQueue;
-import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.loop.WakeSignal;
+import dev.switchboard.core.queue.MessageQueue;
+import dev.switchboard.core.queue.QueueException;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,9 +35,12 @@ public final class EventPump implements AutoCloseable {
         this.lastSeq = queue.lastEventSeq();
         // A failure (the database unreadable for a while) is logged once and retried with back-off; the
         // events are kept in the log, so none is lost, only late.
-        this.loop = BackgroundLoop.named("event-pump").log(LOG)
+        this.loop = BackgroundLoop.named("event-pump")
+                .log(LOG)
                 .backoff(Duration.ofMillis(pollMillis), Duration.ofSeconds(5))
-                .stopWithin(Duration.ofSeconds(5)).unblockWith(wake::close).atExit(this::drainLast)
+                .stopWithin(Duration.ofSeconds(5))
+                .unblockWith(wake::close)
+                .atExit(this::drainLast)
                 .start(this::pass);
     }
 

@@ -22,16 +22,30 @@ import java.time.Instant;
  * @param sender        who sent the message
  * @param origin        where status goes back to
  */
-public record StatusEvent(long seq, String messageId, String correlationId, String agent, MessageState from,
-                          MessageState to, int attempt, String method, Boolean verified, String detail, Instant at,
-                          Sender sender, Origin origin) {
+public record StatusEvent(
+        long seq,
+        String messageId,
+        String correlationId,
+        String agent,
+        MessageState from,
+        MessageState to,
+        int attempt,
+        String method,
+        Boolean verified,
+        String detail,
+        Instant at,
+        Sender sender,
+        Origin origin) {
 
     /** "delivered (inbox, verified)", "retry wait: window not found", "read". */
     public String describe() {
         StringBuilder b = new StringBuilder(to.label());
         if (to == MessageState.DELIVERED && method != null) {
-            b.append(" (").append(method).append(", ")
-                    .append(Boolean.TRUE.equals(verified) ? "verified" : "unverified").append(')');
+            b.append(" (")
+                    .append(method)
+                    .append(", ")
+                    .append(Boolean.TRUE.equals(verified) ? "verified" : "unverified")
+                    .append(')');
         }
         if (detail != null && !detail.isBlank()) {
             b.append(": ").append(detail);

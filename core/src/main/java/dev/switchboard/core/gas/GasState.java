@@ -19,8 +19,16 @@ import java.util.TreeSet;
  * @param lastPrompt     when the last prompt was sent, or null
  * @param lastPromptKind which prompt that was ("75", "90", "100", "silent", "manual"), or null
  */
-public record GasState(String agent, String task, Instant taskSince, Set<Integer> fired, Integer progress, String statusStamp,
-                       Instant lastActivity, Instant lastPrompt, String lastPromptKind) {
+public record GasState(
+        String agent,
+        String task,
+        Instant taskSince,
+        Set<Integer> fired,
+        Integer progress,
+        String statusStamp,
+        Instant lastActivity,
+        Instant lastPrompt,
+        String lastPromptKind) {
     public GasState {
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(lastActivity, "lastActivity");

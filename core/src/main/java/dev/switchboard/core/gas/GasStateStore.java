@@ -34,13 +34,24 @@ public final class GasStateStore implements AutoCloseable {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Set<Integer> fired = rs.getString(2).isEmpty() ? Set.of() : Arrays.stream(rs.getString(2).split(","))
-                        .map(Integer::valueOf).collect(Collectors.toSet());
+                Set<Integer> fired = rs.getString(2).isEmpty()
+                        ? Set.of()
+                        : Arrays.stream(rs.getString(2).split(","))
+                                .map(Integer::valueOf)
+                                .collect(Collectors.toSet());
                 Integer progress = rs.getObject(3) == null ? null : rs.getInt(3);
                 Instant lastPrompt = rs.getObject(6) == null ? null : Instant.ofEpochMilli(rs.getLong(6));
                 Instant since = rs.getObject(8) == null ? null : Instant.ofEpochMilli(rs.getLong(8));
-                return Optional.of(new GasState(agent, rs.getString(1), since, fired, progress, rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)), lastPrompt, rs.getString(7)));
+                return Optional.of(new GasState(
+                        agent,
+                        rs.getString(1),
+                        since,
+                        fired,
+                        progress,
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5)),
+                        lastPrompt,
+                        rs.getString(7)));
             }
         } catch (SQLException e) {
             throw new QueueException("could not read the gas state of " + agent + ": " + e.getMessage(), e);

@@ -9,8 +9,7 @@ import java.util.Set;
 
 /** Dependency order: each service after those it depends on; otherwise in the order given. */
 final class ServiceOrder {
-    private ServiceOrder() {
-    }
+    private ServiceOrder() {}
 
     static List<Service> sort(List<Service> services) {
         Map<String, Service> byName = new LinkedHashMap<>();
@@ -27,8 +26,8 @@ final class ServiceOrder {
         return sorted;
     }
 
-    private static void visit(Service s, Map<String, Service> byName, Set<String> done, Set<String> path,
-                              List<Service> sorted) {
+    private static void visit(
+            Service s, Map<String, Service> byName, Set<String> done, Set<String> path, List<Service> sorted) {
         if (done.contains(s.name())) {
             return;
         }

@@ -13,10 +13,13 @@ import java.time.Instant;
  * @param lastError why it last failed, or null
  * @param retryAt   when the next start is tried (state FAILED), or null
  */
-public record ServiceStatus(String name, State state, Instant since, int restarts, String lastError,
-                            Instant retryAt) {
+public record ServiceStatus(String name, State state, Instant since, int restarts, String lastError, Instant retryAt) {
     public enum State {
-        STARTING, RUNNING, FAILED, GAVE_UP, STOPPED;
+        STARTING,
+        RUNNING,
+        FAILED,
+        GAVE_UP,
+        STOPPED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

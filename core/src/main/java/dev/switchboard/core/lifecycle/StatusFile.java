@@ -32,8 +32,7 @@ public final class StatusFile {
         }
     }
 
-    private StatusFile() {
-    }
+    private StatusFile() {}
 
     public static Path in(Path dataDir) {
         return dataDir.resolve(FILE_NAME);
@@ -79,13 +78,20 @@ public final class StatusFile {
             try {
                 state = ServiceStatus.State.valueOf(n.path("state").asText());
             } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": unknown service state '" + n.path("state").asText() + "'", e);
+                throw new IOException(
+                        file + ": unknown service state '" + n.path("state").asText() + "'", e);
             }
-            services.add(new ServiceStatus(n.path("name").asText(), state, time(n, "since"),
-                    n.path("restarts").asInt(), n.hasNonNull("last_error") ? n.get("last_error").asText() : null,
+            services.add(new ServiceStatus(
+                    n.path("name").asText(),
+                    state,
+                    time(n, "since"),
+                    n.path("restarts").asInt(),
+                    n.hasNonNull("last_error") ? n.get("last_error").asText() : null,
                     time(n, "retry_at")));
         }
-        return Optional.of(new Snapshot(root.path("pid").asLong(), Instant.ofEpochMilli(root.path("written").asLong()),
+        return Optional.of(new Snapshot(
+                root.path("pid").asLong(),
+                Instant.ofEpochMilli(root.path("written").asLong()),
                 services));
     }
 

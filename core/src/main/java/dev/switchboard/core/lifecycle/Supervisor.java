@@ -6,7 +6,6 @@ import dev.switchboard.core.queue.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +26,7 @@ public final class Supervisor implements AutoCloseable {
     public interface Listener {
         void notice(String line);
 
-        default void changed(List<ServiceStatus> services) {
-        }
+        default void changed(List<ServiceStatus> services) {}
     }
 
     /** Timing; the defaults are what {@code run} uses. */
@@ -53,6 +51,7 @@ public final class Supervisor implements AutoCloseable {
     private volatile BackgroundLoop monitor;
     /** Whether the monitor's first pass is behind it (only its thread reads and writes it). */
     private boolean waitedOnce;
+
     private volatile boolean closed;
 
     public Supervisor(List<Service> services, Timing timing, Clock clock, Listener listener) {
@@ -79,19 +78,21 @@ public final class Supervisor implements AutoCloseable {
                 if (e instanceof FatalServiceException || !slot.service.optional()) {
                     stopAll();
                     if (e instanceof FatalServiceException) {
-                        throw new FatalServiceException("cannot start the " + slot.service.name() + ": "
-                                + oneLine(e), e);
+                        throw new FatalServiceException(
+                                "cannot start the " + slot.service.name() + ": " + oneLine(e), e);
                     }
-                    throw new ServiceStartException("cannot start the " + slot.service.name() + ": "
-                            + oneLine(e), e);
+                    throw new ServiceStartException("cannot start the " + slot.service.name() + ": " + oneLine(e), e);
                 }
                 failed(slot, oneLine(e), "running without it");
             }
         }
         // A check that throws (a listener's bug) is logged once and retried; it no longer ends the watching.
-        monitor = BackgroundLoop.named("supervisor").log(LOG).every(timing.checkEvery())
+        monitor = BackgroundLoop.named("supervisor")
+                .log(LOG)
+                .every(timing.checkEvery())
                 .backoff(timing.checkEvery(), timing.checkEvery().multipliedBy(10))
-                .stopWithin(Duration.ofSeconds(5)).start(this::watch);
+                .stopWithin(Duration.ofSeconds(5))
+                .start(this::watch);
     }
 
     /** Every service's state now, in start order. */
@@ -132,7 +133,8 @@ public final class Supervisor implements AutoCloseable {
                 failed(slot, health.detail(), "restarting");
             } else {
                 synchronized (this) {
-                    if (slot.failures > 0 && slot.since != null
+                    if (slot.failures > 0
+                            && slot.since != null
                             && Duration.between(slot.since, clock.instant()).compareTo(timing.stableAfter()) >= 0) {
                         slot.failures = 0; // it has run long enough: the next failure starts the backoff afresh
                     }

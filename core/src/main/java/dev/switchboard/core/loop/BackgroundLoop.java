@@ -64,8 +64,8 @@ public final class BackgroundLoop implements AutoCloseable {
         private Duration minBackoff = Duration.ofMillis(100);
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Duration stopWithin = Duration.ofSeconds(10);
-        private Runnable atExit = () -> { };
-        private Runnable unblock = () -> { };
+        private Runnable atExit = () -> {};
+        private Runnable unblock = () -> {};
         private Duration every = Duration.ZERO;
 
         private Builder(String name) {

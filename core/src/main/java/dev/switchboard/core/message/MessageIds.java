@@ -12,8 +12,7 @@ public final class MessageIds {
     private static long lastMillis;
     private static long sequence;
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     public static String newId() {
         return next().toString();

@@ -11,7 +11,13 @@ import java.util.Set;
  * died) puts DELIVERING back to QUEUED.
  */
 public enum MessageState {
-    QUEUED, DELIVERING, RETRY_WAIT, DELIVERED, READ, DEAD, CANCELLED;
+    QUEUED,
+    DELIVERING,
+    RETRY_WAIT,
+    DELIVERED,
+    READ,
+    DEAD,
+    CANCELLED;
 
     private static final Map<MessageState, Set<MessageState>> NEXT = Map.of(
             QUEUED, EnumSet.of(DELIVERING, CANCELLED),

@@ -1,5 +1,10 @@
 package dev.switchboard.core.message;
 
 public enum MessageType {
-    TEXT, BROADCAST, ONBOARDING, GAS, REPLY, SYSTEM
+    TEXT,
+    BROADCAST,
+    ONBOARDING,
+    GAS,
+    REPLY,
+    SYSTEM
 }

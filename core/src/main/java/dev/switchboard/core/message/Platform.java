@@ -2,5 +2,11 @@ package dev.switchboard.core.message;
 
 /** Where a message or command came from; status goes back there. */
 public enum Platform {
-    CONSOLE, CLI, DISCORD, TWITCH, HTTP, AGENT, SYSTEM
+    CONSOLE,
+    CLI,
+    DISCORD,
+    TWITCH,
+    HTTP,
+    AGENT,
+    SYSTEM
 }

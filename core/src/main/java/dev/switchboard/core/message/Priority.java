@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Delivery order: URGENT before HIGH before NORMAL before LOW; FIFO within one priority of one agent. */
 public enum Priority {
-    URGENT, HIGH, NORMAL, LOW;
+    URGENT,
+    HIGH,
+    NORMAL,
+    LOW;
 
     /** Accepts any case, e.g. from {@code --priority high}. */
     public static Priority parse(String text) {

@@ -4,7 +4,11 @@ import java.util.Objects;
 
 /** One agent, every agent with a tag, or every agent. Queued messages always name one agent. */
 public record Recipient(Kind kind, String name) {
-    public enum Kind { AGENT, GROUP, BROADCAST }
+    public enum Kind {
+        AGENT,
+        GROUP,
+        BROADCAST
+    }
 
     public Recipient {
         Objects.requireNonNull(kind, "kind");

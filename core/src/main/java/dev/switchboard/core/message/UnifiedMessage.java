@@ -21,9 +21,19 @@ import java.util.Objects;
  * @param createdAt     when it was accepted
  * @param notBefore     not delivered before this instant
  */
-public record UnifiedMessage(String id, String correlationId, Sender sender, Recipient recipient, MessageType type,
-                             Priority priority, String body, List<String> tags, Map<String, String> metadata,
-                             Origin origin, Instant createdAt, Instant notBefore) {
+public record UnifiedMessage(
+        String id,
+        String correlationId,
+        Sender sender,
+        Recipient recipient,
+        MessageType type,
+        Priority priority,
+        String body,
+        List<String> tags,
+        Map<String, String> metadata,
+        Origin origin,
+        Instant createdAt,
+        Instant notBefore) {
     public UnifiedMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sender, "sender");
@@ -42,19 +52,52 @@ public record UnifiedMessage(String id, String correlationId, Sender sender, Rec
     /** A new TEXT message to one agent, with a fresh id, created now. */
     public static UnifiedMessage text(Sender sender, String agent, String body, Priority priority, Origin origin) {
         String id = MessageIds.newId();
-        return new UnifiedMessage(id, id, sender, Recipient.agent(agent), MessageType.TEXT, priority, body, null,
-                null, origin, Instant.now(), null);
+        return new UnifiedMessage(
+                id,
+                id,
+                sender,
+                Recipient.agent(agent),
+                MessageType.TEXT,
+                priority,
+                body,
+                null,
+                null,
+                origin,
+                Instant.now(),
+                null);
     }
 
     /** A copy addressed to one agent with its own id, keeping the correlation id (broadcast fan-out). */
     public UnifiedMessage copyFor(String agent) {
-        return new UnifiedMessage(MessageIds.newId(), correlationId, sender, Recipient.agent(agent), type, priority,
-                body, tags, metadata, origin, createdAt, notBefore);
+        return new UnifiedMessage(
+                MessageIds.newId(),
+                correlationId,
+                sender,
+                Recipient.agent(agent),
+                type,
+                priority,
+                body,
+                tags,
+                metadata,
+                origin,
+                createdAt,
+                notBefore);
     }
 
     public UnifiedMessage withRecipient(Recipient newRecipient) {
-        return new UnifiedMessage(id, correlationId, sender, newRecipient, type, priority, body, tags, metadata,
-                origin, createdAt, notBefore);
+        return new UnifiedMessage(
+                id,
+                correlationId,
+                sender,
+                newRecipient,
+                type,
+                priority,
+                body,
+                tags,
+                metadata,
+                origin,
+                createdAt,
+                notBefore);
     }
 
     /** The agent a queued message is for. */

@@ -6,9 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,9 @@ final class Checkpointer implements AutoCloseable {
 
     Checkpointer(Connection connection) {
         this.connection = connection;
-        this.loop = BackgroundLoop.named("queue-checkpoint").log(LOG).atExit(this::closeConnection)
+        this.loop = BackgroundLoop.named("queue-checkpoint")
+                .log(LOG)
+                .atExit(this::closeConnection)
                 .start(this::pass);
     }
 

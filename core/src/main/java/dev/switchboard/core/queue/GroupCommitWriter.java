@@ -1,17 +1,17 @@
 package dev.switchboard.core.queue;
 
+import dev.switchboard.core.loop.BackgroundLoop;
+import dev.switchboard.core.loop.FailureLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import dev.switchboard.core.loop.BackgroundLoop;
-import dev.switchboard.core.loop.FailureLog;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +54,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closing;
     /** Set when the loop's thread has ended: every task from then on fails at once instead of waiting. */
     private volatile boolean stopped;
+
     private Throwable failure;
     /** Set once by the running service (the CLI keeps none); read and used on the writer's thread. */
     private volatile SpaceReserve reserve;
@@ -65,8 +66,11 @@ final class GroupCommitWriter implements AutoCloseable {
         // Transactions are begun and ended by hand: with autoCommit off, the driver would open the next
         // (IMMEDIATE, so write-locking) transaction right after each commit and block other processes.
         connection.setAutoCommit(true);
-        this.loop = BackgroundLoop.named("queue-writer").log(LOG).backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
-                .atExit(this::exited).start(this::pass);
+        this.loop = BackgroundLoop.named("queue-writer")
+                .log(LOG)
+                .backoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+                .atExit(this::exited)
+                .start(this::pass);
     }
 
     /** A cached statement of the writer's connection; only for operations (they run on the writer thread). */
@@ -105,7 +109,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private QueueException refusal() {
-        return closing ? new QueueClosedException()
+        return closing
+                ? new QueueClosedException()
                 : new QueueException("the queue writer has stopped; restart Switchboard (see its log)");
     }
 
@@ -126,7 +131,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
             } catch (Throwable t) { // NOPMD: an Error must not leave this batch's callers waiting forever
                 String what = "the queue writer failed: " + FailureLog.oneLine(t);
-                QueueException told = rollbackQuietly() ? new QueueException(what + "; nothing was stored", t)
+                QueueException told = rollbackQuietly()
+                        ? new QueueException(what + "; nothing was stored", t)
                         : new OutcomeUnknownException(what, t);
                 for (Task<?> task : batch) {
                     task.future().completeExceptionally(told);
@@ -242,8 +248,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** After a failure the batch runs again, each operation under a savepoint so only failures roll back. */
-    private void runEachUnderSavepoint(List<Task<?>> batch, Object[] results, Throwable[] errors)
-            throws SQLException {
+    private void runEachUnderSavepoint(List<Task<?>> batch, Object[] results, Throwable[] errors) throws SQLException {
         for (int i = 0; i < batch.size(); i++) {
             execute("SAVEPOINT op");
             try {

@@ -9,12 +9,12 @@ import dev.switchboard.core.message.UnifiedMessage;
 
 /** The stored form of a message: its record as JSON (so new fields need no schema change). */
 public final class MessageCodec {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private MessageCodec() {
-    }
+    private MessageCodec() {}
 
     public static String encode(UnifiedMessage message) {
         try {

@@ -44,8 +44,7 @@ public interface MessageQueue extends AutoCloseable {
      * crash the attempt is known to have maybe typed (see {@link #interruptedTyping}). No new state, no event.
      * The default, for queues that cannot keep it, does nothing.
      */
-    default void markTyping(String id, String method) {
-    }
+    default void markTyping(String id, String method) {}
 
     /**
      * For a message just claimed: the method by which its previous attempt had started typing when that attempt

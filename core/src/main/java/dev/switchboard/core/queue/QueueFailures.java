@@ -12,8 +12,7 @@ final class QueueFailures {
     static final String DISK_FULL = "disk full: the queue database cannot be written; nothing was stored"
             + " (free some disk space, then send it again)";
 
-    private QueueFailures() {
-    }
+    private QueueFailures() {}
 
     /**
      * @param committing whether the failure came from the COMMIT itself: then (unless the disk was full, where
@@ -24,11 +23,11 @@ final class QueueFailures {
             return new QueueException(DISK_FULL, e);
         }
         if (committing) {
-            return new OutcomeUnknownException("the queue database failed while committing ("
-                    + FailureLog.oneLine(e) + ")", e);
+            return new OutcomeUnknownException(
+                    "the queue database failed while committing (" + FailureLog.oneLine(e) + ")", e);
         }
-        return new QueueException("could not commit to the queue database; nothing was stored ("
-                + FailureLog.oneLine(e) + ")", e);
+        return new QueueException(
+                "could not commit to the queue database; nothing was stored (" + FailureLog.oneLine(e) + ")", e);
     }
 
     /** SQLITE_FULL from the database, or "No space left on device" from a file beside it. */
@@ -39,8 +38,9 @@ final class QueueFailures {
             }
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if ((t instanceof SQLException || t instanceof IOException)
-                    && (m.contains("sqlite_full") || m.contains("database or disk is full")
-                    || m.contains("no space left"))) {
+                    && (m.contains("sqlite_full")
+                            || m.contains("database or disk is full")
+                            || m.contains("no space left"))) {
                 return true;
             }
         }

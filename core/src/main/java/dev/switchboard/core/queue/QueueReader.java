@@ -52,8 +52,8 @@ final class QueueReader implements AutoCloseable {
             }
             long now = clock.millis();
             PreparedStatement p = statements.get("SELECT 1 FROM messages WHERE agent = ? AND "
-                + Schema.PENDING + " AND ((state <> 'DELIVERING' AND not_before <= ?)"
-                + " OR (state = 'DELIVERING' AND lease_until < ?)) LIMIT 1");
+                    + Schema.PENDING + " AND ((state <> 'DELIVERING' AND not_before <= ?)"
+                    + " OR (state = 'DELIVERING' AND lease_until < ?)) LIMIT 1");
             p.setString(1, agent);
             p.setLong(2, now);
             p.setLong(3, now);
@@ -84,13 +84,20 @@ final class QueueReader implements AutoCloseable {
         return read(() -> {
             List<Transition> out = new ArrayList<>();
             PreparedStatement p = statements.get("SELECT seq, message_id, from_state, to_state, at, attempt,"
-                + " method, verified, detail FROM transitions WHERE message_id = ? ORDER BY seq");
+                    + " method, verified, detail FROM transitions WHERE message_id = ? ORDER BY seq");
             p.setString(1, id);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Transition(rs.getLong(1), rs.getString(2), state(rs.getString(3)),
-                            state(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getInt(6),
-                            rs.getString(7), bool(rs, 8), rs.getString(9)));
+                    out.add(new Transition(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            state(rs.getString(3)),
+                            state(rs.getString(4)),
+                            Instant.ofEpochMilli(rs.getLong(5)),
+                            rs.getInt(6),
+                            rs.getString(7),
+                            bool(rs, 8),
+                            rs.getString(9)));
                 }
             }
             return out;
@@ -101,8 +108,9 @@ final class QueueReader implements AutoCloseable {
         return read(() -> {
             StringBuilder sql = new StringBuilder(Row.SELECT + " WHERE 1=1");
             if (!states.isEmpty()) {
-                sql.append(" AND state IN (").append(states.stream().map(s -> "'" + s.name() + "'")
-                        .collect(Collectors.joining(","))).append(')');
+                sql.append(" AND state IN (")
+                        .append(states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")))
+                        .append(')');
             }
             if (agent != null) {
                 sql.append(" AND agent = ?");
@@ -130,18 +138,19 @@ final class QueueReader implements AutoCloseable {
             Map<MessageState, Long> byState = new EnumMap<>(MessageState.class);
             Map<String, Map<MessageState, Long>> byAgent = new TreeMap<>();
             try (PreparedStatement p = connection.prepareStatement(
-                    "SELECT agent, state, count(*) FROM messages GROUP BY agent, state");
-                 ResultSet rs = p.executeQuery()) {
+                            "SELECT agent, state, count(*) FROM messages GROUP BY agent, state");
+                    ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     MessageState s = MessageState.valueOf(rs.getString(2));
                     long n = rs.getLong(3);
                     byState.merge(s, n, Long::sum);
-                    byAgent.computeIfAbsent(rs.getString(1), a -> new EnumMap<>(MessageState.class)).put(s, n);
+                    byAgent.computeIfAbsent(rs.getString(1), a -> new EnumMap<>(MessageState.class))
+                            .put(s, n);
                 }
             }
             Set<String> paused = new HashSet<>();
             try (PreparedStatement p = connection.prepareStatement("SELECT agent FROM paused_agents");
-                 ResultSet rs = p.executeQuery()) {
+                    ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     paused.add(rs.getString(1));
                 }
@@ -153,7 +162,7 @@ final class QueueReader implements AutoCloseable {
     long lastEventSeq() {
         return read(() -> {
             try (PreparedStatement p = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM transitions");
-                 ResultSet rs = p.executeQuery()) {
+                    ResultSet rs = p.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
@@ -163,7 +172,7 @@ final class QueueReader implements AutoCloseable {
         return read(() -> {
             List<StatusEvent> out = new ArrayList<>();
             PreparedStatement p = statements.get("SELECT seq, message_id, from_state, to_state, at, attempt, method,"
-                + " verified, detail FROM transitions WHERE seq > ? ORDER BY seq LIMIT ?");
+                    + " verified, detail FROM transitions WHERE seq > ? ORDER BY seq LIMIT ?");
             p.setLong(1, seq);
             p.setInt(2, limit);
             try (ResultSet rs = p.executeQuery()) {
@@ -173,9 +182,19 @@ final class QueueReader implements AutoCloseable {
                     if (h == null) {
                         continue; // the message was purged since: nobody is left to tell
                     }
-                    out.add(new StatusEvent(rs.getLong(1), id, h.correlationId(), h.agent(),
-                            state(rs.getString(3)), state(rs.getString(4)), rs.getInt(6), rs.getString(7),
-                            bool(rs, 8), rs.getString(9), Instant.ofEpochMilli(rs.getLong(5)), h.sender(),
+                    out.add(new StatusEvent(
+                            rs.getLong(1),
+                            id,
+                            h.correlationId(),
+                            h.agent(),
+                            state(rs.getString(3)),
+                            state(rs.getString(4)),
+                            rs.getInt(6),
+                            rs.getString(7),
+                            bool(rs, 8),
+                            rs.getString(9),
+                            Instant.ofEpochMilli(rs.getLong(5)),
+                            h.sender(),
                             h.origin()));
                 }
             }

@@ -14,8 +14,7 @@ public final class QueueWaits {
     /** Far above a busy timeout (10 s) plus a slow fsync; only a writer that no longer answers reaches it. */
     public static final Duration LIMIT = Duration.ofSeconds(60);
 
-    private QueueWaits() {
-    }
+    private QueueWaits() {}
 
     /** The future's value; its failure as the unchecked exception it was. */
     public static <T> T await(CompletableFuture<T> f) {

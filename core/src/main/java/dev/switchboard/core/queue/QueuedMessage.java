@@ -16,8 +16,15 @@ import java.time.Instant;
  * @param lastError    the latest failure reason, or null
  * @param updatedAt    last state change
  */
-public record QueuedMessage(UnifiedMessage message, MessageState state, int attempts, Instant nextAttempt,
-                            String method, Boolean verified, String lastError, Instant updatedAt) {
+public record QueuedMessage(
+        UnifiedMessage message,
+        MessageState state,
+        int attempts,
+        Instant nextAttempt,
+        String method,
+        Boolean verified,
+        String lastError,
+        Instant updatedAt) {
     public String id() {
         return message.id();
     }

@@ -16,8 +16,7 @@ final class Rows {
         PreparedStatement get(String sql) throws SQLException;
     }
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static Row load(Statements sql, String id) throws SQLException {
         PreparedStatement p = sql.get(Row.SELECT + " WHERE id = ?");

@@ -17,8 +17,15 @@ import java.time.Instant;
  * @param createdBy who set it
  * @param fired     copies queued so far
  */
-public record Schedule(String id, String agent, Duration every, Instant nextAt, UnifiedMessage template,
-                       Instant createdAt, String createdBy, long fired) {
+public record Schedule(
+        String id,
+        String agent,
+        Duration every,
+        Instant nextAt,
+        UnifiedMessage template,
+        Instant createdAt,
+        String createdBy,
+        long fired) {
 
     /**
      * The first period boundary after {@code now}, counting from {@code due}: a schedule missed for several
@@ -54,5 +61,4 @@ public record Schedule(String id, String agent, Duration every, Instant nextAt, 
         }
         return b.toString();
     }
-
 }

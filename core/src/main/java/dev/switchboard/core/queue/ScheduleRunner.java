@@ -48,9 +48,12 @@ public final class ScheduleRunner implements Service {
         WakeSignal stopped = new WakeSignal();
         // A failure (the queue unavailable, a bad schedule row) is logged once and retried with back-off, so
         // one bad pass no longer ends the thread.
-        loop = BackgroundLoop.named("scheduler").log(LOG)
+        loop = BackgroundLoop.named("scheduler")
+                .log(LOG)
                 .backoff(Duration.ofMillis(Math.max(1, pollMillis)), Duration.ofMillis(Math.max(pollMillis, 10_000)))
-                .stopWithin(Duration.ofSeconds(5)).unblockWith(stopped::close).start(() -> pass(stopped));
+                .stopWithin(Duration.ofSeconds(5))
+                .unblockWith(stopped::close)
+                .start(() -> pass(stopped));
     }
 
     /** Fires what is due, then waits until the next is due, the next poll, or a stop. */
@@ -61,8 +64,12 @@ public final class ScheduleRunner implements Service {
         Optional<Instant> next = schedules.nextDue();
         if (next.isPresent() && !next.get().isAfter(clock.instant())) {
             for (Schedules.Fired f : schedules.fireDue()) {
-                LOG.info("schedule #{} queued #{} for {}; next at {}", MessageIds.shortForm(f.schedule().id()),
-                        MessageIds.shortForm(f.message().id()), f.schedule().agent(), f.schedule().nextAt());
+                LOG.info(
+                        "schedule #{} queued #{} for {}; next at {}",
+                        MessageIds.shortForm(f.schedule().id()),
+                        MessageIds.shortForm(f.message().id()),
+                        f.schedule().agent(),
+                        f.schedule().nextAt());
             }
         }
         long wait = next.map(n -> Math.max(1, Math.min(pollMillis, n.toEpochMilli() - clock.millis())))

@@ -61,12 +61,19 @@ final class ScheduleStore implements Schedules {
     @Override
     public Schedule add(UnifiedMessage template, Duration every, Instant firstAt, String by) {
         if (every.compareTo(MIN_PERIOD) < 0) {
-            throw new IllegalArgumentException("a schedule repeats at most once a minute (got every "
-                    + every.toSeconds() + " s)");
+            throw new IllegalArgumentException(
+                    "a schedule repeats at most once a minute (got every " + every.toSeconds() + " s)");
         }
         String payload = MessageCodec.encode(template);
-        Schedule schedule = new Schedule(MessageIds.newId(), template.agent(), every, firstAt, template,
-                Instant.ofEpochMilli(clock.millis()), by, 0);
+        Schedule schedule = new Schedule(
+                MessageIds.newId(),
+                template.agent(),
+                every,
+                firstAt,
+                template,
+                Instant.ofEpochMilli(clock.millis()),
+                by,
+                0);
         return await(writer.submitNewWork(c -> {
             PreparedStatement p = writer.prepared("INSERT INTO schedules(" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,0)");
             p.setString(1, schedule.id());
@@ -84,8 +91,8 @@ final class ScheduleStore implements Schedules {
     @Override
     public List<Schedule> list(String agent) {
         return reader.read(() -> {
-            PreparedStatement p = reader.statement("SELECT " + COLUMNS + " FROM schedules"
-                    + " WHERE (? IS NULL OR agent = ?) ORDER BY next_at, id");
+            PreparedStatement p = reader.statement(
+                    "SELECT " + COLUMNS + " FROM schedules" + " WHERE (? IS NULL OR agent = ?) ORDER BY next_at, id");
             p.setString(1, agent);
             p.setString(2, agent);
             return readAll(p);
@@ -99,8 +106,8 @@ final class ScheduleStore implements Schedules {
             return Optional.empty();
         }
         List<Schedule> found = reader.read(() -> {
-            PreparedStatement p = reader.statement("SELECT " + COLUMNS + " FROM schedules"
-                    + " WHERE id = ? OR id LIKE ? OR id LIKE ? LIMIT 2");
+            PreparedStatement p = reader.statement(
+                    "SELECT " + COLUMNS + " FROM schedules" + " WHERE id = ? OR id LIKE ? OR id LIKE ? LIMIT 2");
             p.setString(1, key);
             p.setString(2, "%" + key);
             p.setString(3, key + "%");
@@ -114,8 +121,7 @@ final class ScheduleStore implements Schedules {
 
     @Override
     public Schedule cancel(String idOrShort, String by) {
-        Schedule s = find(idOrShort).orElseThrow(() -> new UnknownMessageException("no schedule matches "
-                + idOrShort));
+        Schedule s = find(idOrShort).orElseThrow(() -> new UnknownMessageException("no schedule matches " + idOrShort));
         int deleted = await(writer.submit(c -> {
             PreparedStatement p = writer.prepared("DELETE FROM schedules WHERE id = ?");
             p.setString(1, s.id());
@@ -131,23 +137,37 @@ final class ScheduleStore implements Schedules {
     public List<Fired> fireDue() {
         return await(writer.submitNewWork(c -> {
             long now = clock.millis();
-            PreparedStatement due = writer.prepared("SELECT " + COLUMNS + " FROM schedules WHERE next_at <= ?"
-                    + " ORDER BY next_at, id");
+            PreparedStatement due = writer.prepared(
+                    "SELECT " + COLUMNS + " FROM schedules WHERE next_at <= ?" + " ORDER BY next_at, id");
             due.setLong(1, now);
             List<Schedule> schedules = readAll(due);
             List<Fired> fired = new ArrayList<>();
             for (Schedule s : schedules) {
                 UnifiedMessage copy = copyOf(s, now);
-                QueuedMessage q = inserter.insert(copy, MessageCodec.encode(copy), now,
-                        "scheduled: every " + Schedule.describe(s.every()) + " (schedule #" + MessageIds.shortForm(s.id())
-                                + ")");
-                long next = Schedule.nextAfter(s.nextAt().toEpochMilli(), s.every().toMillis(), now);
-                PreparedStatement p = writer.prepared("UPDATE schedules SET next_at = ?, fired = fired + 1 WHERE id = ?");
+                QueuedMessage q = inserter.insert(
+                        copy,
+                        MessageCodec.encode(copy),
+                        now,
+                        "scheduled: every " + Schedule.describe(s.every()) + " (schedule #"
+                                + MessageIds.shortForm(s.id()) + ")");
+                long next =
+                        Schedule.nextAfter(s.nextAt().toEpochMilli(), s.every().toMillis(), now);
+                PreparedStatement p =
+                        writer.prepared("UPDATE schedules SET next_at = ?, fired = fired + 1 WHERE id = ?");
                 p.setLong(1, next);
                 p.setString(2, s.id());
                 p.executeUpdate();
-                fired.add(new Fired(new Schedule(s.id(), s.agent(), s.every(), Instant.ofEpochMilli(next),
-                        s.template(), s.createdAt(), s.createdBy(), s.fired() + 1), q));
+                fired.add(new Fired(
+                        new Schedule(
+                                s.id(),
+                                s.agent(),
+                                s.every(),
+                                Instant.ofEpochMilli(next),
+                                s.template(),
+                                s.createdAt(),
+                                s.createdBy(),
+                                s.fired() + 1),
+                        q));
             }
             return fired;
         }));
@@ -190,8 +210,19 @@ final class ScheduleStore implements Schedules {
         Map<String, String> metadata = new HashMap<>(t.metadata());
         metadata.put("schedule", s.id());
         Instant at = Instant.ofEpochMilli(now);
-        return new UnifiedMessage(id, id, t.sender(), t.recipient(), t.type(), t.priority(), t.body(), t.tags(),
-                metadata, t.origin(), at, at);
+        return new UnifiedMessage(
+                id,
+                id,
+                t.sender(),
+                t.recipient(),
+                t.type(),
+                t.priority(),
+                t.body(),
+                t.tags(),
+                metadata,
+                t.origin(),
+                at,
+                at);
     }
 
     private static String key(String idOrShort) {
@@ -206,9 +237,15 @@ final class ScheduleStore implements Schedules {
         List<Schedule> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                out.add(new Schedule(rs.getString(1), rs.getString(2), Duration.ofMillis(rs.getLong(3)),
-                        Instant.ofEpochMilli(rs.getLong(4)), MessageCodec.decode(rs.getString(5)),
-                        Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), rs.getLong(8)));
+                out.add(new Schedule(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Duration.ofMillis(rs.getLong(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)),
+                        MessageCodec.decode(rs.getString(5)),
+                        Instant.ofEpochMilli(rs.getLong(6)),
+                        rs.getString(7),
+                        rs.getLong(8)));
             }
         }
         return out;

@@ -15,8 +15,7 @@ public interface Schedules {
     Duration MIN_PERIOD = Duration.ofMinutes(1);
 
     /** A fired copy: which schedule, and the message it queued. */
-    record Fired(Schedule schedule, QueuedMessage message) {
-    }
+    record Fired(Schedule schedule, QueuedMessage message) {}
 
     /** Stores a schedule whose first copy is queued at {@code firstAt}. */
     Schedule add(UnifiedMessage template, Duration every, Instant firstAt, String by);

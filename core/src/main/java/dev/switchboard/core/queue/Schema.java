@@ -55,8 +55,7 @@ public final class Schema {
 
     private static final int BULK_ROWS_PER_TRANSACTION = 100_000;
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /** Creates the tables, or migrates an older file; in one transaction, so a crash leaves the old file. */
     static void create(Connection c) throws SQLException {
@@ -156,7 +155,8 @@ public final class Schema {
         s.execute("CREATE INDEX IF NOT EXISTS messages_pending ON messages(agent, priority, seq) WHERE " + PENDING);
         // Expired leases are looked for before every claim: the few DELIVERING rows have their own index, or
         // that look-up would read every pending row of the agent (a backlog of thousands, on each claim).
-        s.execute("CREATE INDEX IF NOT EXISTS messages_leased ON messages(agent, lease_until) WHERE state = 'DELIVERING'");
+        s.execute(
+                "CREATE INDEX IF NOT EXISTS messages_leased ON messages(agent, lease_until) WHERE state = 'DELIVERING'");
     }
 
     /** Version 1 kept the payload in {@code messages}: move it out (rewrites the table once). */
@@ -219,14 +219,15 @@ public final class Schema {
      * @param message  the {@code i}th message ({@code 0 <= i < rows}): its agent, body and {@code createdAt}
      * @param progress told the number of rows written so far after each transaction
      */
-    public static void bulkInsertDelivered(Path dataDir, int rows, IntFunction<UnifiedMessage> message,
-                                           LongConsumer progress) {
+    public static void bulkInsertDelivered(
+            Path dataDir, int rows, IntFunction<UnifiedMessage> message, LongConsumer progress) {
         try {
             Files.createDirectories(dataDir);
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
-            String url = "jdbc:sqlite:" + dataDir.resolve(SqliteMessageQueue.FILE_NAME).toAbsolutePath();
+            String url = "jdbc:sqlite:"
+                    + dataDir.resolve(SqliteMessageQueue.FILE_NAME).toAbsolutePath();
             try (Connection c = config.createConnection(url)) {
                 create(c);
                 c.setAutoCommit(false);
@@ -242,12 +243,12 @@ public final class Schema {
         }
     }
 
-    private static void insertDelivered(Connection c, int rows, IntFunction<UnifiedMessage> messages,
-                                        LongConsumer progress) throws SQLException {
+    private static void insertDelivered(
+            Connection c, int rows, IntFunction<UnifiedMessage> messages, LongConsumer progress) throws SQLException {
         long firstSeq = nextSeq(c);
         try (PreparedStatement message = c.prepareStatement(INSERT_MESSAGE);
-             PreparedStatement payload = c.prepareStatement(INSERT_PAYLOAD);
-             PreparedStatement transition = c.prepareStatement(INSERT_TRANSITION)) {
+                PreparedStatement payload = c.prepareStatement(INSERT_PAYLOAD);
+                PreparedStatement transition = c.prepareStatement(INSERT_TRANSITION)) {
             for (int i = 0; i < rows; i++) {
                 UnifiedMessage m = messages.apply(i);
                 long created = m.createdAt().toEpochMilli();
@@ -269,10 +270,17 @@ public final class Schema {
                 payload.setString(2, MessageCodec.encode(m));
                 payload.addBatch();
                 addTransition(transition, m.id(), null, MessageState.QUEUED, created, 0, null, null);
-                addTransition(transition, m.id(), MessageState.QUEUED, MessageState.DELIVERING, created + 20, 1,
-                        null, null);
-                addTransition(transition, m.id(), MessageState.DELIVERING, MessageState.DELIVERED, created + 40, 1,
-                        "inbox", 1);
+                addTransition(
+                        transition, m.id(), MessageState.QUEUED, MessageState.DELIVERING, created + 20, 1, null, null);
+                addTransition(
+                        transition,
+                        m.id(),
+                        MessageState.DELIVERING,
+                        MessageState.DELIVERED,
+                        created + 40,
+                        1,
+                        "inbox",
+                        1);
                 if ((i + 1) % 1_000 == 0 || i + 1 == rows) {
                     message.executeBatch();
                     payload.executeBatch();
@@ -289,14 +297,22 @@ public final class Schema {
     /** Rows get explicit seqs so each payload can name its message without a round trip per row. */
     private static long nextSeq(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM messages")) {
+                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM messages")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static void addTransition(PreparedStatement p, String id, MessageState from, MessageState to, long at,
-                                      int attempt, String method, Integer verified) throws SQLException {
+    private static void addTransition(
+            PreparedStatement p,
+            String id,
+            MessageState from,
+            MessageState to,
+            long at,
+            int attempt,
+            String method,
+            Integer verified)
+            throws SQLException {
         p.setString(1, id);
         p.setString(2, from == null ? null : from.name());
         p.setString(3, to.name());

@@ -40,8 +40,11 @@ final class SpaceReserve {
             reserve.write();
         } catch (IOException e) {
             reserve.released = true;
-            LOG.warn("cannot set {} bytes aside in {} for a full disk ({}); taking them when there is room",
-                    bytes, dataDir, e.getMessage());
+            LOG.warn(
+                    "cannot set {} bytes aside in {} for a full disk ({}); taking them when there is room",
+                    bytes,
+                    dataDir,
+                    e.getMessage());
         }
         return reserve;
     }
@@ -59,8 +62,10 @@ final class SpaceReserve {
         released = true;
         try {
             Files.deleteIfExists(file);
-            LOG.warn("disk full: freed the {} KB kept in reserve so that deliveries in progress can be recorded;"
-                    + " new messages are refused until the disk has room again", bytes / 1024);
+            LOG.warn(
+                    "disk full: freed the {} KB kept in reserve so that deliveries in progress can be recorded;"
+                            + " new messages are refused until the disk has room again",
+                    bytes / 1024);
         } catch (IOException e) {
             LOG.warn("disk full, and the space kept in reserve cannot be freed: {}", e.getMessage());
         }
@@ -98,8 +103,8 @@ final class SpaceReserve {
         if (Files.isRegularFile(file) && Files.size(file) == bytes) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
             for (long left = bytes; left > 0; ) {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), left));

@@ -3,9 +3,9 @@ package dev.switchboard.core.queue;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.message.UnifiedMessage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,8 +94,7 @@ public final class SqliteMessageQueue implements MessageQueue {
      * one needs a person to say so. A write-ahead log beside it means another process is creating it now.
      */
     private static void refuseEmptyFile(Path db) throws IOException {
-        if (Files.isRegularFile(db) && Files.size(db) == 0
-                && !Files.exists(db.resolveSibling(FILE_NAME + "-wal"))) {
+        if (Files.isRegularFile(db) && Files.size(db) == 0 && !Files.exists(db.resolveSibling(FILE_NAME + "-wal"))) {
             throw new QueueException(db + " is empty (0 bytes), so its messages are gone; to start a new queue on"
                     + " purpose, move it aside (mv " + db + " " + db + ".empty) and start again");
         }
@@ -195,8 +194,7 @@ public final class SqliteMessageQueue implements MessageQueue {
         insertTransition(m.id(), null, MessageState.QUEUED, now, 0, null, null, detail);
         // Before the commit, so the event pump (woken by it) finds the header.
         reader.remember(m);
-        return new QueuedMessage(m, MessageState.QUEUED, 0, m.notBefore(), null, null, null,
-                Instant.ofEpochMilli(now));
+        return new QueuedMessage(m, MessageState.QUEUED, 0, m.notBefore(), null, null, null, Instant.ofEpochMilli(now));
     }
 
     @Override
@@ -243,8 +241,14 @@ public final class SqliteMessageQueue implements MessageQueue {
             for (Row claimed : rows) {
                 Row r = load(claimed.id());
                 if (r.state() == MessageState.DELIVERING) {
-                    move(r, MessageState.DEAD, now, UnreadableMessageException.REASON, null,
-                            UnreadableMessageException.REASON, r.notBefore());
+                    move(
+                            r,
+                            MessageState.DEAD,
+                            now,
+                            UnreadableMessageException.REASON,
+                            null,
+                            UnreadableMessageException.REASON,
+                            r.notBefore());
                 }
             }
             return null;
@@ -260,8 +264,8 @@ public final class SqliteMessageQueue implements MessageQueue {
             expireLeases(agent, now);
             List<Row> rows = new ArrayList<>();
             {
-                PreparedStatement p = sql(Row.SELECT + " WHERE agent = ? AND "
-                    + Schema.PENDING + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, m.seq LIMIT ?");
+                PreparedStatement p = sql(Row.SELECT + " WHERE agent = ? AND " + Schema.PENDING
+                        + " AND state <> 'DELIVERING' AND not_before <= ? ORDER BY priority, m.seq LIMIT ?");
                 p.setString(1, agent);
                 p.setLong(2, now);
                 p.setInt(3, max);
@@ -293,8 +297,8 @@ public final class SqliteMessageQueue implements MessageQueue {
     private void expireLeases(String agent, long now) throws SQLException {
         List<Row> expired = new ArrayList<>();
         {
-            PreparedStatement p = sql(Row.SELECT + " WHERE agent = ? AND "
-                + Schema.PENDING + " AND state = 'DELIVERING' AND lease_until < ?");
+            PreparedStatement p = sql(Row.SELECT + " WHERE agent = ? AND " + Schema.PENDING
+                    + " AND state = 'DELIVERING' AND lease_until < ?");
             p.setString(1, agent);
             p.setLong(2, now);
             try (ResultSet rs = p.executeQuery()) {
@@ -304,8 +308,14 @@ public final class SqliteMessageQueue implements MessageQueue {
             }
         }
         for (Row r : expired) {
-            move(r, MessageState.QUEUED, now, null, null, "lease expired: the worker stopped mid-delivery"
-                    + typingNote(r.id()), now);
+            move(
+                    r,
+                    MessageState.QUEUED,
+                    now,
+                    null,
+                    null,
+                    "lease expired: the worker stopped mid-delivery" + typingNote(r.id()),
+                    now);
         }
     }
 
@@ -331,8 +341,8 @@ public final class SqliteMessageQueue implements MessageQueue {
             p.setString(2, id);
             if (p.executeUpdate() != 1) {
                 Row r = load(id); // unknown id, or no longer DELIVERING (its lease ran out): say which
-                throw new dev.switchboard.core.message.IllegalTransitionException(id, r.state(),
-                        MessageState.DELIVERING);
+                throw new dev.switchboard.core.message.IllegalTransitionException(
+                        id, r.state(), MessageState.DELIVERING);
             }
             return null;
         }));
@@ -351,7 +361,8 @@ public final class SqliteMessageQueue implements MessageQueue {
         for (int i = h.size() - 2; i >= 1; i -= 2) {
             Transition requeued = h.get(i);
             Transition cut = h.get(i - 1);
-            if (requeued.from() != MessageState.DELIVERING || requeued.to() != MessageState.QUEUED
+            if (requeued.from() != MessageState.DELIVERING
+                    || requeued.to() != MessageState.QUEUED
                     || cut.to() != MessageState.DELIVERING) {
                 break;
             }
@@ -365,9 +376,10 @@ public final class SqliteMessageQueue implements MessageQueue {
     @Override
     public QueuedMessage markDelivered(String id, String method, boolean verified, String detail) {
         return await(writer.submit(c -> {
-            delivered(id, method, verified, detail);
-            return load(id);
-        })).toQueued(); // the JSON payload is decoded on the caller's thread: the writer thread is the bottleneck
+                    delivered(id, method, verified, detail);
+                    return load(id);
+                }))
+                .toQueued(); // the JSON payload is decoded on the caller's thread: the writer thread is the bottleneck
     }
 
     @Override
@@ -378,8 +390,7 @@ public final class SqliteMessageQueue implements MessageQueue {
         });
     }
 
-    private void delivered(String id, String method, boolean verified, String detail)
-            throws SQLException {
+    private void delivered(String id, String method, boolean verified, String detail) throws SQLException {
         long now = clock.millis();
         // One statement in the usual case (the message is DELIVERING): no read of the row before the update.
         PreparedStatement p = sql("UPDATE messages SET state = 'DELIVERED', method = ?, verified = ?,"
@@ -395,8 +406,7 @@ public final class SqliteMessageQueue implements MessageQueue {
             r.state().checkMoveTo(MessageState.DELIVERED, id);
             throw new IllegalStateException("message " + id + " changed while it was marked delivered");
         }
-        insertTransition(id, MessageState.DELIVERING, MessageState.DELIVERED, now, attempts, method, verified,
-                detail);
+        insertTransition(id, MessageState.DELIVERING, MessageState.DELIVERED, now, attempts, method, verified, detail);
     }
 
     /** Runs an {@code UPDATE … RETURNING} of one integer column: the value, or null when no row matched. */
@@ -479,8 +489,8 @@ public final class SqliteMessageQueue implements MessageQueue {
             long now = clock.millis();
             r.state().checkMoveTo(MessageState.QUEUED, r.id());
             if (r.state() == MessageState.DELIVERING) {
-                throw new dev.switchboard.core.message.IllegalTransitionException(r.id(), r.state(),
-                        MessageState.QUEUED);
+                throw new dev.switchboard.core.message.IllegalTransitionException(
+                        r.id(), r.state(), MessageState.QUEUED);
             }
             move(r, MessageState.QUEUED, now, null, 0, "retry requested by " + by, now);
             return load(r.id()).toQueued();
@@ -516,8 +526,8 @@ public final class SqliteMessageQueue implements MessageQueue {
         return await(writer.submit(c -> {
             List<Row> rows = new ArrayList<>();
             {
-                PreparedStatement p = sql(Row.SELECT + " WHERE "
-                    + Schema.PENDING + " AND state = 'DELIVERING' AND (lease_owner IS NULL OR lease_owner NOT LIKE ?)");
+                PreparedStatement p = sql(Row.SELECT + " WHERE " + Schema.PENDING
+                        + " AND state = 'DELIVERING' AND (lease_owner IS NULL OR lease_owner NOT LIKE ?)");
                 p.setString(1, incarnation + "%");
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
@@ -537,7 +547,8 @@ public final class SqliteMessageQueue implements MessageQueue {
     public int purgeDead() {
         return await(writer.submit(c -> {
             try (var s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM transitions WHERE message_id IN (SELECT id FROM messages WHERE state = 'DEAD')");
+                s.executeUpdate(
+                        "DELETE FROM transitions WHERE message_id IN (SELECT id FROM messages WHERE state = 'DEAD')");
                 s.executeUpdate("DELETE FROM payloads WHERE seq IN (SELECT seq FROM messages WHERE state = 'DEAD')");
                 return s.executeUpdate("DELETE FROM messages WHERE state = 'DEAD'");
             }
@@ -545,14 +556,14 @@ public final class SqliteMessageQueue implements MessageQueue {
     }
 
     /** Moves a row to {@code to}, clearing the lease, and logs the transition. */
-    private void move(Row r, MessageState to, long now, String error, Integer attempts, String detail,
-                      long notBefore) throws SQLException {
+    private void move(Row r, MessageState to, long now, String error, Integer attempts, String detail, long notBefore)
+            throws SQLException {
         r.state().checkMoveTo(to, r.id());
         int attempt = attempts == null ? r.attempts() : attempts;
         {
             PreparedStatement p = sql("UPDATE messages SET state = ?, attempts = ?, not_before = ?,"
-                + " lease_owner = NULL, lease_until = NULL, last_error = COALESCE(?, last_error), updated_at = ?"
-                + " WHERE id = ?");
+                    + " lease_owner = NULL, lease_until = NULL, last_error = COALESCE(?, last_error), updated_at = ?"
+                    + " WHERE id = ?");
             p.setString(1, to.name());
             p.setInt(2, attempt);
             p.setLong(3, notBefore);
@@ -564,8 +575,15 @@ public final class SqliteMessageQueue implements MessageQueue {
         insertTransition(r.id(), r.state(), to, now, attempt, null, null, detail);
     }
 
-    private void insertTransition(String id, MessageState from, MessageState to, long at,
-                                         int attempt, String method, Boolean verified, String detail)
+    private void insertTransition(
+            String id,
+            MessageState from,
+            MessageState to,
+            long at,
+            int attempt,
+            String method,
+            Boolean verified,
+            String detail)
             throws SQLException {
         {
             PreparedStatement p = sql(Schema.INSERT_TRANSITION);

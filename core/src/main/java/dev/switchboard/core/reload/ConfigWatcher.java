@@ -5,11 +5,11 @@ import dev.switchboard.config.ConfigOverrides;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.loop.BackgroundLoop;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,21 +51,30 @@ public final class ConfigWatcher implements AutoCloseable {
     private List<Stamp> last;
     /** A change seen but not yet loaded, and since when ({@link #nanoTime}) it has looked so; null when none. */
     private List<Stamp> pending;
+
     private long pendingSince;
     /** The coords file named by the last config that loaded, watched beside it; null when there is none. */
     private volatile Path coordsFile;
 
-    private record Stamp(Path file, FileTime modified, long size) {
-    }
+    private record Stamp(Path file, FileTime modified, long size) {}
 
-    public ConfigWatcher(Path file, ConfigOverrides overrides, long pollMillis, Consumer<SwitchboardConfig> onChange,
-                         Consumer<String> onError) {
+    public ConfigWatcher(
+            Path file,
+            ConfigOverrides overrides,
+            long pollMillis,
+            Consumer<SwitchboardConfig> onChange,
+            Consumer<String> onError) {
         this(file, overrides, pollMillis, onChange, onError, System::nanoTime);
     }
 
     /** With {@code nanoTime} as the clock that times {@link #SETTLE}: tests step it by hand. */
-    ConfigWatcher(Path file, ConfigOverrides overrides, long pollMillis, Consumer<SwitchboardConfig> onChange,
-                  Consumer<String> onError, LongSupplier nanoTime) {
+    ConfigWatcher(
+            Path file,
+            ConfigOverrides overrides,
+            long pollMillis,
+            Consumer<SwitchboardConfig> onChange,
+            Consumer<String> onError,
+            LongSupplier nanoTime) {
         this.file = file;
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.settleNanos = SETTLE.toNanos();
@@ -79,7 +88,9 @@ public final class ConfigWatcher implements AutoCloseable {
             this.coordsFile = null;
         }
         this.last = stamp();
-        this.loop = BackgroundLoop.named("config-watcher").log(LOG).every(Duration.ofMillis(pollMillis))
+        this.loop = BackgroundLoop.named("config-watcher")
+                .log(LOG)
+                .every(Duration.ofMillis(pollMillis))
                 .start(this::checkAfterFirstPause);
     }
 

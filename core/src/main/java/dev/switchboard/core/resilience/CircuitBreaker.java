@@ -10,7 +10,11 @@ import java.time.Instant;
  * a failure opens it again.
  */
 public final class CircuitBreaker {
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     private final int threshold;
     private final Duration coolDown;

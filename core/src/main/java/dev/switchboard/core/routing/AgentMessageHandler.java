@@ -26,13 +26,18 @@ public final class AgentMessageHandler implements MessageHandler {
     @Override
     public List<UnifiedMessage> expand(UnifiedMessage message) {
         String name = message.recipient().name();
-        return agents.resolve(name).map(a -> List.of(message.withRecipient(Recipient.agent(a.id()))))
+        return agents.resolve(name)
+                .map(a -> List.of(message.withRecipient(Recipient.agent(a.id()))))
                 .orElseThrow(() -> unknownAgent(agents, name));
     }
 
     public static RejectedException unknownAgent(AgentRegistry agents, String name) {
         String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-        return new RejectedException(RejectedException.Reason.UNKNOWN_AGENT, "unknown agent '" + shown + "'"
-                + agents.suggest(name).map(s -> " — did you mean " + s + "?").orElse(""));
+        return new RejectedException(
+                RejectedException.Reason.UNKNOWN_AGENT,
+                "unknown agent '" + shown + "'"
+                        + agents.suggest(name)
+                                .map(s -> " — did you mean " + s + "?")
+                                .orElse(""));
     }
 }

@@ -25,8 +25,10 @@ public final class AuthorizationMiddleware implements Middleware {
         }
         Role needed = required(message.type());
         if (!message.sender().role().atLeast(needed)) {
-            throw new RejectedException(RejectedException.Reason.NOT_AUTHORIZED, message.sender().displayName()
-                    + " is not allowed to send messages to agents (needs " + needed.name().toLowerCase() + ")");
+            throw new RejectedException(
+                    RejectedException.Reason.NOT_AUTHORIZED,
+                    message.sender().displayName() + " is not allowed to send messages to agents (needs "
+                            + needed.name().toLowerCase() + ")");
         }
     }
 }

@@ -29,10 +29,12 @@ public final class FanOutHandler implements MessageHandler {
 
     @Override
     public List<UnifiedMessage> expand(UnifiedMessage message) {
-        List<AgentConfig> targets = message.recipient().kind() == Recipient.Kind.BROADCAST ? agents.all()
+        List<AgentConfig> targets = message.recipient().kind() == Recipient.Kind.BROADCAST
+                ? agents.all()
                 : agents.withTag(message.recipient().name());
         if (targets.isEmpty()) {
-            throw new RejectedException(RejectedException.Reason.NO_RECIPIENTS,
+            throw new RejectedException(
+                    RejectedException.Reason.NO_RECIPIENTS,
                     "no agent has the tag '" + message.recipient().name() + "'");
         }
         return targets.stream().map(a -> message.copyFor(a.id())).toList();

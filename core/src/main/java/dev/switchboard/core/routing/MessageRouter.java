@@ -40,7 +40,8 @@ public final class MessageRouter {
     public List<QueuedMessage> submit(UnifiedMessage message) {
         try (MessageMdc ignored = MessageMdc.of(message)) {
             List<UnifiedMessage> perAgent = expand(message);
-            List<CompletableFuture<QueuedMessage>> futures = perAgent.stream().map(queue::enqueueAsync).toList();
+            List<CompletableFuture<QueuedMessage>> futures =
+                    perAgent.stream().map(queue::enqueueAsync).toList();
             List<QueuedMessage> queued = new ArrayList<>();
             QueueException failed = null;
             for (CompletableFuture<QueuedMessage> f : futures) {
@@ -53,11 +54,20 @@ public final class MessageRouter {
             if (failed != null) {
                 throw partly(queued, perAgent.size(), failed);
             }
-            AUDIT.info("accepted {} from {} to {}: {} message(s), {} chars", message.type(), message.sender().describe(),
-                    describe(message), queued.size(), message.body().length());
+            AUDIT.info(
+                    "accepted {} from {} to {}: {} message(s), {} chars",
+                    message.type(),
+                    message.sender().describe(),
+                    describe(message),
+                    queued.size(),
+                    message.body().length());
             return queued;
         } catch (RejectedException e) {
-            AUDIT.info("rejected {} from {} to {}: {}", message.type(), message.sender().describe(), describe(message),
+            AUDIT.info(
+                    "rejected {} from {} to {}: {}",
+                    message.type(),
+                    message.sender().describe(),
+                    describe(message),
                     e.getMessage());
             throw e;
         } catch (CompletionException e) {
@@ -74,11 +84,20 @@ public final class MessageRouter {
     public List<UnifiedMessage> check(UnifiedMessage message) {
         try {
             List<UnifiedMessage> perAgent = expand(message);
-            AUDIT.info("accepted {} from {} to {} for later: {} message(s), {} chars", message.type(),
-                    message.sender().describe(), describe(message), perAgent.size(), message.body().length());
+            AUDIT.info(
+                    "accepted {} from {} to {} for later: {} message(s), {} chars",
+                    message.type(),
+                    message.sender().describe(),
+                    describe(message),
+                    perAgent.size(),
+                    message.body().length());
             return perAgent;
         } catch (RejectedException e) {
-            AUDIT.info("rejected {} from {} to {}: {}", message.type(), message.sender().describe(), describe(message),
+            AUDIT.info(
+                    "rejected {} from {} to {}: {}",
+                    message.type(),
+                    message.sender().describe(),
+                    describe(message),
                     e.getMessage());
             throw e;
         }
@@ -88,9 +107,13 @@ public final class MessageRouter {
         for (Middleware m : middleware) {
             m.check(message);
         }
-        MessageHandler handler = handlers.stream().filter(h -> h.handles(message)).findFirst()
-                .orElseThrow(() -> new RejectedException(RejectedException.Reason.NO_RECIPIENTS,
-                        "nothing handles " + message.type() + " messages to " + message.recipient().kind()));
+        MessageHandler handler = handlers.stream()
+                .filter(h -> h.handles(message))
+                .findFirst()
+                .orElseThrow(() -> new RejectedException(
+                        RejectedException.Reason.NO_RECIPIENTS,
+                        "nothing handles " + message.type() + " messages to "
+                                + message.recipient().kind()));
         List<UnifiedMessage> perAgent = handler.expand(message);
         if (perAgent.isEmpty()) {
             throw new RejectedException(RejectedException.Reason.NO_RECIPIENTS, "no agent to deliver to");
@@ -106,14 +129,16 @@ public final class MessageRouter {
         if (stored.isEmpty() || total == 1) {
             return e;
         }
-        String ids = stored.stream().map(q -> q.agent() + " #" + q.id().substring(q.id().length() - 4))
+        String ids = stored.stream()
+                .map(q -> q.agent() + " #" + q.id().substring(q.id().length() - 4))
                 .collect(java.util.stream.Collectors.joining(", "));
-        return new QueueException(e.getMessage() + " (" + stored.size() + " of " + total + " copies were stored: "
-                + ids + ")", e);
+        return new QueueException(
+                e.getMessage() + " (" + stored.size() + " of " + total + " copies were stored: " + ids + ")", e);
     }
 
     private static String describe(UnifiedMessage m) {
-        return m.recipient().kind() == dev.switchboard.core.message.Recipient.Kind.BROADCAST ? "everyone"
+        return m.recipient().kind() == dev.switchboard.core.message.Recipient.Kind.BROADCAST
+                ? "everyone"
                 : m.recipient().name();
     }
 }

@@ -18,11 +18,10 @@ import java.util.function.Supplier;
  */
 public final class RateLimitMiddleware implements Middleware {
     /** The current limit; read on every check so a config reload applies at once. */
-    public record Limit(int perUser, int perSeconds) {
-    }
+    public record Limit(int perUser, int perSeconds) {}
 
-    private static final Set<Platform> EXEMPT = EnumSet.of(Platform.CONSOLE, Platform.CLI, Platform.SYSTEM,
-            Platform.AGENT);
+    private static final Set<Platform> EXEMPT =
+            EnumSet.of(Platform.CONSOLE, Platform.CLI, Platform.SYSTEM, Platform.AGENT);
 
     private final Supplier<Limit> limit;
     private final Clock clock;
@@ -53,8 +52,10 @@ public final class RateLimitMiddleware implements Middleware {
             }
             if (times.size() >= l.perUser()) {
                 long waitSeconds = Math.max(1, (times.peekFirst() - windowStart + 999) / 1000);
-                throw new RejectedException(RejectedException.Reason.RATE_LIMITED, "slow down: at most "
-                        + l.perUser() + " messages per " + l.perSeconds() + " s; try again in " + waitSeconds + " s");
+                throw new RejectedException(
+                        RejectedException.Reason.RATE_LIMITED,
+                        "slow down: at most " + l.perUser() + " messages per " + l.perSeconds() + " s; try again in "
+                                + waitSeconds + " s");
             }
             times.addLast(now);
         }
@@ -66,7 +67,10 @@ public final class RateLimitMiddleware implements Middleware {
             synchronized (this) {
                 w = windows;
                 if (w == null) {
-                    w = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+                    w = Caffeine.newBuilder()
+                            .expireAfterAccess(Duration.ofMinutes(10))
+                            .maximumSize(100_000)
+                            .build();
                     windows = w;
                 }
             }

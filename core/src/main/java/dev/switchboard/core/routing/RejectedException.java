@@ -2,7 +2,13 @@ package dev.switchboard.core.routing;
 
 /** A message the pipeline refused; nothing was queued. The message is one line meant for the sender. */
 public class RejectedException extends RuntimeException {
-    public enum Reason { INVALID, UNKNOWN_AGENT, NOT_AUTHORIZED, RATE_LIMITED, NO_RECIPIENTS }
+    public enum Reason {
+        INVALID,
+        UNKNOWN_AGENT,
+        NOT_AUTHORIZED,
+        RATE_LIMITED,
+        NO_RECIPIENTS
+    }
 
     private final Reason reason;
 

@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /** What message text may contain: not empty, not too long, no control characters but newline and tab. */
 public final class TextRules {
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** @return the problem with {@code text}, in one line, or empty if it may be sent */
     public static Optional<String> problem(String text, int maxChars) {
@@ -30,10 +29,12 @@ public final class TextRules {
             }
             if ((Character.isISOControl(c) && c != '\n' && c != '\t') || c == '\u2028' || c == '\u2029') {
                 // U+2028/2029 end lines in some programs and not in others: refused like control characters.
-                String what = c == '\u2028' ? "a line separator" : c == '\u2029' ? "a paragraph separator"
-                        : "a control character";
-                return Optional.of(String.format("the message contains %s (U+%04X) at position %d;"
-                        + " only newlines and tabs are allowed", what, (int) c, text.codePointCount(0, i)));
+                String what = c == '\u2028'
+                        ? "a line separator"
+                        : c == '\u2029' ? "a paragraph separator" : "a control character";
+                return Optional.of(String.format(
+                        "the message contains %s (U+%04X) at position %d;" + " only newlines and tabs are allowed",
+                        what, (int) c, text.codePointCount(0, i)));
             }
         }
         return Optional.empty();

@@ -44,15 +44,21 @@ class AgentRegistryTest {
 
     @Test
     void tagsAreCaseInsensitive() {
-        assertEquals(List.of("Agent-1", "Agent-10"), registry.withTag("WEB").stream().map(AgentConfig::id).toList());
-        assertEquals(List.of("Agent-2"), registry.withTag("backend").stream().map(AgentConfig::id).toList());
+        assertEquals(
+                List.of("Agent-1", "Agent-10"),
+                registry.withTag("WEB").stream().map(AgentConfig::id).toList());
+        assertEquals(
+                List.of("Agent-2"),
+                registry.withTag("backend").stream().map(AgentConfig::id).toList());
         assertEquals(List.of(), registry.withTag("nothing"));
     }
 
     @Test
     void completionPrefersPrefixesThenSubstrings() {
         assertEquals(List.of("Agent-1", "Agent-10"), registry.complete("agent-1"));
-        assertEquals(List.of("a1", "a2"), registry.complete("A").stream().filter(s -> s.length() == 2).toList());
+        assertEquals(
+                List.of("a1", "a2"),
+                registry.complete("A").stream().filter(s -> s.length() == 2).toList());
         assertEquals(List.of("Frontend"), registry.complete("end"));
     }
 

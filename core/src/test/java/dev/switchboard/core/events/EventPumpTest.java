@@ -32,6 +32,7 @@ class EventPumpTest {
 
     @TempDir
     Path dir;
+
     private SqliteMessageQueue queue;
     private final EventBus bus = new EventBus();
     private EventPump pump;
@@ -59,13 +60,16 @@ class EventPumpTest {
     }
 
     private static UnifiedMessage message(String agent) {
-        return UnifiedMessage.text(BOB, agent, "hi", Priority.NORMAL, new Origin(Platform.TWITCH, null, "#chan", "42",
-                null));
+        return UnifiedMessage.text(
+                BOB, agent, "hi", Priority.NORMAL, new Origin(Platform.TWITCH, null, "#chan", "42", null));
     }
 
     private List<MessageState> statesOf(String id) {
         synchronized (events) {
-            return events.stream().filter(e -> e.messageId().equals(id)).map(StatusEvent::to).toList();
+            return events.stream()
+                    .filter(e -> e.messageId().equals(id))
+                    .map(StatusEvent::to)
+                    .toList();
         }
     }
 
@@ -103,7 +107,9 @@ class EventPumpTest {
             // THEN this process's bus reports both, by polling the log
             Await.until(WAIT, () -> statesOf(m.id()).size() == 2, () -> "events: " + events);
             assertEquals(List.of(MessageState.QUEUED, MessageState.CANCELLED), statesOf(m.id()));
-            assertTrue(events.get(1).describe().startsWith("cancelled: cancelled by cli"), events.get(1).describe());
+            assertTrue(
+                    events.get(1).describe().startsWith("cancelled: cancelled by cli"),
+                    events.get(1).describe());
         }
     }
 
@@ -143,8 +149,20 @@ class EventPumpTest {
             throw new IllegalStateException("boom");
         });
         local.subscribe(e -> seen.add(e.seq()));
-        local.publish(new StatusEvent(7, "id", "id", "Agent-1", null, MessageState.QUEUED, 0, null, null, null,
-                java.time.Instant.now(), BOB, null));
+        local.publish(new StatusEvent(
+                7,
+                "id",
+                "id",
+                "Agent-1",
+                null,
+                MessageState.QUEUED,
+                0,
+                null,
+                null,
+                null,
+                java.time.Instant.now(),
+                BOB,
+                null));
         assertEquals(List.of(7L), seen);
     }
 
@@ -154,8 +172,20 @@ class EventPumpTest {
         List<Long> seen = new ArrayList<>();
         AutoCloseable handle = local.subscribe(e -> seen.add(e.seq()));
         handle.close();
-        local.publish(new StatusEvent(1, "id", "id", "Agent-1", null, MessageState.QUEUED, 0, null, null, null,
-                java.time.Instant.now(), BOB, null));
+        local.publish(new StatusEvent(
+                1,
+                "id",
+                "id",
+                "Agent-1",
+                null,
+                MessageState.QUEUED,
+                0,
+                null,
+                null,
+                null,
+                java.time.Instant.now(),
+                BOB,
+                null));
         assertEquals(List.of(), seen);
     }
 }

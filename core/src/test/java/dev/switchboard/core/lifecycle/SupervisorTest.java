@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The supervisor with real threads: order, restarts with report, degraded start, fatal refusal, status file. */
 class SupervisorTest {
-    private static final Supervisor.Timing FAST = new Supervisor.Timing(Duration.ofMillis(20), new Backoff(20, 200),
-            Duration.ofMinutes(1));
+    private static final Supervisor.Timing FAST =
+            new Supervisor.Timing(Duration.ofMillis(20), new Backoff(20, 200), Duration.ofMinutes(1));
 
     @TempDir
     Path dir;
+
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private final Supervisor.Listener listener = new Supervisor.Listener() {
@@ -36,7 +37,10 @@ class SupervisorTest {
         @Override
         public void changed(List<ServiceStatus> services) {
             try {
-                StatusFile.write(StatusFile.in(dir), ProcessHandle.current().pid(), Clock.systemUTC().instant(),
+                StatusFile.write(
+                        StatusFile.in(dir),
+                        ProcessHandle.current().pid(),
+                        Clock.systemUTC().instant(),
                         services);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -87,20 +91,22 @@ class SupervisorTest {
             }
             starts.incrementAndGet();
             crash = false;
-            Thread t = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    if (crash) {
-                        throw new IllegalStateException("boom in " + name);
-                    }
-                    Thread.onSpinWait();
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, name);
-            t.setUncaughtExceptionHandler((th, e) -> { });
+            Thread t = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            if (crash) {
+                                throw new IllegalStateException("boom in " + name);
+                            }
+                            Thread.onSpinWait();
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    name);
+            t.setUncaughtExceptionHandler((th, e) -> {});
             thread = t;
             t.start();
         }
@@ -129,9 +135,12 @@ class SupervisorTest {
         Supervisor s = new Supervisor(List.of(bridge, workers, pump), FAST, Clock.systemUTC(), listener);
         s.startAll();
         s.close();
-        assertEquals(List.of("start pump", "start workers", "start bridge", "stop bridge", "stop workers",
-                "stop pump"), log);
-        assertTrue(s.status().stream().allMatch(st -> st.state() == State.STOPPED), s.status().toString());
+        assertEquals(
+                List.of("start pump", "start workers", "start bridge", "stop bridge", "stop workers", "stop pump"),
+                log);
+        assertTrue(
+                s.status().stream().allMatch(st -> st.state() == State.STOPPED),
+                s.status().toString());
     }
 
     @Test
@@ -145,14 +154,21 @@ class SupervisorTest {
             workers.crash = true;
 
             // THEN it is reported, started again, and the restart is reported and counted
-            Await.until(Duration.ofSeconds(10), () -> notices.contains("workers restarted (restart 1)"),
+            Await.until(
+                    Duration.ofSeconds(10),
+                    () -> notices.contains("workers restarted (restart 1)"),
                     () -> "notices: " + notices);
-            assertTrue(notices.stream().anyMatch(n -> n.startsWith("workers: workers thread died; restarting")),
+            assertTrue(
+                    notices.stream().anyMatch(n -> n.startsWith("workers: workers thread died; restarting")),
                     notices.toString());
             assertEquals(2, workers.starts.get());
             assertEquals(1, pump.starts.get(), "the others run on untouched");
-            Await.until(Duration.ofSeconds(5), () -> readStatus().stream().anyMatch(st -> st.name().equals("workers")
-                    && st.state() == State.RUNNING && st.restarts() == 1), this::statusText);
+            Await.until(
+                    Duration.ofSeconds(5),
+                    () -> readStatus().stream()
+                            .anyMatch(st ->
+                                    st.name().equals("workers") && st.state() == State.RUNNING && st.restarts() == 1),
+                    this::statusText);
         }
     }
 
@@ -166,12 +182,10 @@ class SupervisorTest {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
 
         @Override
         public Health health() {
@@ -189,12 +203,16 @@ class SupervisorTest {
         try (Supervisor s = new Supervisor(List.of(broken, workers), FAST, Clock.systemUTC(), listener)) {
             s.startAll();
             // GIVEN the monitor met an Error (it used to end the monitor thread, and with it every restart)
-            Await.until(Duration.ofSeconds(10), () -> broken.asked.get() > 1, () -> "health asked "
-                    + broken.asked.get() + " time(s)");
+            Await.until(
+                    Duration.ofSeconds(10),
+                    () -> broken.asked.get() > 1,
+                    () -> "health asked " + broken.asked.get() + " time(s)");
 
             // WHEN a service dies afterwards, THEN it is still restarted
             workers.crash = true;
-            Await.until(Duration.ofSeconds(10), () -> notices.contains("workers restarted (restart 1)"),
+            Await.until(
+                    Duration.ofSeconds(10),
+                    () -> notices.contains("workers restarted (restart 1)"),
                     () -> "notices: " + notices);
         }
     }
@@ -207,8 +225,11 @@ class SupervisorTest {
         try (Supervisor s = new Supervisor(List.of(pump, discord), FAST, Clock.systemUTC(), listener)) {
             s.startAll(); // does not throw: Switchboard runs without Discord
 
-            assertTrue(notices.get(0).startsWith("discord: cannot reach http://127.0.0.1:9/ (Connection refused);"
-                    + " running without it, next try in"), notices.toString());
+            assertTrue(
+                    notices.get(0)
+                            .startsWith("discord: cannot reach http://127.0.0.1:9/ (Connection refused);"
+                                    + " running without it, next try in"),
+                    notices.toString());
             assertEquals(1, notices.get(0).lines().count());
             Await.until(Duration.ofSeconds(10), () -> notices.contains("discord started"), () -> notices.toString());
             assertEquals(State.RUNNING, s.status().get(1).state());
@@ -240,14 +261,16 @@ class SupervisorTest {
     void aCircleOfDependenciesIsRefused() {
         Worker a = new Worker("a", false, "b");
         Worker b = new Worker("b", false, "a");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Supervisor(List.of(a, b), FAST, Clock.systemUTC(), listener));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new Supervisor(List.of(a, b), FAST, Clock.systemUTC(), listener));
         assertTrue(e.getMessage().contains("circle"), e.getMessage());
     }
 
     private List<ServiceStatus> readStatus() {
         try {
-            return StatusFile.read(StatusFile.in(dir)).map(StatusFile.Snapshot::services).orElse(List.of());
+            return StatusFile.read(StatusFile.in(dir))
+                    .map(StatusFile.Snapshot::services)
+                    .orElse(List.of());
         } catch (IOException e) {
             return List.of();
         }

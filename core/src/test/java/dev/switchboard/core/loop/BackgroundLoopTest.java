@@ -22,8 +22,9 @@ class BackgroundLoopTest {
         // GIVEN passes that throw a runtime exception, then an Error, then a checked exception, then work
         AtomicInteger passes = new AtomicInteger();
         AtomicInteger worked = new AtomicInteger();
-        try (BackgroundLoop loop = BackgroundLoop.named("test-loop").backoff(Duration.ofMillis(1),
-                Duration.ofMillis(2)).start(() -> {
+        try (BackgroundLoop loop = BackgroundLoop.named("test-loop")
+                .backoff(Duration.ofMillis(1), Duration.ofMillis(2))
+                .start(() -> {
                     switch (passes.incrementAndGet()) {
                         case 1 -> throw new IllegalStateException("listener bug");
                         case 2 -> throw new AssertionError("an Error");
@@ -42,8 +43,10 @@ class BackgroundLoopTest {
     void aPassThatDoesNotReturnIsInterruptedAfterTheBoundAndTheExitActionRuns() throws InterruptedException {
         CountDownLatch inPass = new CountDownLatch(1);
         CountDownLatch exited = new CountDownLatch(1);
-        BackgroundLoop loop = BackgroundLoop.named("stuck-loop").stopWithin(Duration.ofMillis(50))
-                .atExit(exited::countDown).start(() -> {
+        BackgroundLoop loop = BackgroundLoop.named("stuck-loop")
+                .stopWithin(Duration.ofMillis(50))
+                .atExit(exited::countDown)
+                .start(() -> {
                     inPass.countDown();
                     Thread.sleep(Long.MAX_VALUE);
                 });
@@ -58,8 +61,10 @@ class BackgroundLoopTest {
     @Test
     void aStopDuringTheBackOffEndsTheLoopAtOnce() throws InterruptedException {
         CountDownLatch failedOnce = new CountDownLatch(1);
-        BackgroundLoop loop = BackgroundLoop.named("backing-off").backoff(Duration.ofHours(1), Duration.ofHours(1))
-                .stopWithin(Duration.ofHours(1)).start(() -> {
+        BackgroundLoop loop = BackgroundLoop.named("backing-off")
+                .backoff(Duration.ofHours(1), Duration.ofHours(1))
+                .stopWithin(Duration.ofHours(1))
+                .start(() -> {
                     failedOnce.countDown();
                     throw new IllegalStateException("down");
                 });
@@ -83,7 +88,8 @@ class BackgroundLoopTest {
         // A failure whose message names its file is told apart by the key its owner gives
         assertTrue(log.failed("cannot write: No space left on device", new IOException("/ws/a.md: No space left")));
         assertFalse(log.failed("cannot write: No space left on device", new IOException("/ws/b.md: No space left")));
-        assertEquals("commit failed (IOException: No space left)",
+        assertEquals(
+                "commit failed (IOException: No space left)",
                 FailureLog.oneLine(new RuntimeException("commit failed", new IOException("No space left"))));
     }
 }

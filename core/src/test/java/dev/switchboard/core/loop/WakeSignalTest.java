@@ -65,8 +65,10 @@ class WakeSignalTest {
         // GIVEN a loop whose pass waits an hour for a wake, with an hour's stop bound, and which fails when it
         // finds the signal closed (as a pass blocked on a socket does when its socket is closed)
         WakeSignal signal = new WakeSignal();
-        BackgroundLoop loop = BackgroundLoop.named("waits-for-work").stopWithin(Duration.ofHours(1))
-                .unblockWith(signal::close).start(() -> {
+        BackgroundLoop loop = BackgroundLoop.named("waits-for-work")
+                .stopWithin(Duration.ofHours(1))
+                .unblockWith(signal::close)
+                .start(() -> {
                     signal.await(HOUR);
                     if (signal.closed()) {
                         throw new IllegalStateException("closed under me");

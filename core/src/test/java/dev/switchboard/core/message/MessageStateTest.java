@@ -75,8 +75,8 @@ class MessageStateTest {
 
     @Test
     void anIllegalMoveThrowsWithBothStatesAndTheId() {
-        IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
-                () -> DELIVERED.checkMoveTo(CANCELLED, "abc"));
+        IllegalTransitionException e =
+                assertThrows(IllegalTransitionException.class, () -> DELIVERED.checkMoveTo(CANCELLED, "abc"));
         assertEquals(DELIVERED, e.from());
         assertEquals(CANCELLED, e.to());
         assertEquals("message abc is delivered; it cannot become cancelled", e.getMessage());
@@ -85,8 +85,11 @@ class MessageStateTest {
 
     @Test
     void pendingAndFinalStates() {
-        assertEquals(EnumSet.of(QUEUED, RETRY_WAIT, DELIVERING),
-                EnumSet.copyOf(java.util.Arrays.stream(MessageState.values()).filter(MessageState::isPending).toList()));
+        assertEquals(
+                EnumSet.of(QUEUED, RETRY_WAIT, DELIVERING),
+                EnumSet.copyOf(java.util.Arrays.stream(MessageState.values())
+                        .filter(MessageState::isPending)
+                        .toList()));
         assertTrue(READ.isFinal());
         assertTrue(CANCELLED.isFinal());
         assertFalse(DEAD.isFinal(), "an operator can retry a dead message");

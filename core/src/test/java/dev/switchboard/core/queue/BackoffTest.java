@@ -20,7 +20,8 @@ class BackoffTest {
             for (int i = 0; i < 200; i++) {
                 long d = backoff.delayBefore(attempt, random).toMillis();
                 long r = raw[attempt - 1];
-                assertTrue(d >= r / 2 && d <= r, "attempt " + attempt + ": " + d + " outside [" + r / 2 + ", " + r + "]");
+                assertTrue(
+                        d >= r / 2 && d <= r, "attempt " + attempt + ": " + d + " outside [" + r / 2 + ", " + r + "]");
             }
         }
     }

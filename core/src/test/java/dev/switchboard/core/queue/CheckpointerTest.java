@@ -28,8 +28,8 @@ class CheckpointerTest {
             List<CompletableFuture<QueuedMessage>> sent = new ArrayList<>();
             String body = "x".repeat(2_000);
             for (int i = 0; i < 2_000; i++) {
-                sent.add(queue.enqueueAsync(UnifiedMessage.text(Sender.system("test"), "Agent-" + (i % 8), body,
-                        Priority.NORMAL, null)));
+                sent.add(queue.enqueueAsync(
+                        UnifiedMessage.text(Sender.system("test"), "Agent-" + (i % 8), body, Priority.NORMAL, null)));
             }
             for (CompletableFuture<QueuedMessage> f : sent) {
                 f.get();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupCommitWriterTest {
     @TempDir
     Path dir;
+
     private String url;
     private GroupCommitWriter writer;
     private final AtomicInteger commits = new AtomicInteger();
@@ -58,8 +59,9 @@ class GroupCommitWriterTest {
     }
 
     private List<Integer> rows() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT x FROM t ORDER BY rowid")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT x FROM t ORDER BY rowid")) {
             List<Integer> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(rs.getInt(1));
@@ -100,7 +102,9 @@ class GroupCommitWriterTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, e.getCause());
         assertEquals(List.of(0, 1, 3), rows());
-        dev.switchboard.core.Await.until(java.time.Duration.ofSeconds(10), () -> commits.get() == 2,
+        dev.switchboard.core.Await.until(
+                java.time.Duration.ofSeconds(10),
+                () -> commits.get() == 2,
                 () -> commits.get() + " commits"); // the listener runs just after the futures complete
         assertEquals(2, commits.get(), "one commit for the three that waited together");
     }
@@ -109,7 +113,8 @@ class GroupCommitWriterTest {
     void noLockIsHeldBetweenBatchesSoAnotherProcessCanWrite() throws Exception {
         writer.submit(insert(1)).get(10, TimeUnit.SECONDS);
 
-        try (Connection other = DriverManager.getConnection(url); Statement s = other.createStatement()) {
+        try (Connection other = DriverManager.getConnection(url);
+                Statement s = other.createStatement()) {
             s.execute("PRAGMA busy_timeout = 200"); // fail fast if the writer still held the write lock
             s.executeUpdate("INSERT INTO t(x) VALUES (2)");
         }
@@ -121,8 +126,8 @@ class GroupCommitWriterTest {
     @Test
     void afterCloseEverythingIsRefused() {
         writer.close();
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> writer.submit(insert(1)).get(10, TimeUnit.SECONDS));
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> writer.submit(insert(1)).get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof QueueClosedException, e.toString());
     }
 

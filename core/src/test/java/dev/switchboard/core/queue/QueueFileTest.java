@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueueFileTest {
     @TempDir
     Path dir;
+
     private final MutableClock clock = MutableClock.startingNow();
 
     @Test
@@ -29,8 +30,11 @@ class QueueFileTest {
 
         // THEN it is refused in one line that names the file and the way to start over, and the file is kept
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
-        assertTrue(e.getMessage().contains(db.toString()) && e.getMessage().contains("is empty (0 bytes)")
-                && e.getMessage().contains("move it aside"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(db.toString())
+                        && e.getMessage().contains("is empty (0 bytes)")
+                        && e.getMessage().contains("move it aside"),
+                e.getMessage());
         assertEquals(0, Files.size(db));
     }
 
@@ -48,7 +52,9 @@ class QueueFileTest {
 
         QueueException e = assertThrows(QueueException.class, () -> QueueFixture.open(file, clock, 3));
 
-        assertEquals("the data folder " + file + " is a file, not a folder: set data_dir to a folder, or move the"
-                + " file aside", e.getMessage());
+        assertEquals(
+                "the data folder " + file + " is a file, not a folder: set data_dir to a folder, or move the"
+                        + " file aside",
+                e.getMessage());
     }
 }

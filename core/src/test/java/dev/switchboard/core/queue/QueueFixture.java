@@ -18,8 +18,7 @@ final class QueueFixture {
     /** Equal jitter with a random part of 0: every delay is exactly half the exponential step. */
     static final RandomGenerator NO_JITTER = () -> 0L;
 
-    private QueueFixture() {
-    }
+    private QueueFixture() {}
 
     static SqliteMessageQueue open(Path dir, MutableClock clock, int maxAttempts) {
         return new SqliteMessageQueue(dir, maxAttempts, new Backoff(1_000, 60_000), clock, NO_JITTER);
@@ -30,7 +29,18 @@ final class QueueFixture {
     }
 
     static UnifiedMessage message(MutableClock clock, String id, String agent, Priority priority, String body) {
-        return new UnifiedMessage(id, id, ALICE, Recipient.agent(agent), MessageType.TEXT, priority, body, null, null,
-                new Origin(Platform.DISCORD, "g1", "c1", "m-" + body, null), clock.instant(), null);
+        return new UnifiedMessage(
+                id,
+                id,
+                ALICE,
+                Recipient.agent(agent),
+                MessageType.TEXT,
+                priority,
+                body,
+                null,
+                null,
+                new Origin(Platform.DISCORD, "g1", "c1", "m-" + body, null),
+                clock.instant(),
+                null);
     }
 }

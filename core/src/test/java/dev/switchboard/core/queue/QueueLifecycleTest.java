@@ -28,6 +28,7 @@ class QueueLifecycleTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = MutableClock.startingNow();
     private SqliteMessageQueue queue;
     private UnifiedMessage m;
@@ -64,8 +65,10 @@ class QueueLifecycleTest {
         QueuedMessage again = queue.claimNext("Agent-1", "w2", LEASE).orElseThrow();
         assertEquals(m.id(), again.id());
         assertEquals(2, again.attempts());
-        assertTrue(queue.history(m.id()).stream().anyMatch(t -> t.from() == MessageState.DELIVERING
-                && t.to() == MessageState.QUEUED && t.detail().contains("lease expired")));
+        assertTrue(queue.history(m.id()).stream()
+                .anyMatch(t -> t.from() == MessageState.DELIVERING
+                        && t.to() == MessageState.QUEUED
+                        && t.detail().contains("lease expired")));
     }
 
     @Test
@@ -83,7 +86,9 @@ class QueueLifecycleTest {
         assertEquals(2, queue.claimNext("Agent-1", "w", LEASE).orElseThrow().attempts());
 
         // Attempt 2 fails: the delay doubles
-        assertEquals(clock.instant().plusMillis(1_000), queue.markFailed(m.id(), "still no window", false).nextAttempt());
+        assertEquals(
+                clock.instant().plusMillis(1_000),
+                queue.markFailed(m.id(), "still no window", false).nextAttempt());
         clock.advance(Duration.ofMillis(1_000));
         assertEquals(3, queue.claimNext("Agent-1", "w", LEASE).orElseThrow().attempts());
 
@@ -106,7 +111,8 @@ class QueueLifecycleTest {
         clock.advance(Duration.ofSeconds(1));
         assertEquals(2, queue.claimNext("Agent-1", "w", LEASE).orElseThrow().attempts());
 
-        QueuedMessage waiting = queue.postpone(m.id(), "inbox paused until later", clock.instant().plusSeconds(25));
+        QueuedMessage waiting = queue.postpone(
+                m.id(), "inbox paused until later", clock.instant().plusSeconds(25));
 
         // THEN it waits until then, as if that claim had never been made, and still says why it failed
         assertEquals(MessageState.RETRY_WAIT, waiting.state());
@@ -166,15 +172,19 @@ class QueueLifecycleTest {
         UnifiedMessage other = message(clock, "Agent-1", Priority.NORMAL, "keep");
         queue.enqueue(other);
 
-        QueuedMessage cancelled = queue.cancel("#" + dev.switchboard.core.message.MessageIds.shortForm(m.id()), "admin");
+        QueuedMessage cancelled =
+                queue.cancel("#" + dev.switchboard.core.message.MessageIds.shortForm(m.id()), "admin");
 
         assertEquals(MessageState.CANCELLED, cancelled.state());
-        assertEquals("keep", queue.claimNext("Agent-1", "w", LEASE).orElseThrow().message().body());
+        assertEquals(
+                "keep",
+                queue.claimNext("Agent-1", "w", LEASE).orElseThrow().message().body());
         queue.markDelivered(other.id(), "inbox", true, null);
-        IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
-                () -> queue.cancel(other.id(), "admin"));
+        IllegalTransitionException e =
+                assertThrows(IllegalTransitionException.class, () -> queue.cancel(other.id(), "admin"));
         assertEquals(MessageState.DELIVERED, e.from());
-        assertEquals(MessageState.DELIVERED, queue.find(other.id()).orElseThrow().state());
+        assertEquals(
+                MessageState.DELIVERED, queue.find(other.id()).orElseThrow().state());
         assertThrows(IllegalTransitionException.class, () -> queue.cancel(m.id(), "admin"), "already cancelled");
     }
 
@@ -212,18 +222,23 @@ class QueueLifecycleTest {
 
         // WHEN all are acknowledged without waiting in between
         List<java.util.concurrent.CompletableFuture<Boolean>> acks = all.stream()
-                .map(x -> queue.markReadAsync(x.id(), "moved to processed/")).toList();
+                .map(x -> queue.markReadAsync(x.id(), "moved to processed/"))
+                .toList();
         var missing = queue.markReadAsync(unknown, "moved to processed/");
 
         // THEN the one already read says so, the others changed, and the unknown one failed alone
-        assertEquals(List.of(false, true, true, true, true, true),
+        assertEquals(
+                List.of(false, true, true, true, true, true),
                 acks.stream().map(java.util.concurrent.CompletableFuture::join).toList());
-        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                missing::get);
+        java.util.concurrent.ExecutionException e =
+                assertThrows(java.util.concurrent.ExecutionException.class, missing::get);
         assertTrue(e.getCause() instanceof UnknownMessageException, e.getCause().toString());
-        all.forEach(x -> assertEquals(MessageState.READ, queue.find(x.id()).orElseThrow().state()));
-        assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED, MessageState.READ),
-                queue.history(all.get(3).id()).stream().map(Transition::to).toList(), "one READ each");
+        all.forEach(x ->
+                assertEquals(MessageState.READ, queue.find(x.id()).orElseThrow().state()));
+        assertEquals(
+                List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED, MessageState.READ),
+                queue.history(all.get(3).id()).stream().map(Transition::to).toList(),
+                "one READ each");
     }
 
     @Test
@@ -241,7 +256,8 @@ class QueueLifecycleTest {
 
         queue.resume("Agent-1", "admin");
         assertTrue(queue.hasReady("Agent-1"));
-        assertEquals(m.id(), queue.claimNext("Agent-1", "w", LEASE).orElseThrow().id());
+        assertEquals(
+                m.id(), queue.claimNext("Agent-1", "w", LEASE).orElseThrow().id());
     }
 
     @Test
@@ -258,9 +274,11 @@ class QueueLifecycleTest {
 
         assertEquals(4, h.size());
         assertNull(h.get(0).from());
-        assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED, MessageState.READ),
+        assertEquals(
+                List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED, MessageState.READ),
                 h.stream().map(Transition::to).toList());
-        assertEquals(List.of(queuedAt, queuedAt.plusSeconds(1), queuedAt.plusSeconds(2), queuedAt.plusSeconds(3)),
+        assertEquals(
+                List.of(queuedAt, queuedAt.plusSeconds(1), queuedAt.plusSeconds(2), queuedAt.plusSeconds(3)),
                 h.stream().map(Transition::at).toList());
         assertEquals("gui", h.get(2).method());
         assertEquals(Boolean.FALSE, h.get(2).verified());
@@ -319,10 +337,15 @@ class QueueLifecycleTest {
         assertEquals(1, queue.recoverAbandoned("new-run"));
 
         assertEquals(MessageState.QUEUED, state());
-        assertEquals(MessageState.DELIVERING, queue.find(mine.id()).orElseThrow().state());
+        assertEquals(
+                MessageState.DELIVERING, queue.find(mine.id()).orElseThrow().state());
         Transition last = queue.history(m.id()).get(queue.history(m.id()).size() - 1);
         assertEquals("recovered after restart", last.detail());
-        assertEquals(m.id(), queue.claimNext("Agent-1", "new-run/Agent-1", LEASE).orElseThrow().id(),
+        assertEquals(
+                m.id(),
+                queue.claimNext("Agent-1", "new-run/Agent-1", LEASE)
+                        .orElseThrow()
+                        .id(),
                 "deliverable at once, without waiting for the old lease");
     }
 

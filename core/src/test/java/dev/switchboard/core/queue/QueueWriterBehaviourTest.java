@@ -37,12 +37,18 @@ class QueueWriterBehaviourTest {
             // WHEN the CLI opens the same data and writes (the service's writer holds no lock while idle)
             try (SqliteMessageQueue cli = open()) {
                 QueuedMessage sent = cli.enqueue(message("Agent-2"));
-                cli.markRead(service.claimNext("Agent-1", "w", Duration.ofSeconds(30)).map(q -> {
-                    service.markDelivered(q.id(), "inbox", true, null);
-                    return q.id();
-                }).orElseThrow(), "cli ack");
+                cli.markRead(
+                        service.claimNext("Agent-1", "w", Duration.ofSeconds(30))
+                                .map(q -> {
+                                    service.markDelivered(q.id(), "inbox", true, null);
+                                    return q.id();
+                                })
+                                .orElseThrow(),
+                        "cli ack");
                 // THEN both processes' writes are there
-                assertEquals(MessageState.QUEUED, service.find(sent.id()).orElseThrow().state());
+                assertEquals(
+                        MessageState.QUEUED,
+                        service.find(sent.id()).orElseThrow().state());
                 assertEquals(1, service.stats().count(MessageState.READ));
             }
             // AND the service still writes afterwards
@@ -67,7 +73,8 @@ class QueueWriterBehaviourTest {
             }
             // THEN only the duplicate fails, with nothing of it written, and every other message is committed
             ExecutionException e = assertThrows(ExecutionException.class, duplicate::get);
-            assertTrue(e.getCause().getMessage().contains("UNIQUE"), e.getCause().toString());
+            assertTrue(
+                    e.getCause().getMessage().contains("UNIQUE"), e.getCause().toString());
             for (CompletableFuture<QueuedMessage> f : ok) {
                 assertEquals(MessageState.QUEUED, f.get().state());
             }
@@ -95,15 +102,19 @@ class QueueWriterBehaviourTest {
             for (int i = 0; i < 4; i++) {
                 normal.add(queue.enqueue(message("Agent-1")).id());
             }
-            String urgent = queue.enqueue(UnifiedMessage.text(Sender.system("test"), "Agent-1", "now",
-                    Priority.URGENT, null)).id();
+            String urgent = queue.enqueue(
+                            UnifiedMessage.text(Sender.system("test"), "Agent-1", "now", Priority.URGENT, null))
+                    .id();
             queue.enqueue(message("Agent-2"));
 
             List<QueuedMessage> first = queue.claimBatch("Agent-1", "w", Duration.ofSeconds(30), 3);
-            assertEquals(List.of(urgent, normal.get(0), normal.get(1)), first.stream().map(QueuedMessage::id).toList());
+            assertEquals(
+                    List.of(urgent, normal.get(0), normal.get(1)),
+                    first.stream().map(QueuedMessage::id).toList());
             assertTrue(first.stream().allMatch(q -> q.state() == MessageState.DELIVERING && q.attempts() == 1));
             List<QueuedMessage> rest = queue.claimBatch("Agent-1", "w", Duration.ofSeconds(30), 32);
-            assertEquals(normal.subList(2, 4), rest.stream().map(QueuedMessage::id).toList());
+            assertEquals(
+                    normal.subList(2, 4), rest.stream().map(QueuedMessage::id).toList());
             assertEquals(List.of(), queue.claimBatch("Agent-1", "w", Duration.ofSeconds(30), 32));
             assertEquals(5, queue.stats().count(MessageState.DELIVERING));
 

@@ -80,7 +80,9 @@ class ScheduleRunnerTest {
         int looks = schedules.looks.get();
         runner.start();
         try {
-            Await.until(Duration.ofSeconds(10), () -> schedules.looks.get() > looks + 1,
+            Await.until(
+                    Duration.ofSeconds(10),
+                    () -> schedules.looks.get() > looks + 1,
                     () -> "the restarted scheduler does not look for due schedules");
             assertTrue(runner.health().healthy(), runner.health().detail());
         } finally {

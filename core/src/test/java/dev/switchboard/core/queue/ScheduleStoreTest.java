@@ -24,6 +24,7 @@ class ScheduleStoreTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = MutableClock.startingNow();
 
     @Test
@@ -33,7 +34,9 @@ class ScheduleStoreTest {
         Instant first = clock.instant().plus(Duration.ofHours(1));
         String id;
         try (SqliteMessageQueue queue = QueueFixture.open(dir, clock, 3)) {
-            id = queue.schedules().add(template, Duration.ofHours(1), first, "alice").id();
+            id = queue.schedules()
+                    .add(template, Duration.ofHours(1), first, "alice")
+                    .id();
             assertEquals(List.of(), queue.schedules().fireDue(), "nothing is due yet");
         }
 
@@ -50,9 +53,12 @@ class ScheduleStoreTest {
             assertEquals(template.sender(), copy.sender());
             assertEquals(id, copy.metadata().get("schedule"));
             assertFalse(copy.id().equals(template.id()), "each copy has its own id");
-            assertEquals(first.plus(Duration.ofHours(5)), queue.schedules().find(id).orElseThrow().nextAt());
+            assertEquals(
+                    first.plus(Duration.ofHours(5)),
+                    queue.schedules().find(id).orElseThrow().nextAt());
             assertEquals(List.of(), queue.schedules().fireDue(), "fired once");
-            assertEquals(1, queue.list(Set.of(MessageState.QUEUED), "Agent-2", 10).size());
+            assertEquals(
+                    1, queue.list(Set.of(MessageState.QUEUED), "Agent-2", 10).size());
             assertTrue(queue.hasReady("Agent-2"), "the copy is deliverable now");
 
             // AND at the next boundary the next copy
@@ -65,10 +71,16 @@ class ScheduleStoreTest {
     @Test
     void aCancelledScheduleNeverFiresAndItsShortIdIsRefusedAfterwards() {
         try (SqliteMessageQueue queue = QueueFixture.open(dir, clock, 3)) {
-            Schedule s = queue.schedules().add(message(clock, "Agent-1", Priority.NORMAL, "ping"),
-                    Duration.ofMinutes(5), clock.instant().plusSeconds(60), "alice");
+            Schedule s = queue.schedules()
+                    .add(
+                            message(clock, "Agent-1", Priority.NORMAL, "ping"),
+                            Duration.ofMinutes(5),
+                            clock.instant().plusSeconds(60),
+                            "alice");
             String shortId = "#" + s.id().substring(s.id().length() - 4);
-            assertEquals(List.of(s.id()), queue.schedules().list(null).stream().map(Schedule::id).toList());
+            assertEquals(
+                    List.of(s.id()),
+                    queue.schedules().list(null).stream().map(Schedule::id).toList());
 
             assertEquals(s.id(), queue.schedules().cancel(shortId, "bob").id());
 
@@ -82,8 +94,14 @@ class ScheduleStoreTest {
     @Test
     void aPeriodUnderAMinuteIsRefusedAndNothingIsStored() {
         try (SqliteMessageQueue queue = QueueFixture.open(dir, clock, 3)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> queue.schedules().add(
-                    message(clock, "Agent-1", Priority.NORMAL, "x"), Duration.ofSeconds(5), clock.instant(), "a"));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> queue.schedules()
+                            .add(
+                                    message(clock, "Agent-1", Priority.NORMAL, "x"),
+                                    Duration.ofSeconds(5),
+                                    clock.instant(),
+                                    "a"));
             assertTrue(e.getMessage().contains("once a minute"), e.getMessage());
             assertEquals(List.of(), queue.schedules().list(null));
         }
@@ -93,19 +111,34 @@ class ScheduleStoreTest {
     void aMessageWithALaterNotBeforeWaitsIsListedAsWaitingAndIsClaimedOnlyWhenDue() {
         try (SqliteMessageQueue queue = QueueFixture.open(dir, clock, 3)) {
             UnifiedMessage now = message(clock, "Agent-1", Priority.NORMAL, "later");
-            UnifiedMessage later = new UnifiedMessage(now.id(), now.id(), now.sender(), now.recipient(), now.type(),
-                    now.priority(), now.body(), null, null, now.origin(), now.createdAt(),
+            UnifiedMessage later = new UnifiedMessage(
+                    now.id(),
+                    now.id(),
+                    now.sender(),
+                    now.recipient(),
+                    now.type(),
+                    now.priority(),
+                    now.body(),
+                    null,
+                    null,
+                    now.origin(),
+                    now.createdAt(),
                     clock.instant().plus(Duration.ofMinutes(10)));
             queue.enqueue(later);
 
-            assertEquals(List.of(later.id()), queue.schedules().waiting(null, 10).stream().map(QueuedMessage::id)
-                    .toList());
+            assertEquals(
+                    List.of(later.id()),
+                    queue.schedules().waiting(null, 10).stream()
+                            .map(QueuedMessage::id)
+                            .toList());
             assertFalse(queue.hasReady("Agent-1"));
             assertTrue(queue.claimNext("Agent-1", "w", LEASE).isEmpty());
 
             clock.advance(Duration.ofMinutes(10));
             assertEquals(List.of(), queue.schedules().waiting(null, 10));
-            assertEquals(later.id(), queue.claimNext("Agent-1", "w", LEASE).orElseThrow().id());
+            assertEquals(
+                    later.id(),
+                    queue.claimNext("Agent-1", "w", LEASE).orElseThrow().id());
         }
     }
 

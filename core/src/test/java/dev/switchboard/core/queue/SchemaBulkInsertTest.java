@@ -40,7 +40,8 @@ class SchemaBulkInsertTest {
             assertEquals("inbox", newest.method());
             assertEquals("please rebase (2499)", newest.message().body());
             assertEquals(start.plusSeconds(2_499), newest.message().createdAt());
-            List<MessageState> states = queue.history(newest.id()).stream().map(Transition::to).toList();
+            List<MessageState> states =
+                    queue.history(newest.id()).stream().map(Transition::to).toList();
             assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERING, MessageState.DELIVERED), states);
             // AND the queue goes on working on top of them
             UnifiedMessage m = UnifiedMessage.text(Sender.system("test"), "Agent-2", "hello", Priority.HIGH, null);
@@ -52,7 +53,18 @@ class SchemaBulkInsertTest {
 
     private static UnifiedMessage request(int i, Instant created) {
         String id = MessageIds.newId();
-        return new UnifiedMessage(id, id, Sender.system("test"), Recipient.agent(i % 2 == 0 ? "Agent-1" : "Agent-2"),
-                MessageType.TEXT, Priority.NORMAL, "please rebase (" + i + ")", null, null, null, created, null);
+        return new UnifiedMessage(
+                id,
+                id,
+                Sender.system("test"),
+                Recipient.agent(i % 2 == 0 ? "Agent-1" : "Agent-2"),
+                MessageType.TEXT,
+                Priority.NORMAL,
+                "please rebase (" + i + ")",
+                null,
+                null,
+                null,
+                created,
+                null);
     }
 }

@@ -42,10 +42,12 @@ class SchemaMigrationTest {
           verified INTEGER, detail TEXT)""",
         "CREATE INDEX transitions_message ON transitions(message_id)",
         "CREATE TABLE paused_agents (agent TEXT PRIMARY KEY, at INTEGER NOT NULL, by TEXT)",
-        "PRAGMA user_version = 1"};
+        "PRAGMA user_version = 1"
+    };
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = MutableClock.startingNow();
 
     @Test
@@ -69,10 +71,12 @@ class SchemaMigrationTest {
             QueuedMessage d = queue.find(delivered.id()).orElseThrow();
             assertEquals(delivered, d.message());
             assertEquals(MessageState.DELIVERED, d.state());
-            assertEquals(List.of(MessageState.QUEUED, MessageState.DELIVERED),
+            assertEquals(
+                    List.of(MessageState.QUEUED, MessageState.DELIVERED),
                     queue.history(delivered.id()).stream().map(Transition::to).toList());
             // AND the waiting one is still delivered, and acknowledged, as before
-            QueuedMessage claimed = queue.claimNext("Agent-2", "w", Duration.ofSeconds(10)).orElseThrow();
+            QueuedMessage claimed =
+                    queue.claimNext("Agent-2", "w", Duration.ofSeconds(10)).orElseThrow();
             assertEquals(waiting, claimed.message());
             queue.markDelivered(waiting.id(), "inbox", true, null);
             assertTrue(queue.markRead(waiting.id(), "test"));
@@ -97,7 +101,8 @@ class SchemaMigrationTest {
             queue.enqueue(kept);
         }
         // as version 2 left it: without the version-3 tables
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE answers");
             s.execute("DROP TABLE gas_state");
             s.execute("DROP TABLE schedules"); // version 4's
@@ -117,7 +122,8 @@ class SchemaMigrationTest {
 
     @Test
     void aFileFromANewerSwitchboardIsRefusedAndLeftAlone() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE future (x)");
             s.execute("PRAGMA user_version = " + (Schema.VERSION + 1));
         }
@@ -173,14 +179,16 @@ class SchemaMigrationTest {
     }
 
     private static int userVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.getInt(1);
         }
     }
 
     private static List<String> columns(Connection c, String table) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (rs.next()) {
                 out.add(rs.getString("name"));
             }

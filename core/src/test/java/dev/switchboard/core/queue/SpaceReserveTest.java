@@ -32,6 +32,7 @@ class SpaceReserveTest {
 
     @TempDir
     Path dir;
+
     private Path disk;
 
     @AfterEach
@@ -64,13 +65,17 @@ class SpaceReserveTest {
         assumeTrue(mounted, "cannot mount a tmpfs here (needs root): the full disk test did not run");
         disk = at;
 
-        try (SqliteMessageQueue queue = new SqliteMessageQueue(disk, 1_000, new Backoff(1, 1),
-                java.time.Clock.systemUTC(), new java.util.Random(1))) {
+        try (SqliteMessageQueue queue = new SqliteMessageQueue(
+                disk, 1_000, new Backoff(1, 1), java.time.Clock.systemUTC(), new java.util.Random(1))) {
             queue.keepSpaceReserve(RESERVE);
             assertEquals(RESERVE, Files.size(disk.resolve(SpaceReserve.FILE_NAME)));
             // GIVEN a message being delivered
             String inFlight = queue.enqueue(message("in flight")).id();
-            assertEquals(inFlight, queue.claimNext("Agent-1", "w", Duration.ofHours(1)).orElseThrow().id());
+            assertEquals(
+                    inFlight,
+                    queue.claimNext("Agent-1", "w", Duration.ofHours(1))
+                            .orElseThrow()
+                            .id());
 
             // WHEN the disk fills up, until the queue cannot write even a small change
             Path filler = disk.resolve("filler");
@@ -88,24 +93,34 @@ class SpaceReserveTest {
             assertTrue(full.getMessage().startsWith("disk full"), full.getMessage());
 
             // THEN the delivery's outcome is written all the same: it does not sit in DELIVERING
-            assertEquals(MessageState.RETRY_WAIT, queue.markFailed(inFlight, "No space left on device", false)
-                    .state());
+            assertEquals(
+                    MessageState.RETRY_WAIT,
+                    queue.markFailed(inFlight, "No space left on device", false).state());
             // AND new work is refused as "disk full", with nothing stored
             QueueException refused = assertThrows(QueueException.class, () -> queue.enqueue(message("refused")));
-            assertTrue(refused.getMessage().startsWith("disk full") && refused.getMessage().contains("nothing was"
-                    + " stored"), refused.getMessage());
+            assertTrue(
+                    refused.getMessage().startsWith("disk full")
+                            && refused.getMessage().contains("nothing was" + " stored"),
+                    refused.getMessage());
             assertThrows(QueueException.class, () -> queue.claimNext("Agent-1", "w", Duration.ofHours(1)));
-            assertFalse(queue.list(java.util.List.of(), null, 100).stream()
-                    .anyMatch(q -> q.message().body().equals("refused")), "refused, yet stored");
+            assertFalse(
+                    queue.list(java.util.List.of(), null, 100).stream()
+                            .anyMatch(q -> q.message().body().equals("refused")),
+                    "refused, yet stored");
 
             // WHEN there is room again, THEN the reserve is taken back and everything works as before
             Files.delete(filler);
             String after = queue.enqueue(message("after")).id();
             assertEquals(RESERVE, Files.size(disk.resolve(SpaceReserve.FILE_NAME)));
-            QueuedMessage retried = queue.claimNext("Agent-1", "w", Duration.ofHours(1)).orElseThrow();
+            QueuedMessage retried =
+                    queue.claimNext("Agent-1", "w", Duration.ofHours(1)).orElseThrow();
             assertEquals(inFlight, retried.id());
             queue.markDelivered(inFlight, "inbox", true, null);
-            assertEquals(after, queue.claimNext("Agent-1", "w", Duration.ofHours(1)).orElseThrow().id());
+            assertEquals(
+                    after,
+                    queue.claimNext("Agent-1", "w", Duration.ofHours(1))
+                            .orElseThrow()
+                            .id());
         }
     }
 

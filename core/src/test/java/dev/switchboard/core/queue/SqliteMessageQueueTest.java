@@ -36,6 +36,7 @@ class SqliteMessageQueueTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = MutableClock.startingNow();
     private SqliteMessageQueue queue;
 
@@ -56,9 +57,16 @@ class SqliteMessageQueueTest {
     @Test
     void claimsUrgentBeforeHighBeforeNormalBeforeLowAndFifoWithinAPriority() {
         // GIVEN one agent's messages queued in a mixed order, and one for another agent
-        for (String[] m : new String[][] {{"LOW", "low-1"}, {"NORMAL", "normal-1"}, {"URGENT", "urgent-1"},
-                {"HIGH", "high-1"}, {"NORMAL", "normal-2"}, {"URGENT", "urgent-2"}, {"LOW", "low-2"},
-                {"HIGH", "high-2"}}) {
+        for (String[] m : new String[][] {
+            {"LOW", "low-1"},
+            {"NORMAL", "normal-1"},
+            {"URGENT", "urgent-1"},
+            {"HIGH", "high-1"},
+            {"NORMAL", "normal-2"},
+            {"URGENT", "urgent-2"},
+            {"LOW", "low-2"},
+            {"HIGH", "high-2"}
+        }) {
             queue.enqueue(message(clock, "Agent-1", Priority.valueOf(m[0]), m[1]));
         }
         queue.enqueue(message(clock, "Agent-2", Priority.URGENT, "other agent"));
@@ -70,8 +78,8 @@ class SqliteMessageQueueTest {
         }
 
         // THEN priority decides first, arrival order second, and nothing of Agent-2 is taken
-        assertEquals(List.of("urgent-1", "urgent-2", "high-1", "high-2", "normal-1", "normal-2", "low-1", "low-2"),
-                order);
+        assertEquals(
+                List.of("urgent-1", "urgent-2", "high-1", "high-2", "normal-1", "normal-2", "low-1", "low-2"), order);
         assertEquals("other agent", claimBody("Agent-2"));
     }
 
@@ -101,8 +109,8 @@ class SqliteMessageQueueTest {
                 List<String> ids = new ArrayList<>();
                 List<CompletableFuture<QueuedMessage>> pending = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
-                    UnifiedMessage m = message(clock, "Agent-" + (producer % 4), Priority.NORMAL,
-                            "p" + producer + "-" + i);
+                    UnifiedMessage m =
+                            message(clock, "Agent-" + (producer % 4), Priority.NORMAL, "p" + producer + "-" + i);
                     if (i % 2 == 0) {
                         ids.add(queue.enqueue(m).id());
                     } else {

@@ -32,6 +32,7 @@ class UnreadableMessageTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = MutableClock.startingNow();
     private SqliteMessageQueue queue;
     private UnifiedMessage before;
@@ -51,7 +52,7 @@ class UnreadableMessageTest {
         }
         // Another process: the queue's own connections keep their caches, as they would in the service.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("queue.db"));
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE payloads SET payload = '{\"id\": garbage' WHERE seq ="
                     + " (SELECT seq FROM messages WHERE id = '" + poisoned.id() + "')");
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
@@ -82,7 +83,9 @@ class UnreadableMessageTest {
         QueuedMessage dead = queue.find(poisoned.id()).orElseThrow();
         assertEquals(MessageState.DEAD, dead.state());
         assertEquals("stored message is not readable", dead.lastError());
-        assertEquals("other agent", queue.claimNext("Agent-2", "w2", LEASE).orElseThrow().message().body());
+        assertEquals(
+                "other agent",
+                queue.claimNext("Agent-2", "w2", LEASE).orElseThrow().message().body());
     }
 
     @Test
@@ -91,13 +94,20 @@ class UnreadableMessageTest {
 
         // THEN every event can be read, the poisoned message's too (with its agent from the row)
         List<StatusEvent> events = queue.eventsAfter(0, 1_000);
-        assertTrue(events.stream().anyMatch(e -> e.messageId().equals(poisoned.id()) && e.to() == MessageState.DEAD
-                && "Agent-1".equals(e.agent())), () -> "events: " + events);
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.messageId().equals(poisoned.id())
+                                && e.to() == MessageState.DEAD
+                                && "Agent-1".equals(e.agent())),
+                () -> "events: " + events);
         assertTrue(events.stream().anyMatch(e -> e.messageId().equals(other.id())));
         // AND the listing shows it, marked unreadable, without throwing
         List<QueuedMessage> listed = queue.list(Set.of(), null, 100);
         assertEquals(4, listed.size());
-        QueuedMessage shown = listed.stream().filter(q -> q.id().equals(poisoned.id())).findFirst().orElseThrow();
+        QueuedMessage shown = listed.stream()
+                .filter(q -> q.id().equals(poisoned.id()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Agent-1", shown.agent());
         assertEquals(1L, queue.stats().byState().get(MessageState.DEAD));
     }
@@ -117,7 +127,10 @@ class UnreadableMessageTest {
         QueuedMessage cancelled = queue.cancel(poisoned.id(), "admin");
 
         assertEquals(MessageState.CANCELLED, cancelled.state());
-        assertEquals(List.of("before", "after"), queue.claimBatch("Agent-1", "w1", LEASE, 10).stream()
-                .map(q -> q.message().body()).toList());
+        assertEquals(
+                List.of("before", "after"),
+                queue.claimBatch("Agent-1", "w1", LEASE, 10).stream()
+                        .map(q -> q.message().body())
+                        .toList());
     }
 }

@@ -32,6 +32,7 @@ class ConfigWatcherTest {
 
     @TempDir
     Path dir;
+
     private long stamp = System.currentTimeMillis();
     private final AtomicLong nanos = new AtomicLong();
     /** Run when the watcher next reads its clock (just after a poll has looked at the files); then cleared. */
@@ -46,8 +47,8 @@ class ConfigWatcherTest {
         return p;
     }
 
-    private ConfigWatcher watch(Path file, ConfigOverrides overrides, Consumer<SwitchboardConfig> onChange,
-                                Consumer<String> onError) {
+    private ConfigWatcher watch(
+            Path file, ConfigOverrides overrides, Consumer<SwitchboardConfig> onChange, Consumer<String> onError) {
         return new ConfigWatcher(file, overrides, 3_600_000, onChange, onError, () -> {
             Runnable hook = atNextClockRead;
             atNextClockRead = null;
@@ -132,7 +133,11 @@ class ConfigWatcherTest {
 
             // THEN only the whole file was applied
             assertEquals(1, seen.size(), "applied: " + seen);
-            assertEquals(3, assertInstanceOf(SwitchboardConfig.class, seen.get(0)).agents().size());
+            assertEquals(
+                    3,
+                    assertInstanceOf(SwitchboardConfig.class, seen.get(0))
+                            .agents()
+                            .size());
         }
     }
 
@@ -162,7 +167,11 @@ class ConfigWatcherTest {
             edit("switchboard.yaml", THREE_AGENTS);
             settle(w);
             assertEquals(1, seen.size(), "applied: " + seen);
-            assertEquals(3, assertInstanceOf(SwitchboardConfig.class, seen.get(0)).agents().size());
+            assertEquals(
+                    3,
+                    assertInstanceOf(SwitchboardConfig.class, seen.get(0))
+                            .agents()
+                            .size());
         }
     }
 
@@ -173,12 +182,17 @@ class ConfigWatcherTest {
         Path file = edit("switchboard.yaml", "agents: [{id: A}]\n");
         AtomicInteger calls = new AtomicInteger();
         BlockingQueue<SwitchboardConfig> applied = new LinkedBlockingQueue<>();
-        try (ConfigWatcher w = new ConfigWatcher(file, ConfigOverrides.NONE, 20, cfg -> {
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("a bug while applying the config");
-            }
-            applied.add(cfg);
-        }, problem -> { })) {
+        try (ConfigWatcher w = new ConfigWatcher(
+                file,
+                ConfigOverrides.NONE,
+                20,
+                cfg -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("a bug while applying the config");
+                    }
+                    applied.add(cfg);
+                },
+                problem -> {})) {
             // WHEN the file is edited twice (each a truncate and a write, which the poll may catch halfway)
             edit("switchboard.yaml", "agents: [{id: A}, {id: B}]\n");
             waitUntil(() -> calls.get() >= 1);
@@ -195,8 +209,10 @@ class ConfigWatcherTest {
     @Test
     void aReloadKeepsTheCommandLinesLayoutAndDataDir() throws Exception {
         // GIVEN a coords file with two layouts, the file choosing one and the command line the other
-        edit("coords.json", "{\"8-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1, \"y\": 2}}},"
-                + " \"2-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 100, \"y\": 200}}}}");
+        edit(
+                "coords.json",
+                "{\"8-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 1, \"y\": 2}}},"
+                        + " \"2-agent\": {\"Agent-1\": {\"input_box\": {\"x\": 100, \"y\": 200}}}}");
         Path file = edit("switchboard.yaml", "coords_file: coords.json\nlayout: 8-agent\n");
         Path dataDir = dir.resolve("from-the-command-line");
         ConfigOverrides overrides = new ConfigOverrides("2-agent", dataDir);

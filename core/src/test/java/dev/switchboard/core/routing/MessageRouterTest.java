@@ -39,6 +39,7 @@ class MessageRouterTest {
 
     @TempDir
     Path dir;
+
     private SqliteMessageQueue queue;
     private final MutableClock clock = MutableClock.startingNow();
     private final AtomicReference<RateLimitMiddleware.Limit> limit =
@@ -56,8 +57,12 @@ class MessageRouterTest {
     @BeforeEach
     void setUp() {
         queue = SqliteMessageQueue.open(dir, 3, new Backoff(100, 1000));
-        router = new MessageRouter(queue, List.of(new ValidationMiddleware(() -> 50), new AuthorizationMiddleware(),
-                new RateLimitMiddleware(limit::get, clock)),
+        router = new MessageRouter(
+                queue,
+                List.of(
+                        new ValidationMiddleware(() -> 50),
+                        new AuthorizationMiddleware(),
+                        new RateLimitMiddleware(limit::get, clock)),
                 List.of(new AgentMessageHandler(agents), new FanOutHandler(agents)));
     }
 
@@ -103,10 +108,14 @@ class MessageRouterTest {
 
     @Test
     void invalidTextIsRefusedBeforeAnythingElse() {
-        assertEquals(RejectedException.Reason.INVALID,
-                rejected(to(OPERATOR, Recipient.agent("Agent-1"), MessageType.TEXT, "x".repeat(51))).reason());
-        assertEquals(RejectedException.Reason.INVALID,
-                rejected(to(VIEWER, Recipient.agent("Agent-1"), MessageType.TEXT, "bell\u0007")).reason());
+        assertEquals(
+                RejectedException.Reason.INVALID,
+                rejected(to(OPERATOR, Recipient.agent("Agent-1"), MessageType.TEXT, "x".repeat(51)))
+                        .reason());
+        assertEquals(
+                RejectedException.Reason.INVALID,
+                rejected(to(VIEWER, Recipient.agent("Agent-1"), MessageType.TEXT, "bell\u0007"))
+                        .reason());
     }
 
     @Test
@@ -114,16 +123,26 @@ class MessageRouterTest {
         RejectedException viewer = rejected(to(VIEWER, Recipient.agent("Agent-1"), MessageType.TEXT, "hi"));
         assertEquals(RejectedException.Reason.NOT_AUTHORIZED, viewer.reason());
         assertEquals("vic is not allowed to send messages to agents (needs operator)", viewer.getMessage());
-        assertEquals(RejectedException.Reason.NOT_AUTHORIZED,
-                rejected(to(OPERATOR, Recipient.agent("Agent-1"), MessageType.ONBOARDING, "hi")).reason());
+        assertEquals(
+                RejectedException.Reason.NOT_AUTHORIZED,
+                rejected(to(OPERATOR, Recipient.agent("Agent-1"), MessageType.ONBOARDING, "hi"))
+                        .reason());
         Sender nobody = new Sender(Platform.TWITCH, "x", null, null); // role unresolved → viewer
-        assertEquals(RejectedException.Reason.NOT_AUTHORIZED,
-                rejected(to(nobody, Recipient.agent("Agent-1"), MessageType.TEXT, "hi")).reason());
+        assertEquals(
+                RejectedException.Reason.NOT_AUTHORIZED,
+                rejected(to(nobody, Recipient.agent("Agent-1"), MessageType.TEXT, "hi"))
+                        .reason());
 
         Sender admin = new Sender(Platform.DISCORD, "1", "ada", Role.ADMIN);
-        assertEquals(1, router.submit(to(admin, Recipient.agent("Agent-1"), MessageType.ONBOARDING, "hi")).size());
-        assertEquals(1, router.submit(to(Sender.system("gas"), Recipient.agent("Agent-1"), MessageType.SYSTEM, "x"))
-                .size(), "the system itself is trusted");
+        assertEquals(
+                1,
+                router.submit(to(admin, Recipient.agent("Agent-1"), MessageType.ONBOARDING, "hi"))
+                        .size());
+        assertEquals(
+                1,
+                router.submit(to(Sender.system("gas"), Recipient.agent("Agent-1"), MessageType.SYSTEM, "x"))
+                        .size(),
+                "the system itself is trusted");
     }
 
     @Test
@@ -132,7 +151,8 @@ class MessageRouterTest {
             router.submit(to(OPERATOR, Recipient.agent("Agent-1"), MessageType.TEXT, "m" + i));
             clock.advance(Duration.ofSeconds(1));
         }
-        RejectedException e = assertThrows(RejectedException.class,
+        RejectedException e = assertThrows(
+                RejectedException.class,
                 () -> router.submit(to(OPERATOR, Recipient.agent("Agent-1"), MessageType.TEXT, "too many")));
         assertEquals(RejectedException.Reason.RATE_LIMITED, e.reason());
         assertEquals("slow down: at most 3 messages per 10 s; try again in 7 s", e.getMessage());
@@ -159,13 +179,16 @@ class MessageRouterTest {
 
         List<QueuedMessage> out = router.submit(b);
 
-        assertEquals(List.of("Agent-1", "Agent-2", "Agent-3"), out.stream().map(QueuedMessage::agent).toList());
+        assertEquals(
+                List.of("Agent-1", "Agent-2", "Agent-3"),
+                out.stream().map(QueuedMessage::agent).toList());
         Set<String> ids = new HashSet<>(out.stream().map(QueuedMessage::id).toList());
         assertEquals(3, ids.size());
         for (QueuedMessage q : out) {
             assertEquals(b.correlationId(), q.message().correlationId());
             assertNotEquals(b.id(), q.id());
-            assertEquals("standup in 5", queue.find(q.id()).orElseThrow().message().body());
+            assertEquals(
+                    "standup in 5", queue.find(q.id()).orElseThrow().message().body());
         }
         assertEquals(3, queued());
     }
@@ -173,9 +196,12 @@ class MessageRouterTest {
     @Test
     void aGroupMessageGoesToTheAgentsWithTheTagAndAnEmptyGroupIsRefused() {
         List<QueuedMessage> out = router.submit(to(OPERATOR, Recipient.group("WEB"), MessageType.TEXT, "deploy"));
-        assertEquals(List.of("Agent-1", "Agent-2"), out.stream().map(QueuedMessage::agent).toList());
+        assertEquals(
+                List.of("Agent-1", "Agent-2"),
+                out.stream().map(QueuedMessage::agent).toList());
 
-        RejectedException e = assertThrows(RejectedException.class,
+        RejectedException e = assertThrows(
+                RejectedException.class,
                 () -> router.submit(to(OPERATOR, Recipient.group("mobile"), MessageType.TEXT, "x")));
         assertEquals(RejectedException.Reason.NO_RECIPIENTS, e.reason());
         assertEquals(2, queued());
@@ -201,14 +227,20 @@ class MessageRouterTest {
                 return List.of(message.withRecipient(Recipient.agent("Agent-3")));
             }
         };
-        MessageRouter withPlugin = new MessageRouter(queue, List.of(),
-                List.of(new AgentMessageHandler(agents), onboarding, new FanOutHandler(agents)));
+        MessageRouter withPlugin = new MessageRouter(
+                queue, List.of(), List.of(new AgentMessageHandler(agents), onboarding, new FanOutHandler(agents)));
         Sender admin = new Sender(Platform.CONSOLE, "root", "root", Role.ADMIN);
 
-        List<QueuedMessage> out = withPlugin.submit(to(admin, Recipient.agent("Agent-1"), MessageType.ONBOARDING, "hi"));
+        List<QueuedMessage> out =
+                withPlugin.submit(to(admin, Recipient.agent("Agent-1"), MessageType.ONBOARDING, "hi"));
 
         assertEquals(1, special.get());
         assertEquals("Agent-3", out.get(0).agent());
-        assertEquals("Agent-1", withPlugin.submit(to(admin, Recipient.agent("a1"), MessageType.TEXT, "t")).get(0).agent());
+        assertEquals(
+                "Agent-1",
+                withPlugin
+                        .submit(to(admin, Recipient.agent("a1"), MessageType.TEXT, "t"))
+                        .get(0)
+                        .agent());
     }
 }

@@ -34,11 +34,17 @@ class TextRulesTest {
     void controlCharactersOtherThanNewlineAndTabAreRefused() {
         for (String bad : new String[] {"a\u0000b", "a\u001bb", "a\rb", "a\u007fb", "a\u2028b", "a\u2029b"}) {
             Optional<String> p = problem(bad);
-            assertTrue(p.isPresent() && p.get().matches("the message contains a (control character|line separator"
-                    + "|paragraph separator) .*"), bad + " -> " + p);
+            assertTrue(
+                    p.isPresent()
+                            && p.get()
+                                    .matches("the message contains a (control character|line separator"
+                                            + "|paragraph separator) .*"),
+                    bad + " -> " + p);
         }
-        assertEquals(Optional.of("the message contains a control character (U+001B) at position 1; only newlines"
-                + " and tabs are allowed"), problem("a\u001b"));
+        assertEquals(
+                Optional.of("the message contains a control character (U+001B) at position 1; only newlines"
+                        + " and tabs are allowed"),
+                problem("a\u001b"));
     }
 
     @Test
@@ -50,7 +56,9 @@ class TextRulesTest {
     @Test
     void thePositionCountsCharactersNotUtf16Units() {
         // an emoji before the bad character is one character, not two
-        assertEquals(Optional.of("the message contains a line separator (U+2028) at position 2; only newlines"
-                + " and tabs are allowed"), TextRules.problem("💡a\u2028b", 100));
+        assertEquals(
+                Optional.of("the message contains a line separator (U+2028) at position 2; only newlines"
+                        + " and tabs are allowed"),
+                TextRules.problem("💡a\u2028b", 100));
     }
 }

@@ -22,6 +22,7 @@ public final class AdaptiveTiming {
      * this long only costs time when the paste truly did not show.
      */
     static final long FLOOR_MS = 1_500;
+
     static final long CEILING_MS = 10_000;
     static final int MAX_WIDENING = 4;
     static final int SUCCESSES_TO_NARROW = 32;

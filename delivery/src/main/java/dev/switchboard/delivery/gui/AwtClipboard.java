@@ -38,9 +38,12 @@ public final class AwtClipboard implements TextClipboard {
             Clipboard cb = clipboard();
             if (!cb.isDataFlavorAvailable(DataFlavor.stringFlavor)) {
                 DataFlavor[] flavors = cb.getAvailableDataFlavors();
-                return flavors.length == 0 ? Saved.NOTHING
-                        : new Saved(null, "clipboard held non-text data (" + flavors[0].getMimeType()
-                                + "); it cannot be restored");
+                return flavors.length == 0
+                        ? Saved.NOTHING
+                        : new Saved(
+                                null,
+                                "clipboard held non-text data (" + flavors[0].getMimeType()
+                                        + "); it cannot be restored");
             }
             try {
                 return new Saved((String) cb.getData(DataFlavor.stringFlavor), null);

@@ -44,7 +44,8 @@ public final class AwtDesktop implements Desktop {
     @Override
     public List<Region> screens() {
         List<Region> out = new ArrayList<>();
-        for (GraphicsDevice device : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+        for (GraphicsDevice device :
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
             Rectangle b = device.getDefaultConfiguration().getBounds();
             out.add(new Region(b.x, b.y, b.width, b.height));
         }
@@ -53,8 +54,8 @@ public final class AwtDesktop implements Desktop {
 
     @Override
     public Look capture(Region region) {
-        BufferedImage img = robotOrThrow().createScreenCapture(
-                new Rectangle(region.x(), region.y(), region.width(), region.height()));
+        BufferedImage img = robotOrThrow()
+                .createScreenCapture(new Rectangle(region.x(), region.y(), region.width(), region.height()));
         int w = img.getWidth();
         int h = img.getHeight();
         return new Look(w, h, argb(img));
@@ -120,12 +121,13 @@ public final class AwtDesktop implements Desktop {
         List<Integer> mods = new ArrayList<>();
         for (KeyChord.Modifier m : KeyChord.Modifier.values()) {
             if (chord.modifiers().contains(m)) {
-                mods.add(switch (m) {
-                    case CTRL -> KeyEvent.VK_CONTROL;
-                    case SHIFT -> KeyEvent.VK_SHIFT;
-                    case ALT -> KeyEvent.VK_ALT;
-                    case META -> KeyEvent.VK_META;
-                });
+                mods.add(
+                        switch (m) {
+                            case CTRL -> KeyEvent.VK_CONTROL;
+                            case SHIFT -> KeyEvent.VK_SHIFT;
+                            case ALT -> KeyEvent.VK_ALT;
+                            case META -> KeyEvent.VK_META;
+                        });
             }
         }
         int key = switch (chord.key()) {

@@ -18,11 +18,14 @@ public final class Calibrator {
     public static final int DEFAULT_ROUNDS = 5;
     /** How long a click is watched for late changes (focus rings, animations) to measure the settle time. */
     static final long CLICK_WATCH_MS = 300;
+
     static final long STEP_TIMEOUT_MS = 5_000;
     /** Added around the changed rectangle: a longer text's first glyphs may reach a little further. */
     static final int WATCH_MARGIN = 4;
+
     static final String PROBE = ("switchboard calibration probe: this text is deleted again, never sent. ")
-            .repeat(14).trim();
+            .repeat(14)
+            .trim();
 
     private final Desktop desktop;
     private final TextClipboard clipboard;
@@ -44,8 +47,15 @@ public final class Calibrator {
     /**
      * What was measured (maximum over the rounds, in ms) and the timing stored from it.
      */
-    public record Result(String agent, int rounds, long clickSettleMs, long pasteMs, long clearMs, GuiTiming timing,
-                         Region watch, Path file) {
+    public record Result(
+            String agent,
+            int rounds,
+            long clickSettleMs,
+            long pasteMs,
+            long clearMs,
+            GuiTiming timing,
+            Region watch,
+            Path file) {
         /** One line for the terminal. */
         public String describe() {
             return agent + ": paste shows in ≤" + pasteMs + " ms, clears in ≤" + clearMs + " ms, click settles in ≤"
@@ -69,7 +79,8 @@ public final class Calibrator {
         }
         ScreenPoint box = gui.inputBox();
         String problem = desktop.displayProblem().orElse(null);
-        Region screen = problem != null ? null : desktop.screenOf(box.x(), box.y()).orElse(null);
+        Region screen =
+                problem != null ? null : desktop.screenOf(box.x(), box.y()).orElse(null);
         if (problem == null && screen == null) {
             problem = "gui.input_box " + box + " is on no screen";
         }
@@ -117,12 +128,13 @@ public final class Calibrator {
                 desktop.press(new KeyChord(java.util.Set.of(), KeyChord.Key.BACKSPACE));
                 ScreenWatcher.Result cleared = wide.waitFor(l -> l.sameAs(empty), STEP_TIMEOUT_MS);
                 if (!cleared.met()) {
-                    throw new CalibrationException("could not delete the probe text from " + box
-                            + ": clear the input box by hand");
+                    throw new CalibrationException(
+                            "could not delete the probe text from " + box + ": clear the input box by hand");
                 }
                 clear[i] = cleared.elapsedMs();
             }
-            watch = watchArea(gui, changed.offset(area.x(), area.y()).grow(WATCH_MARGIN).intersect(area), screen);
+            watch = watchArea(
+                    gui, changed.offset(area.x(), area.y()).grow(WATCH_MARGIN).intersect(area), screen);
             emptyLook = desktop.capture(watch);
         } finally {
             lock.release();
@@ -130,9 +142,12 @@ public final class Calibrator {
         long settleMax = max(settle);
         long pasteMax = max(paste);
         long clearMax = max(clear);
-        GuiTiming timing = new GuiTiming(settleMax == 0 ? 0 : settleMax + 10,
+        GuiTiming timing = new GuiTiming(
+                settleMax == 0 ? 0 : settleMax + 10,
                 Math.max(AdaptiveTiming.FLOOR_MS, 4 * pasteMax + 100),
-                Math.max(AdaptiveTiming.FLOOR_MS, 4 * clearMax + 100), 2, GuiTiming.DEFAULT_FOCUS_TIMEOUT_MS);
+                Math.max(AdaptiveTiming.FLOOR_MS, 4 * clearMax + 100),
+                2,
+                GuiTiming.DEFAULT_FOCUS_TIMEOUT_MS);
         store.put(agent.id(), timing);
         store.putBox(agent.id(), new BoxLook(watch, emptyLook));
         return new Result(agent.id(), rounds, settleMax, pasteMax, clearMax, timing, watch, store.file());

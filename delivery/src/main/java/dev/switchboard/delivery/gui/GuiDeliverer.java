@@ -44,6 +44,7 @@ public final class GuiDeliverer implements Deliverer {
 
     /** The input box clicked last and when that delivery ended; guarded by the input lock. */
     private ScreenPoint focused;
+
     private long focusedUntilNanos;
 
     public GuiDeliverer(Desktop desktop, TextClipboard clipboard, InputLock lock, AdaptiveTiming timing) {
@@ -56,8 +57,8 @@ public final class GuiDeliverer implements Deliverer {
 
     /** The real thing: Robot, system clipboard, the process-wide lock, timing calibrated into {@code dataDir}. */
     public static GuiDeliverer create(Path dataDir) {
-        return new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), InputLock.GLOBAL,
-                new AdaptiveTiming(new TimingStore(dataDir)));
+        return new GuiDeliverer(
+                new AwtDesktop(), new AwtClipboard(), InputLock.GLOBAL, new AdaptiveTiming(new TimingStore(dataDir)));
     }
 
     @Override
@@ -81,8 +82,11 @@ public final class GuiDeliverer implements Deliverer {
             return display;
         }
         if (desktop.screenOf(p.x(), p.y()).isEmpty()) {
-            return Optional.of(what + " " + p + " is on no screen (screens: " + desktop.screens().stream()
-                    .map(s -> s.width() + "x" + s.height() + "@" + s.x() + "," + s.y()).toList() + ")");
+            return Optional.of(what + " " + p + " is on no screen (screens: "
+                    + desktop.screens().stream()
+                            .map(s -> s.width() + "x" + s.height() + "@" + s.x() + "," + s.y())
+                            .toList()
+                    + ")");
         }
         return clipboard.problem();
     }
@@ -114,8 +118,7 @@ public final class GuiDeliverer implements Deliverer {
         return underLock(agent, message.body(), agent.gui().starterLocationBox());
     }
 
-    private DeliveryOutcome underLock(AgentConfig agent, String text, ScreenPoint starter)
-            throws InterruptedException {
+    private DeliveryOutcome underLock(AgentConfig agent, String text, ScreenPoint starter) throws InterruptedException {
         if (!lock.acquire(LOCK_WAIT_MS)) {
             return DeliveryOutcome.failedClean("GUI input busy for " + LOCK_WAIT_MS / 1000 + " s");
         }
@@ -256,7 +259,8 @@ public final class GuiDeliverer implements Deliverer {
             if (known.isEmpty() || settled.sameAs(known.get()) || boxes.refusedLooking(agent.id(), region, settled)) {
                 return settled;
             }
-            return watcher.waitFor(l -> l.sameAs(known.get()), t.pasteTimeoutMs()).look();
+            return watcher.waitFor(l -> l.sameAs(known.get()), t.pasteTimeoutMs())
+                    .look();
         }
 
         /**
@@ -277,15 +281,16 @@ public final class GuiDeliverer implements Deliverer {
             focused = box;
         }
 
-        private DeliveryOutcome submitAndVerify(ScreenWatcher watcher, Region region, Look empty, Look withText,
-                                                long pasteMs) throws InterruptedException {
+        private DeliveryOutcome submitAndVerify(
+                ScreenWatcher watcher, Region region, Look empty, Look withText, long pasteMs)
+                throws InterruptedException {
             desktop.press(submit);
             ScreenWatcher.Result cleared = watcher.waitFor(l -> l.sameAs(empty), t.submitTimeoutMs());
             if (cleared.met()) {
                 timing.recordSubmit(agent.id(), cleared.elapsedMs());
                 boxes.learnEmpty(agent.id(), region, empty);
-                return DeliveryOutcome.verified("pasted in " + pasteMs + " ms, submitted in " + cleared.elapsedMs()
-                        + " ms");
+                return DeliveryOutcome.verified(
+                        "pasted in " + pasteMs + " ms, submitted in " + cleared.elapsedMs() + " ms");
             }
             desktop.press(submit);
             ScreenWatcher.Result retried = watcher.waitFor(l -> l.sameAs(empty), t.submitTimeoutMs());
@@ -299,11 +304,11 @@ public final class GuiDeliverer implements Deliverer {
             Look now = retried.look();
             if (now.distance(withText) <= now.distance(empty)) {
                 boxes.hold(agent.id(), empty, "a message was typed there but not submitted");
-                return DeliveryOutcome.failedDirty("typed but not submitted: the text is still in the input box "
-                        + box + " after pressing " + submit + " twice");
+                return DeliveryOutcome.failedDirty("typed but not submitted: the text is still in the input box " + box
+                        + " after pressing " + submit + " twice");
             }
-            return DeliveryOutcome.unverified("input box " + box + " changed after " + submit
-                    + " but does not look as it did before the paste");
+            return DeliveryOutcome.unverified(
+                    "input box " + box + " changed after " + submit + " but does not look as it did before the paste");
         }
     }
 }

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *                        took the keyboard focus (a caret appears); 0 or absent means the default
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GuiTiming(long clickSettleMs, long pasteTimeoutMs, long submitTimeoutMs, long pollMs,
-                        long focusTimeoutMs) {
+public record GuiTiming(
+        long clickSettleMs, long pasteTimeoutMs, long submitTimeoutMs, long pollMs, long focusTimeoutMs) {
 
     static final long DEFAULT_FOCUS_TIMEOUT_MS = 300;
 
@@ -25,8 +25,8 @@ public record GuiTiming(long clickSettleMs, long pasteTimeoutMs, long submitTime
     public GuiTiming {
         focusTimeoutMs = focusTimeoutMs <= 0 ? DEFAULT_FOCUS_TIMEOUT_MS : focusTimeoutMs;
         if (clickSettleMs < 0 || pasteTimeoutMs <= 0 || submitTimeoutMs <= 0 || pollMs <= 0) {
-            throw new IllegalArgumentException("bad GUI timing " + clickSettleMs + "/" + pasteTimeoutMs + "/"
-                    + submitTimeoutMs + "/" + pollMs);
+            throw new IllegalArgumentException(
+                    "bad GUI timing " + clickSettleMs + "/" + pasteTimeoutMs + "/" + submitTimeoutMs + "/" + pollMs);
         }
     }
 }

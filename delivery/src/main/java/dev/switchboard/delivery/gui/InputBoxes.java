@@ -31,11 +31,9 @@ final class InputBoxes {
     static final int DEFAULT_ABOVE = 220;
     static final int DEFAULT_BELOW = 40;
 
-    private record Hold(Look before, String why, long atMillis) {
-    }
+    private record Hold(Look before, String why, long atMillis) {}
 
-    private record Refusal(Region watch, Look look) {
-    }
+    private record Refusal(Region watch, Look look) {}
 
     private final Desktop desktop;
     private final TimingStore store;
@@ -63,12 +61,19 @@ final class InputBoxes {
             }
         }
         Optional<BoxLook> calibrated = calibrated(agent.id());
-        if (calibrated.isPresent() && calibrated.get().watch().intersect(screen) != null
-                && calibrated.get().watch().intersect(screen).equals(calibrated.get().watch())) {
+        if (calibrated.isPresent()
+                && calibrated.get().watch().intersect(screen) != null
+                && calibrated
+                        .get()
+                        .watch()
+                        .intersect(screen)
+                        .equals(calibrated.get().watch())) {
             return calibrated.get().watch();
         }
         Region known = found.get(agent.id());
-        return known != null ? known : find(agent, screen).orElseGet(() -> fallback(agent.gui().inputBox(), screen));
+        return known != null
+                ? known
+                : find(agent, screen).orElseGet(() -> fallback(agent.gui().inputBox(), screen));
     }
 
     /** What looking for the box again found. */
@@ -93,7 +98,8 @@ final class InputBoxes {
             return Refound.NONE;
         }
         Region before = found.get(agent.id());
-        if (agent.gui().watch() != null || calibrated(agent.id()).isPresent()
+        if (agent.gui().watch() != null
+                || calibrated(agent.id()).isPresent()
                 || before != null && sameBox(before, now.get())) {
             // A focused box may draw its focus ring a pixel into its inside: that is still the same box, and
             // its looks learned so far still apply.
@@ -119,8 +125,12 @@ final class InputBoxes {
     }
 
     static Region fallback(ScreenPoint p, Region screen) {
-        Region r = new Region(p.x() - DEFAULT_HALF_WIDTH, p.y() - DEFAULT_ABOVE, 2 * DEFAULT_HALF_WIDTH,
-                DEFAULT_ABOVE + DEFAULT_BELOW).intersect(screen);
+        Region r = new Region(
+                        p.x() - DEFAULT_HALF_WIDTH,
+                        p.y() - DEFAULT_ABOVE,
+                        2 * DEFAULT_HALF_WIDTH,
+                        DEFAULT_ABOVE + DEFAULT_BELOW)
+                .intersect(screen);
         return r != null ? r : Region.around(p.x(), p.y(), 1, 1);
     }
 
@@ -130,7 +140,9 @@ final class InputBoxes {
         if (calibrated.isPresent()) {
             return Optional.of(calibrated.get().empty());
         }
-        return Optional.ofNullable(learned.get(agent)).filter(b -> b.watch().equals(region)).map(BoxLook::empty);
+        return Optional.ofNullable(learned.get(agent))
+                .filter(b -> b.watch().equals(region))
+                .map(BoxLook::empty);
     }
 
     /**
@@ -151,9 +163,11 @@ final class InputBoxes {
      */
     Optional<String> reasonNotToPaste(String agent, Region region, Look boxNow) {
         Hold hold = holds.get(agent);
-        String because = hold == null ? "" : ": " + hold.why() + " "
-                + (clockMillis.getAsLong() - hold.atMillis()) / 1000 + " s ago; clear the box, and GUI delivery"
-                + " resumes as soon as it looks empty";
+        String because = hold == null
+                ? ""
+                : ": " + hold.why() + " "
+                        + (clockMillis.getAsLong() - hold.atMillis()) / 1000 + " s ago; clear the box, and GUI delivery"
+                        + " resumes as soon as it looks empty";
         Optional<Look> empty = emptyLook(agent, region);
         if (empty.isPresent()) {
             if (boxNow.sameAs(empty.get())) {

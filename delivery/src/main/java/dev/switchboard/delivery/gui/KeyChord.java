@@ -13,10 +13,20 @@ import java.util.Set;
 public record KeyChord(Set<Modifier> modifiers, Key key) {
 
     /** Modifier keys, pressed in this order and released in reverse. */
-    enum Modifier { CTRL, SHIFT, ALT, META }
+    enum Modifier {
+        CTRL,
+        SHIFT,
+        ALT,
+        META
+    }
 
     /** The few keys Switchboard ever presses. */
-    enum Key { ENTER, V, A, BACKSPACE }
+    enum Key {
+        ENTER,
+        V,
+        A,
+        BACKSPACE
+    }
 
     public KeyChord {
         modifiers = modifiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(modifiers));
@@ -35,22 +45,25 @@ public record KeyChord(Set<Modifier> modifiers, Key key) {
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\s*\\+\\s*");
         List<Modifier> mods = new ArrayList<>();
         for (int i = 0; i < parts.length - 1; i++) {
-            mods.add(switch (parts[i]) {
-                case "ctrl", "control" -> Modifier.CTRL;
-                case "shift" -> Modifier.SHIFT;
-                case "alt", "option" -> Modifier.ALT;
-                case "meta", "cmd", "command", "super" -> Modifier.META;
-                default -> throw new IllegalArgumentException("unknown modifier '" + parts[i] + "' in '" + text
-                        + "' (expected ctrl, shift, alt or meta)");
-            });
+            mods.add(
+                    switch (parts[i]) {
+                        case "ctrl", "control" -> Modifier.CTRL;
+                        case "shift" -> Modifier.SHIFT;
+                        case "alt", "option" -> Modifier.ALT;
+                        case "meta", "cmd", "command", "super" -> Modifier.META;
+                        default ->
+                            throw new IllegalArgumentException("unknown modifier '" + parts[i] + "' in '" + text
+                                    + "' (expected ctrl, shift, alt or meta)");
+                    });
         }
         Key key = switch (parts[parts.length - 1]) {
             case "enter", "return" -> Key.ENTER;
             case "v" -> Key.V;
             case "a" -> Key.A;
             case "backspace" -> Key.BACKSPACE;
-            default -> throw new IllegalArgumentException("unknown key '" + parts[parts.length - 1] + "' in '" + text
-                    + "' (expected enter)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown key '" + parts[parts.length - 1] + "' in '" + text + "' (expected enter)");
         };
         return new KeyChord(mods.isEmpty() ? Set.of() : EnumSet.copyOf(mods), key);
     }

@@ -30,7 +30,10 @@ public record Region(int x, int y, int width, int height) {
     public Region union(Region other) {
         int x1 = Math.min(x, other.x);
         int y1 = Math.min(y, other.y);
-        return new Region(x1, y1, Math.max(x + width, other.x + other.width) - x1,
+        return new Region(
+                x1,
+                y1,
+                Math.max(x + width, other.x + other.width) - x1,
                 Math.max(y + height, other.y + other.height) - y1);
     }
 

@@ -63,6 +63,5 @@ final class ScreenWatcher {
     }
 
     /** @param met whether the wanted look was seen; {@code look} is the last capture either way */
-    record Result(boolean met, Look look, long elapsedMs) {
-    }
+    record Result(boolean met, Look look, long elapsedMs) {}
 }

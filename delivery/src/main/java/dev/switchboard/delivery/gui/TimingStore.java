@@ -43,8 +43,9 @@ public final class TimingStore {
     /** The stored timing of an agent, if it was calibrated. An unreadable file is an error, not "none". */
     public synchronized Optional<GuiTiming> get(String agentId) {
         ObjectNode entry = readTree().get(agentId);
-        return entry == null || !entry.has("paste_timeout_ms") ? Optional.empty() : Optional.of(convert(entry,
-                GuiTiming.class));
+        return entry == null || !entry.has("paste_timeout_ms")
+                ? Optional.empty()
+                : Optional.of(convert(entry, GuiTiming.class));
     }
 
     /** The stored input box of an agent (watch rectangle and empty look), if it was calibrated. */
@@ -55,11 +56,17 @@ public final class TimingStore {
         }
         StoredBox b = convert(entry.get("box"), StoredBox.class);
         try {
-            return Optional.of(new BoxLook(b.watch(), Look.decode(b.emptyLook().width(), b.emptyLook().height(),
-                    b.emptyLook().pixels())));
+            return Optional.of(new BoxLook(
+                    b.watch(),
+                    Look.decode(
+                            b.emptyLook().width(),
+                            b.emptyLook().height(),
+                            b.emptyLook().pixels())));
         } catch (IllegalArgumentException e) {
-            throw new UncheckedIOException(file + ": damaged input box of " + agentId + " (" + e.getMessage()
-                    + "); run switchboard calibrate again", new IOException(e));
+            throw new UncheckedIOException(
+                    file + ": damaged input box of " + agentId + " (" + e.getMessage()
+                            + "); run switchboard calibrate again",
+                    new IOException(e));
         }
     }
 
@@ -88,23 +95,29 @@ public final class TimingStore {
     synchronized void putBox(String agentId, BoxLook box) {
         Map<String, ObjectNode> all = readTree();
         ObjectNode entry = all.computeIfAbsent(agentId, k -> JSON.createObjectNode());
-        entry.set("box", JSON.valueToTree(new StoredBox(box.watch(), new StoredLook(box.empty().width(),
-                box.empty().height(), box.empty().encodePixels()))));
+        entry.set(
+                "box",
+                JSON.valueToTree(new StoredBox(
+                        box.watch(),
+                        new StoredLook(
+                                box.empty().width(),
+                                box.empty().height(),
+                                box.empty().encodePixels()))));
         write(all);
     }
 
-    private record StoredLook(int width, int height, String pixels) {
-    }
+    private record StoredLook(int width, int height, String pixels) {}
 
-    private record StoredBox(Region watch, StoredLook emptyLook) {
-    }
+    private record StoredBox(Region watch, StoredLook emptyLook) {}
 
     private <T> T convert(com.fasterxml.jackson.databind.JsonNode node, Class<T> type) {
         try {
             return JSON.treeToValue(node, type);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": unreadable GUI timing file (" + e.getMessage()
-                    + "); delete it and run switchboard calibrate again", e);
+            throw new UncheckedIOException(
+                    file + ": unreadable GUI timing file (" + e.getMessage()
+                            + "); delete it and run switchboard calibrate again",
+                    e);
         }
     }
 
@@ -113,10 +126,12 @@ public final class TimingStore {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, ObjectNode>>() { }));
+            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, ObjectNode>>() {}));
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": unreadable GUI timing file (" + e.getMessage()
-                    + "); delete it and run switchboard calibrate again", e);
+            throw new UncheckedIOException(
+                    file + ": unreadable GUI timing file (" + e.getMessage()
+                            + "); delete it and run switchboard calibrate again",
+                    e);
         }
     }
 
@@ -124,8 +139,8 @@ public final class TimingStore {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(
+                    tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(all)));
                 ch.force(true);
             }

@@ -14,15 +14,16 @@ final class WidgetBounds {
 
     /** Smaller than this is a glyph, an icon or a caret, not a text box. */
     static final int MIN_WIDTH = 40;
+
     static final int MIN_HEIGHT = 14;
     /** Half-size of the area searched around the point. */
     static final int SEARCH_HALF_WIDTH = 800;
+
     static final int SEARCH_HALF_HEIGHT = 500;
     /** Side of the square around the point whose most common colour is taken as the background. */
     private static final int SEED_SIDE = 9;
 
-    private WidgetBounds() {
-    }
+    private WidgetBounds() {}
 
     /** The area searched around a point: what {@link #find} is given. */
     static Region searchArea(int x, int y, Region screen) {
@@ -105,7 +106,10 @@ final class WidgetBounds {
                 counts.merge(pixels[y * w + x], 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
     }
 
     private static int nearestOf(int[] pixels, int w, int h, int sx, int sy, int colour) {

@@ -26,8 +26,12 @@ public final class AgentPeeker implements SnapshotSource {
      * @param guiRefusal why GUI pictures may not be taken in this process now (e.g. another process is delivering
      *                   into windows and its input lock cannot be seen from here), or empty
      */
-    public AgentPeeker(Supplier<Desktop> desktop, InputLock lock, Supplier<Optional<String>> guiRefusal,
-                       Function<AgentConfig, Path> inboxOf, Function<AgentConfig, Path> outboxOf) {
+    public AgentPeeker(
+            Supplier<Desktop> desktop,
+            InputLock lock,
+            Supplier<Optional<String>> guiRefusal,
+            Function<AgentConfig, Path> inboxOf,
+            Function<AgentConfig, Path> outboxOf) {
         this.gui = () -> new GuiPeek(desktop.get(), lock);
         this.guiRefusal = guiRefusal;
         this.inboxOf = inboxOf;
@@ -38,14 +42,18 @@ public final class AgentPeeker implements SnapshotSource {
      * The real screen (AWT is loaded only when a GUI agent is peeked at, so CLI calls stay light) and this
      * process's GUI input lock.
      */
-    public static AgentPeeker create(Supplier<Optional<String>> guiRefusal, Function<AgentConfig, Path> inboxOf,
-                                     Function<AgentConfig, Path> outboxOf) {
+    public static AgentPeeker create(
+            Supplier<Optional<String>> guiRefusal,
+            Function<AgentConfig, Path> inboxOf,
+            Function<AgentConfig, Path> outboxOf) {
         return new AgentPeeker(() -> new AwtDesktop(), InputLock.GLOBAL, guiRefusal, inboxOf, outboxOf);
     }
 
     @Override
     public Snapshot take(AgentConfig agent) throws InterruptedException {
-        DeliveryMethod first = agent.delivery().isEmpty() ? DeliveryMethod.INBOX : agent.delivery().get(0);
+        DeliveryMethod first = agent.delivery().isEmpty()
+                ? DeliveryMethod.INBOX
+                : agent.delivery().get(0);
         return switch (first) {
             case GUI -> {
                 Optional<String> refused = guiRefusal.get();

@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 final class GuiPeek {
     /** Region: 900 px wide centred on the box, 560 px high with the box near its bottom. */
     static final int HALF_WIDTH = 450;
+
     static final int ABOVE = 480;
     static final int BELOW = 80;
     /** How long a peek waits for a running GUI delivery to finish. */
@@ -46,13 +47,13 @@ final class GuiPeek {
         if (display.isPresent()) {
             throw new SnapshotException("cannot take a picture of " + agent.id() + ": " + display.get());
         }
-        Region screen = desktop.screenOf(box.x(), box.y()).orElseThrow(() -> new SnapshotException(
-                agent.id() + ": gui.input_box " + box + " is on no screen"));
-        Region region = new Region(box.x() - HALF_WIDTH, box.y() - ABOVE, 2 * HALF_WIDTH, ABOVE + BELOW)
-                .intersect(screen);
+        Region screen = desktop.screenOf(box.x(), box.y())
+                .orElseThrow(() -> new SnapshotException(agent.id() + ": gui.input_box " + box + " is on no screen"));
+        Region region =
+                new Region(box.x() - HALF_WIDTH, box.y() - ABOVE, 2 * HALF_WIDTH, ABOVE + BELOW).intersect(screen);
         if (!lock.acquire(LOCK_WAIT_MS)) {
-            throw new SnapshotException("a GUI delivery has been running for " + LOCK_WAIT_MS / 1000
-                    + " s; try peek again in a moment");
+            throw new SnapshotException(
+                    "a GUI delivery has been running for " + LOCK_WAIT_MS / 1000 + " s; try peek again in a moment");
         }
         Look look;
         try {
@@ -60,8 +61,10 @@ final class GuiPeek {
         } finally {
             lock.release();
         }
-        return new Snapshot(agent.id() + " · screen around its input box (" + region.width() + "×" + region.height()
-                + " at " + region.x() + "," + region.y() + ")", List.of(),
+        return new Snapshot(
+                agent.id() + " · screen around its input box (" + region.width() + "×" + region.height() + " at "
+                        + region.x() + "," + region.y() + ")",
+                List.of(),
                 List.of(Attachment.png(agent.id() + ".png", png(look))));
     }
 

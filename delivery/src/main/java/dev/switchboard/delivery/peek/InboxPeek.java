@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 final class InboxPeek {
     static final int MAX_CHARS = 3_000;
 
-    private InboxPeek() {
-    }
+    private InboxPeek() {}
 
     static Snapshot take(AgentConfig agent, Path inbox, Path outbox) {
         List<String> lines = new ArrayList<>();
@@ -33,8 +32,8 @@ final class InboxPeek {
         return new Snapshot(agent.id() + " · newest inbox and outbox files", lines, files);
     }
 
-    private static void add(AgentConfig agent, String what, Optional<Path> file, List<String> lines,
-                            List<Attachment> files) {
+    private static void add(
+            AgentConfig agent, String what, Optional<Path> file, List<String> lines, List<Attachment> files) {
         if (file.isEmpty()) {
             lines.add(what + ": empty");
             return;
@@ -65,7 +64,8 @@ final class InboxPeek {
         }
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
-                    .max(Comparator.comparing(InboxPeek::modified).thenComparing(p -> p.getFileName().toString()));
+                    .max(Comparator.comparing(InboxPeek::modified)
+                            .thenComparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             throw new SnapshotException("cannot list " + folder.getFileName() + ": " + e.getMessage(), e);
         }

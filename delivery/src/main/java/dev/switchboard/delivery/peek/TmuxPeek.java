@@ -12,8 +12,7 @@ import java.util.List;
 final class TmuxPeek {
     static final int LINES = 40;
 
-    private TmuxPeek() {
-    }
+    private TmuxPeek() {}
 
     static Snapshot take(AgentConfig agent) throws InterruptedException {
         TmuxConfig cfg = agent.tmux();
@@ -21,8 +20,8 @@ final class TmuxPeek {
             throw new SnapshotException(agent.id() + " has no tmux.target configured");
         }
         // -J joins wrapped lines; the whole visible pane plus some history, trimmed to the last non-empty lines
-        TmuxClient.Result r = new TmuxClient(cfg.socket()).run("capture-pane", "-p", "-J", "-t", cfg.target(),
-                "-S", "-" + LINES);
+        TmuxClient.Result r =
+                new TmuxClient(cfg.socket()).run("capture-pane", "-p", "-J", "-t", cfg.target(), "-S", "-" + LINES);
         if (!r.ok()) {
             throw new SnapshotException("tmux pane " + cfg.target() + " not reachable: " + r.reason());
         }
@@ -32,7 +31,9 @@ final class TmuxPeek {
             end--;
         }
         List<String> last = all.subList(Math.max(0, end - LINES), end);
-        return new Snapshot(agent.id() + " · tmux pane " + cfg.target() + " · last " + last.size() + " lines",
-                List.of(), List.of(Attachment.text(agent.id() + "-pane.txt", String.join("\n", last))));
+        return new Snapshot(
+                agent.id() + " · tmux pane " + cfg.target() + " · last " + last.size() + " lines",
+                List.of(),
+                List.of(Attachment.text(agent.id() + "-pane.txt", String.join("\n", last))));
     }
 }

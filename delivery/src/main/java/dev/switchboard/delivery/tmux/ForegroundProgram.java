@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  * is started); elsewhere it asks {@code ps} for the group only.
  */
 final class ForegroundProgram {
-    private ForegroundProgram() {
-    }
+    private ForegroundProgram() {}
 
     /** @param panePid {@code #{pane_pid}}; @return an identity like {@code "4242@296004"}, or "" if unknown */
     static String of(long panePid) {
@@ -45,7 +44,8 @@ final class ForegroundProgram {
     private static String fromPs(long panePid) {
         try {
             Process p = new ProcessBuilder("ps", "-o", "tpgid=", "-p", Long.toString(panePid))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(5, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

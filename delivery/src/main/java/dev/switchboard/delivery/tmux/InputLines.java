@@ -68,13 +68,20 @@ final class InputLines {
         // where the program drew its prompt wrongly (a program whose idea of a character's width differs from
         // tmux's garbles its line after wide emoji or right-to-left text), which the empty line cannot judge.
         PaneWatcher.Snapshot submitted = afterSubmit.remove(agent);
-        if (submitted != null && now != null && now.cursorShown() && sameLine(submitted, now)
-                && submitted.cursor() == now.cursor() && submitted.history() == now.history()) {
+        if (submitted != null
+                && now != null
+                && now.cursorShown()
+                && sameLine(submitted, now)
+                && submitted.cursor() == now.cursor()
+                && submitted.history() == now.history()) {
             return Verdict.EMPTY;
         }
         EmptyLine empty = get(agent);
         String row = now == null ? null : now.cursorRow();
-        if (empty == null || row == null || !now.cursorShown() || !empty.command().equals(command)) {
+        if (empty == null
+                || row == null
+                || !now.cursorShown()
+                || !empty.command().equals(command)) {
             return Verdict.UNKNOWN;
         }
         if (empty.shownBy(row, now.column(), now.width())) {
@@ -143,13 +150,17 @@ final class InputLines {
         if (!sameLine(before, after)) {
             return;
         }
-        EmptyLine learned = new EmptyLine(command, after.width(), after.column(), after.cursorRow(),
-                ForegroundProgram.of(after.panePid()));
+        EmptyLine learned = new EmptyLine(
+                command, after.width(), after.column(), after.cursorRow(), ForegroundProgram.of(after.panePid()));
         synchronized (this) {
             EmptyLine old = all().get(agent);
-            if (learned.equals(old) || old != null && old.command().equals(command) && old.width() == after.width()
-                    && old.program().equals(learned.program())
-                    && EmptyLine.covered(learned.row(), old.row()) && !learned.row().equals(old.row())) {
+            if (learned.equals(old)
+                    || old != null
+                            && old.command().equals(command)
+                            && old.width() == after.width()
+                            && old.program().equals(learned.program())
+                            && EmptyLine.covered(learned.row(), old.row())
+                            && !learned.row().equals(old.row())) {
                 // The same, or less of it: a program that misjudges wide characters may leave its prompt partly
                 // erased, and such a look must not replace the whole one.
                 return;
@@ -175,8 +186,12 @@ final class InputLines {
 
     /** Both show the cursor on a row that reads the same, at the same column. */
     static boolean sameLine(PaneWatcher.Snapshot before, PaneWatcher.Snapshot after) {
-        return before != null && after != null && before.cursorShown() && after.cursorShown()
-                && before.cursorRow() != null && before.cursorRow().equals(after.cursorRow())
+        return before != null
+                && after != null
+                && before.cursorShown()
+                && after.cursorShown()
+                && before.cursorRow() != null
+                && before.cursorRow().equals(after.cursorRow())
                 && before.column() == after.column();
     }
 
@@ -192,7 +207,7 @@ final class InputLines {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, EmptyLine>>() { }));
+            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, EmptyLine>>() {}));
         } catch (IOException e) {
             // Only a guard's memory: relearned from the next verified delivery of each agent.
             LOG.warn("ignoring unreadable {} ({}); the empty input lines are learned again", file, e.getMessage());

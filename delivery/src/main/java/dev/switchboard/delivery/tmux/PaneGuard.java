@@ -14,15 +14,37 @@ import java.util.Set;
 final class PaneGuard {
 
     /** Programs that run pasted lines as commands. Refused unless {@code tmux.expect} names them. */
-    static final Set<String> SHELLS = Set.of("sh", "bash", "rbash", "dash", "ash", "zsh", "fish", "ksh", "mksh",
-            "oksh", "pdksh", "lksh", "tcsh", "csh", "yash", "posh", "busybox", "nu", "elvish", "xonsh", "pwsh",
-            "powershell", "rc", "es", "sash");
+    static final Set<String> SHELLS = Set.of(
+            "sh",
+            "bash",
+            "rbash",
+            "dash",
+            "ash",
+            "zsh",
+            "fish",
+            "ksh",
+            "mksh",
+            "oksh",
+            "pdksh",
+            "lksh",
+            "tcsh",
+            "csh",
+            "yash",
+            "posh",
+            "busybox",
+            "nu",
+            "elvish",
+            "xonsh",
+            "pwsh",
+            "powershell",
+            "rc",
+            "es",
+            "sash");
 
     /** Programs that may be asking for a password: a chat message must not be typed there either. */
     static final Set<String> PASSWORD_PROMPTS = Set.of("login", "su", "sudo", "doas", "passwd");
 
-    private PaneGuard() {
-    }
+    private PaneGuard() {}
 
     /**
      * @param dead    {@code #{pane_dead}}: the pane's program exited and the pane was kept (remain-on-exit)
@@ -37,7 +59,8 @@ final class PaneGuard {
         String name = command == null ? "" : command.strip().replaceFirst("^-+", "");
         String shown = name.isEmpty() ? "no program tmux can name" : name;
         if (cfg.expect() != null) {
-            return cfg.expect().contains(name) ? Optional.empty()
+            return cfg.expect().contains(name)
+                    ? Optional.empty()
                     : Optional.of("runs " + shown + ", which is not in tmux.expect " + cfg.expect());
         }
         if (PASSWORD_PROMPTS.contains(name.toLowerCase(Locale.ROOT))) {

@@ -12,8 +12,7 @@ final class PaneProbe {
 
     static final int MAX_LENGTH = 40;
 
-    private PaneProbe() {
-    }
+    private PaneProbe() {}
 
     /** The probe for a text, already normalised, or empty when nothing visible can be looked for. */
     static String of(String text) {
@@ -33,7 +32,9 @@ final class PaneProbe {
     static String normalize(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
-            if (Character.isBmpCodePoint(cp) && !Character.isWhitespace(cp) && !Character.isISOControl(cp)
+            if (Character.isBmpCodePoint(cp)
+                    && !Character.isWhitespace(cp)
+                    && !Character.isISOControl(cp)
                     && keptType(Character.getType(cp))) {
                 sb.append((char) cp);
             }
@@ -43,10 +44,18 @@ final class PaneProbe {
 
     private static boolean keptType(int type) {
         return switch (type) {
-            case Character.OTHER_SYMBOL, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-                 Character.COMBINING_SPACING_MARK, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-                 Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                 Character.PARAGRAPH_SEPARATOR, Character.CONTROL -> false;
+            case Character.OTHER_SYMBOL,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.FORMAT,
+                    Character.PRIVATE_USE,
+                    Character.SURROGATE,
+                    Character.UNASSIGNED,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.CONTROL -> false;
             default -> true;
         };
     }

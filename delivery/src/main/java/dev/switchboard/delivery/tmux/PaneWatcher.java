@@ -61,18 +61,35 @@ final class PaneWatcher {
      * its last rows; null if tmux did not answer.
      */
     Snapshot look() throws InterruptedException {
-        TmuxClient.Result r = tmux.run("display-message", "-p", "-t", target,
+        TmuxClient.Result r = tmux.run(
+                "display-message",
+                "-p",
+                "-t",
+                target,
                 "#{history_size} #{cursor_y} #{history_limit} #{cursor_x} #{cursor_flag} #{pane_width} #{pane_pid}",
-                ";", "capture-pane", "-p", "-t", target, "-S", "-" + window);
+                ";",
+                "capture-pane",
+                "-p",
+                "-t",
+                target,
+                "-S",
+                "-" + window);
         if (!r.ok()) {
             return null;
         }
         List<String> lines = Arrays.asList(r.stdout().split("\n", -1));
         String[] pos = lines.get(0).trim().split(" ");
         try {
-            return new Snapshot(Long.parseLong(pos[0]), Long.parseLong(pos[1]), Long.parseLong(pos[2]),
-                    Long.parseLong(pos[3]), "1".equals(pos[4]), Long.parseLong(pos[5]), Long.parseLong(pos[6]),
-                    window, lines.subList(1, lines.size()));
+            return new Snapshot(
+                    Long.parseLong(pos[0]),
+                    Long.parseLong(pos[1]),
+                    Long.parseLong(pos[2]),
+                    Long.parseLong(pos[3]),
+                    "1".equals(pos[4]),
+                    Long.parseLong(pos[5]),
+                    Long.parseLong(pos[6]),
+                    window,
+                    lines.subList(1, lines.size()));
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return null;
         }
@@ -84,8 +101,16 @@ final class PaneWatcher {
      * @param cursorShown whether the program shows the terminal's cursor ({@code #{cursor_flag}}); one that
      *                    hides it draws its own, and the terminal's cursor then says nothing of where input goes
      */
-    record Snapshot(long history, long cursor, long limit, long column, boolean cursorShown, long width,
-                    long panePid, int window, List<String> rows) {
+    record Snapshot(
+            long history,
+            long cursor,
+            long limit,
+            long column,
+            boolean cursorShown,
+            long width,
+            long panePid,
+            int window,
+            List<String> rows) {
         long firstRow() {
             return -Math.min(window, history);
         }
@@ -104,7 +129,10 @@ final class PaneWatcher {
 
         /** The same screen: same rows, same cursor, nothing scrolled. */
         boolean sameAs(Snapshot other) {
-            return other != null && history == other.history && cursor == other.cursor && column == other.column
+            return other != null
+                    && history == other.history
+                    && cursor == other.cursor
+                    && column == other.column
                     && rows.equals(other.rows);
         }
     }

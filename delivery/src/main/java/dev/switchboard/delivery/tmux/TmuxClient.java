@@ -70,7 +70,9 @@ public final class TmuxClient {
                 p.destroyForcibly();
                 return new Result(124, "", "tmux did not answer within " + TIMEOUT_MS + " ms");
             }
-            return new Result(p.exitValue(), out.get(TIMEOUT_MS, TimeUnit.MILLISECONDS),
+            return new Result(
+                    p.exitValue(),
+                    out.get(TIMEOUT_MS, TimeUnit.MILLISECONDS),
                     err.get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
         } catch (ExecutionException | TimeoutException e) {
             p.destroyForcibly();

@@ -40,6 +40,7 @@ public final class TmuxDeliverer implements Deliverer {
     static final long SUBMIT_TIMEOUT_MS = 2_000;
     /** After a verified submit, how long the prompt is given to be drawn again before nothing is learned. */
     static final long LEARN_WAIT_MS = 50;
+
     static final long POLL_MS = 3;
     static final String NOT_EMPTY = "the pane's input line is not empty (a draft or an unsubmitted message?)";
 
@@ -70,8 +71,7 @@ public final class TmuxDeliverer implements Deliverer {
     }
 
     /** What the pane runs: the program's name, or why nothing may be pasted into it. */
-    private record PaneStatus(String refusal, String command) {
-    }
+    private record PaneStatus(String refusal, String command) {}
 
     private PaneStatus status(AgentConfig agent) {
         TmuxConfig cfg = agent.tmux();
@@ -81,16 +81,30 @@ public final class TmuxDeliverer implements Deliverer {
         try {
             // display-message quietly answers for a missing target; list-panes fails with the reason, and then
             // tmux stops the command sequence, so the last line is what the pane runs only when it exists.
-            TmuxClient.Result r = client(cfg).run("list-panes", "-t", cfg.target(), "-F", "#{pane_id}", ";",
-                    "display-message", "-p", "-t", cfg.target(), "#{pane_dead}\t#{pane_current_command}");
+            TmuxClient.Result r = client(cfg)
+                    .run(
+                            "list-panes",
+                            "-t",
+                            cfg.target(),
+                            "-F",
+                            "#{pane_id}",
+                            ";",
+                            "display-message",
+                            "-p",
+                            "-t",
+                            cfg.target(),
+                            "#{pane_dead}\t#{pane_current_command}");
             if (!r.ok()) {
                 return new PaneStatus(pane(cfg) + " not reachable: " + r.reason(), null);
             }
             String[] lines = r.stdout().strip().split("\n");
             String[] status = lines[lines.length - 1].split("\t", 2);
             String command = status.length > 1 ? status[1].strip() : "";
-            return new PaneStatus(PaneGuard.refusal(cfg, "1".equals(status[0].strip()), command)
-                    .map(why -> pane(cfg) + " " + why + ": nothing was pasted").orElse(null), command);
+            return new PaneStatus(
+                    PaneGuard.refusal(cfg, "1".equals(status[0].strip()), command)
+                            .map(why -> pane(cfg) + " " + why + ": nothing was pasted")
+                            .orElse(null),
+                    command);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new PaneStatus("interrupted", null);
@@ -115,7 +129,7 @@ public final class TmuxDeliverer implements Deliverer {
             case OWN_TEXT -> {
                 return submitLeftText(agent.id(), tmux, watcher, last, cfg).orElseGet(() -> notEmpty(cfg));
             }
-            default -> { }
+            default -> {}
         }
 
         String buffer = "switchboard-" + message.id();
@@ -148,10 +162,12 @@ public final class TmuxDeliverer implements Deliverer {
                 learnEmptyLine(agent.id(), status.command(), watcher, last, after);
                 yield verified;
             }
-            case OTHER -> DeliveryOutcome.unverified("submitted in " + cfg.target() + "; the pane showed something "
-                    + "else than the text (a paste placeholder?)");
-            case NO_CHANGE -> DeliveryOutcome.unverified("submitted in " + cfg.target() + "; the pane did not "
-                    + "change within " + ECHO_TIMEOUT_MS + " ms of the paste");
+            case OTHER ->
+                DeliveryOutcome.unverified("submitted in " + cfg.target() + "; the pane showed something "
+                        + "else than the text (a paste placeholder?)");
+            case NO_CHANGE ->
+                DeliveryOutcome.unverified("submitted in " + cfg.target() + "; the pane did not " + "change within "
+                        + ECHO_TIMEOUT_MS + " ms of the paste");
             case NOTHING_TO_SEE -> DeliveryOutcome.unverified("nothing visible to look for in the pane");
         };
     }
@@ -185,8 +201,8 @@ public final class TmuxDeliverer implements Deliverer {
      *
      * @return the outcome, or empty if the pane changed meanwhile (nothing was touched)
      */
-    private Optional<DeliveryOutcome> submitLeftText(String agentId, TmuxClient tmux, PaneWatcher watcher,
-                                                     PaneWatcher.Snapshot seen, TmuxConfig cfg)
+    private Optional<DeliveryOutcome> submitLeftText(
+            String agentId, TmuxClient tmux, PaneWatcher watcher, PaneWatcher.Snapshot seen, TmuxConfig cfg)
             throws InterruptedException {
         Thread.sleep(SETTLE_MS);
         PaneWatcher.Snapshot still = watcher.look();
@@ -195,8 +211,8 @@ public final class TmuxDeliverer implements Deliverer {
         }
         TmuxClient.Result enter = tmux.run("send-keys", "-t", cfg.target(), "Enter");
         if (!enter.ok()) {
-            return Optional.of(DeliveryOutcome.failedDirty("this message's text is in the input line of "
-                    + cfg.target() + ", unsubmitted, and Enter failed: " + enter.reason()));
+            return Optional.of(DeliveryOutcome.failedDirty("this message's text is in the input line of " + cfg.target()
+                    + ", unsubmitted, and Enter failed: " + enter.reason()));
         }
         PaneWatcher.Snapshot after = awaitSubmit(watcher, still);
         if (after == null) {
@@ -222,11 +238,14 @@ public final class TmuxDeliverer implements Deliverer {
      * the cursor's row as it was before the paste, which then is how the line looks empty. A pane that settles
      * on something else (two equal looks in a row) is not waited for further.
      */
-    private void learnEmptyLine(String agent, String command, PaneWatcher watcher, PaneWatcher.Snapshot before,
-                                PaneWatcher.Snapshot after) throws InterruptedException {
+    private void learnEmptyLine(
+            String agent, String command, PaneWatcher watcher, PaneWatcher.Snapshot before, PaneWatcher.Snapshot after)
+            throws InterruptedException {
         long deadline = System.nanoTime() + LEARN_WAIT_MS * 1_000_000L;
         PaneWatcher.Snapshot now = after;
-        while (before != null && before.cursorShown() && !InputLines.sameLine(before, now)
+        while (before != null
+                && before.cursorShown()
+                && !InputLines.sameLine(before, now)
                 && System.nanoTime() < deadline) {
             Thread.sleep(POLL_MS);
             PaneWatcher.Snapshot look = watcher.look();
@@ -243,10 +262,14 @@ public final class TmuxDeliverer implements Deliverer {
         lines.submitted(agent, now);
     }
 
-    private enum Answer { SHOWN, OTHER, NO_CHANGE, NOTHING_TO_SEE }
-
-    private record Echo(Answer answer, PaneWatcher.Snapshot screen) {
+    private enum Answer {
+        SHOWN,
+        OTHER,
+        NO_CHANGE,
+        NOTHING_TO_SEE
     }
+
+    private record Echo(Answer answer, PaneWatcher.Snapshot screen) {}
 
     /** Watches the pane after the paste until it shows the text, or has settled on something else. */
     private static Echo awaitEcho(PaneWatcher watcher, PaneWatcher.Snapshot before) throws InterruptedException {

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.testkit.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.ScreenPoint;
 import dev.switchboard.delivery.DeliveryOutcome;
-import dev.switchboard.testkit.BenchTexts;
-import dev.switchboard.testkit.gui.BrowserTarget;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.BenchTexts;
+import dev.switchboard.testkit.Tools;
+import dev.switchboard.testkit.gui.BrowserTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +36,10 @@ class BrowserDeliveryXvfbTest {
     @BeforeEach
     void needsDisplayAndChromium() {
         Displays.assumeDisplay();
-        Tools.require(BrowserTarget.available(), "browser test skipped: no chromium on the PATH (install the packages"
-                + " in scripts/test-packages.txt)");
+        Tools.require(
+                BrowserTarget.available(),
+                "browser test skipped: no chromium on the PATH (install the packages"
+                        + " in scripts/test-packages.txt)");
     }
 
     private static AgentConfig agent(ScreenPoint input, String submit) {
@@ -51,8 +53,11 @@ class BrowserDeliveryXvfbTest {
     @Test
     void twoHundredMixedMessagesArriveExactlyOnceEachAllVerified() throws Exception {
         List<String> texts = IntStream.range(0, 200).mapToObj(BenchTexts::mixed).toList();
-        assertTrue(texts.stream().allMatch(t -> t.getBytes(StandardCharsets.UTF_8).length >= 1024
-                && t.getBytes(StandardCharsets.UTF_8).length <= 4096), "1 to 4 KB each");
+        assertTrue(
+                texts.stream()
+                        .allMatch(t -> t.getBytes(StandardCharsets.UTF_8).length >= 1024
+                                && t.getBytes(StandardCharsets.UTF_8).length <= 4096),
+                "1 to 4 KB each");
         try (BrowserTarget browser = BrowserTarget.start(null, "enter", dir)) {
             // the point is near the bottom of the composer; pasted text shows ~200 px above it, at the top-left
             AgentConfig agent = agent(browser.inputBox(), "enter");
@@ -65,7 +70,9 @@ class BrowserDeliveryXvfbTest {
                 }
             }
             assertEquals(List.of(), notVerified);
-            assertTrue(browser.awaitSubmitted(texts.size(), 30_000), "the page reported " + browser.submitted().size());
+            assertTrue(
+                    browser.awaitSubmitted(texts.size(), 30_000),
+                    "the page reported " + browser.submitted().size());
             List<String> got = browser.submitted();
             assertEquals(texts.size(), got.size(), "each once");
             for (int i = 0; i < texts.size(); i++) {
@@ -106,8 +113,8 @@ class BrowserDeliveryXvfbTest {
             assertTrue(contents.contains(first + "\n\n"), "the first stayed as typed, plus two new lines: " + contents);
 
             // AND with the right key configured, GUI delivery goes on into the emptied box
-            DeliveryOutcome three = gui.deliver(Messages.to("Agent-1", "third"), agent(browser.inputBox(),
-                    "ctrl+enter"));
+            DeliveryOutcome three =
+                    gui.deliver(Messages.to("Agent-1", "third"), agent(browser.inputBox(), "ctrl+enter"));
             assertTrue(three.verified(), three.toString());
             assertTrue(browser.awaitSubmitted(1, 10_000));
             assertEquals(List.of("third"), browser.submitted());
@@ -120,7 +127,8 @@ class BrowserDeliveryXvfbTest {
         AgentConfig agent;
         try (BrowserTarget first = BrowserTarget.start(null, "enter", dir.resolve("first"))) {
             agent = agent(first.inputBox(), "enter");
-            assertTrue(gui.deliver(Messages.to("Agent-1", "before the crash"), agent).verified());
+            assertTrue(gui.deliver(Messages.to("Agent-1", "before the crash"), agent)
+                    .verified());
         }
         // GIVEN the window is gone (killed): nothing is pasted into what shows there instead
         DeliveryOutcome whileGone = gui.deliver(Messages.to("Agent-1", "while gone"), agent);
@@ -147,15 +155,16 @@ class BrowserDeliveryXvfbTest {
 
             ScreenPoint corner = browser.composerTopLeft();
             assertTrue(r.watch().contains(corner.x() + 10, corner.y() + 10), "the text starts top-left: " + r.watch());
-            assertFalse(r.watch().contains(corner.x() - 10, corner.y() - 10), "nothing outside the composer: "
-                    + r.watch());
+            assertFalse(
+                    r.watch().contains(corner.x() - 10, corner.y() - 10), "nothing outside the composer: " + r.watch());
             assertTrue(new TimingStore(dir).box("Agent-1").isPresent());
             assertEquals(List.of(), browser.submitted(), "calibration submits nothing");
 
-            GuiDeliverer calibrated = new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(),
-                    new AdaptiveTiming(new TimingStore(dir)));
+            GuiDeliverer calibrated = new GuiDeliverer(
+                    new AwtDesktop(), new AwtClipboard(), new InputLock(), new AdaptiveTiming(new TimingStore(dir)));
             for (String text : List.of("one", "two\nlines", "three")) {
-                assertTrue(calibrated.deliver(Messages.to("Agent-1", text), agent).verified(), text);
+                assertTrue(
+                        calibrated.deliver(Messages.to("Agent-1", text), agent).verified(), text);
             }
             assertTrue(browser.awaitSubmitted(3, 10_000));
             assertEquals(List.of("one", "two\nlines", "three"), browser.submitted());

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.ScreenPoint;
-import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.gui.TargetProcess;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,8 @@ class CalibratorXvfbTest {
 
             // and delivery then uses the stored timing and still works
             GuiDeliverer gui = GuiDeliverer.create(dir);
-            assertTrue(gui.deliver(Messages.to("Agent-1", "after calibration"), agent).verified());
+            assertTrue(gui.deliver(Messages.to("Agent-1", "after calibration"), agent)
+                    .verified());
             assertEquals(List.of("after calibration"), target.submitted());
         }
     }
@@ -51,7 +52,8 @@ class CalibratorXvfbTest {
             where = target.inputBox();
         }
         AgentConfig agent = GuiDeliveryXvfbTest.agent("Agent-1", where, null, "enter");
-        Calibrator.CalibrationException e = assertThrows(Calibrator.CalibrationException.class,
+        Calibrator.CalibrationException e = assertThrows(
+                Calibrator.CalibrationException.class,
                 () -> Calibrator.create(dir).calibrate(agent, 1));
         assertTrue(e.getMessage().contains("paste not seen"), e.getMessage());
         assertTrue(new TimingStore(dir).get("Agent-1").isEmpty());

@@ -13,11 +13,18 @@ import java.util.Optional;
  */
 final class FakeDesktop implements Desktop {
 
-    enum OnSubmit { CLEAR, NOTHING, NEWLINE, PLACEHOLDER, CLEAR_ON_SECOND_PRESS }
+    enum OnSubmit {
+        CLEAR,
+        NOTHING,
+        NEWLINE,
+        PLACEHOLDER,
+        CLEAR_ON_SECOND_PRESS
+    }
 
     final List<String> events = new ArrayList<>();
     /** Every region captured, in order. */
     final List<Region> captured = new ArrayList<>();
+
     final FakeClipboard clipboard = new FakeClipboard();
     List<Region> screens = List.of(new Region(0, 0, 1920, 1080));
     String displayProblem;
@@ -27,12 +34,14 @@ final class FakeDesktop implements Desktop {
     boolean placeholder;
     /** When set, the window is gone or dead: the region shows this colour and pastes go nowhere. */
     Integer deadColour;
+
     int submitPresses;
     /**
      * A window slow to show focus: after each click, this many captures still show its empty box unfocused
      * (value 5), as a freshly started browser does until it has handled the click.
      */
     int unfocusedCapturesAfterClick;
+
     private int unfocusedLeft;
     /** Where the user left the pointer; clicks move it. */
     ScreenPoint pointer = new ScreenPoint(7, 7);
@@ -94,7 +103,7 @@ final class FakeDesktop implements Desktop {
         submitPresses++;
         switch (onSubmit) {
             case CLEAR -> box = "";
-            case NOTHING -> { }
+            case NOTHING -> {}
             case NEWLINE -> box += "\n";
             case PLACEHOLDER -> {
                 box = "";
@@ -114,7 +123,7 @@ final class FakeDesktop implements Desktop {
         String problem;
         final List<String> puts = new ArrayList<>();
         /** Runs on each put: something happening meanwhile (the user moving the mouse, say). */
-        Runnable onPut = () -> { };
+        Runnable onPut = () -> {};
 
         @Override
         public Optional<String> problem() {

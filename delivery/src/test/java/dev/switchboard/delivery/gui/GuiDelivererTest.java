@@ -41,8 +41,14 @@ class GuiDelivererTest {
     }
 
     private static AgentConfig agent(ScreenPoint input, ScreenPoint starter, String submit) {
-        return new AgentConfig("Agent-1", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
-                new GuiConfig(input, starter, submit), null);
+        return new AgentConfig(
+                "Agent-1",
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.GUI),
+                null,
+                new GuiConfig(input, starter, submit),
+                null);
     }
 
     private DeliveryOutcome deliver(String text, String submit) throws InterruptedException {
@@ -54,7 +60,9 @@ class GuiDelivererTest {
         DeliveryOutcome o = deliver("hello agent", "enter");
 
         assertTrue(o.delivered() && o.verified(), o.toString());
-        assertEquals(List.of("click 500,900", "press ctrl+v", "press enter", "move 7,7"), desktop.events,
+        assertEquals(
+                List.of("click 500,900", "press ctrl+v", "press enter", "move 7,7"),
+                desktop.events,
                 "the pointer goes back where the user had it");
         assertEquals(List.of("hello agent"), desktop.clipboard.puts);
         assertEquals("user's text", desktop.clipboard.content);
@@ -278,7 +286,9 @@ class GuiDelivererTest {
 
     /** How many times {@code region} was captured since capture number {@code from}. */
     private int looksOf(Region region, int from) {
-        return (int) desktop.captured.subList(from, desktop.captured.size()).stream().filter(region::equals).count();
+        return (int) desktop.captured.subList(from, desktop.captured.size()).stream()
+                .filter(region::equals)
+                .count();
     }
 
     @Test
@@ -314,8 +324,14 @@ class GuiDelivererTest {
 
     @Test
     void aConfiguredWatchAreaIsWhatIsWatched() throws Exception {
-        AgentConfig a = new AgentConfig("Agent-1", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
-                new GuiConfig(new ScreenPoint(500, 900), null, "enter", new WatchArea(100, 700, 800, 300)), null);
+        AgentConfig a = new AgentConfig(
+                "Agent-1",
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.GUI),
+                null,
+                new GuiConfig(new ScreenPoint(500, 900), null, "enter", new WatchArea(100, 700, 800, 300)),
+                null);
         assertTrue(deliverer().deliver(Messages.to("Agent-1", "hi"), a).verified());
         assertEquals(Set.of(new Region(100, 700, 800, 300)), Set.copyOf(desktop.captured));
     }
@@ -333,16 +349,18 @@ class GuiDelivererTest {
     @Test
     void preflightNamesEachProblem() {
         GuiDeliverer gui = deliverer();
-        assertEquals(Optional.of("no gui.input_box configured for Agent-1"),
-                gui.preflight(agent(null, null, "enter")));
-        assertTrue(gui.preflight(agent(new ScreenPoint(5000, 5), null, "enter")).orElseThrow()
+        assertEquals(Optional.of("no gui.input_box configured for Agent-1"), gui.preflight(agent(null, null, "enter")));
+        assertTrue(gui.preflight(agent(new ScreenPoint(5000, 5), null, "enter"))
+                .orElseThrow()
                 .contains("is on no screen"));
 
         desktop.clipboard.problem = "clipboard unavailable: busy";
-        assertEquals(Optional.of("clipboard unavailable: busy"), gui.preflight(agent(new ScreenPoint(5, 5), null, "e")));
+        assertEquals(
+                Optional.of("clipboard unavailable: busy"), gui.preflight(agent(new ScreenPoint(5, 5), null, "e")));
 
         desktop.displayProblem = "no display: Java runs headless";
-        assertEquals(Optional.of("no display: Java runs headless"),
+        assertEquals(
+                Optional.of("no display: Java runs headless"),
                 gui.preflight(agent(new ScreenPoint(5, 5), null, "enter")));
     }
 
@@ -364,10 +382,12 @@ class GuiDelivererTest {
         FallbackChain.Result r = chain.deliver(Messages.onboarding("Agent-1", "welcome"), a);
 
         assertTrue(r.outcome().verified(), r.toString());
-        assertEquals(List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter", "move 7,7"),
-                desktop.events);
+        assertEquals(
+                List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter", "move 7,7"), desktop.events);
         desktop.events.clear();
-        assertTrue(chain.deliver(Messages.to("Agent-1", "a plain message"), a).outcome().verified());
+        assertTrue(chain.deliver(Messages.to("Agent-1", "a plain message"), a)
+                .outcome()
+                .verified());
         assertEquals("click 500,900", desktop.events.get(0), "only onboarding opens a fresh chat");
     }
 
@@ -377,14 +397,14 @@ class GuiDelivererTest {
         DeliveryOutcome o = deliverer().deliverOnboarding(Messages.to("Agent-1", "welcome"), a);
 
         assertTrue(o.verified(), o.toString());
-        assertEquals(List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter", "move 7,7"),
-                desktop.events);
+        assertEquals(
+                List.of("click 400,100", "click 500,900", "press ctrl+v", "press enter", "move 7,7"), desktop.events);
     }
 
     @Test
     void onboardingWithoutAStarterBoxFailsCleanBeforeTouchingAnything() throws Exception {
-        DeliveryOutcome o = deliverer().deliverOnboarding(Messages.to("Agent-1", "welcome"),
-                agent(new ScreenPoint(500, 900), null, "enter"));
+        DeliveryOutcome o = deliverer()
+                .deliverOnboarding(Messages.to("Agent-1", "welcome"), agent(new ScreenPoint(500, 900), null, "enter"));
         assertFalse(o.delivered());
         assertTrue(o.fallbackAllowed());
         assertEquals(List.of(), desktop.events);

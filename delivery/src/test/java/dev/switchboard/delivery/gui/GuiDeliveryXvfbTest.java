@@ -9,9 +9,9 @@ import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.GuiConfig;
 import dev.switchboard.config.ScreenPoint;
 import dev.switchboard.delivery.DeliveryOutcome;
-import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.gui.TargetProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,14 @@ class GuiDeliveryXvfbTest {
     }
 
     static AgentConfig agent(String id, ScreenPoint input, ScreenPoint starter, String submit) {
-        return new AgentConfig(id, List.of(), List.of(), List.of(DeliveryMethod.GUI, DeliveryMethod.INBOX), null,
-                new GuiConfig(input, starter, submit), null);
+        return new AgentConfig(
+                id,
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.GUI, DeliveryMethod.INBOX),
+                null,
+                new GuiConfig(input, starter, submit),
+                null);
     }
 
     private GuiDeliverer deliverer() {
@@ -69,7 +75,9 @@ class GuiDeliveryXvfbTest {
             assertEquals(texts, target.submitted());
         }
         assertEquals("the user's own clipboard text", clipboard.save().text());
-        assertEquals(java.util.Optional.of(new dev.switchboard.config.ScreenPoint(3, 4)), desktop.pointer(),
+        assertEquals(
+                java.util.Optional.of(new dev.switchboard.config.ScreenPoint(3, 4)),
+                desktop.pointer(),
                 "the pointer is back where the user had it");
     }
 
@@ -107,7 +115,8 @@ class GuiDeliveryXvfbTest {
             AgentConfig agent = agent("Agent-4", target.inputBox(), target.newChatButton(), "enter");
             GuiDeliverer gui = deliverer();
 
-            DeliveryOutcome o = gui.deliverOnboarding(Messages.to("Agent-4", "welcome, Agent-4:\nread the rules"), agent);
+            DeliveryOutcome o =
+                    gui.deliverOnboarding(Messages.to("Agent-4", "welcome, Agent-4:\nread the rules"), agent);
 
             assertTrue(o.verified(), o.toString());
             assertEquals(1, target.newChats());

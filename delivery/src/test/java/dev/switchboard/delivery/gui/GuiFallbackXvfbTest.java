@@ -12,9 +12,9 @@ import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
 import dev.switchboard.delivery.InboxFormat;
-import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.gui.TargetProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,9 +40,10 @@ class GuiFallbackXvfbTest {
     @BeforeEach
     void setUp() {
         Displays.assumeDisplay();
-        GuiDeliverer gui = new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(),
-                new AdaptiveTiming(null));
-        InboxDeliverer inbox = new InboxDeliverer(a -> dir.resolve("workspaces").resolve(a.id()).resolve("inbox"));
+        GuiDeliverer gui =
+                new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(), new AdaptiveTiming(null));
+        InboxDeliverer inbox = new InboxDeliverer(
+                a -> dir.resolve("workspaces").resolve(a.id()).resolve("inbox"));
         chain = new FallbackChain(List.of(gui, inbox), 3, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
@@ -75,8 +76,8 @@ class GuiFallbackXvfbTest {
 
         assertEquals(DeliveryMethod.INBOX, result.method());
         assertTrue(result.outcome().verified(), result.toString());
-        assertTrue(result.detail().contains("gui failed: gui.input_box (-20000, 50000) is on no screen"),
-                result.detail());
+        assertTrue(
+                result.detail().contains("gui failed: gui.input_box (-20000, 50000) is on no screen"), result.detail());
         assertEquals(List.of("hello"), inboxBodies("Agent-4"));
     }
 
@@ -112,13 +113,16 @@ class GuiFallbackXvfbTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(Files::isRegularFile).sorted().map(p -> {
-                try {
-                    return InboxFormat.bodyOf(Files.readString(p, StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(Files::isRegularFile)
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return InboxFormat.bodyOf(Files.readString(p, StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

@@ -9,9 +9,9 @@ import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.ScreenPoint;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
-import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.gui.TargetProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ class InputBoxXvfbTest {
 
     private FallbackChain chain(AdaptiveTiming timing) {
         GuiDeliverer gui = new GuiDeliverer(new AwtDesktop(), new AwtClipboard(), new InputLock(), timing);
-        InboxDeliverer inbox = new InboxDeliverer(a -> dir.resolve("workspaces").resolve(a.id()).resolve("inbox"));
+        InboxDeliverer inbox = new InboxDeliverer(
+                a -> dir.resolve("workspaces").resolve(a.id()).resolve("inbox"));
         return new FallbackChain(List.of(gui, inbox), 3, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
@@ -115,7 +116,9 @@ class InputBoxXvfbTest {
 
             BoxLook box = new TimingStore(dir).box("Agent-4").orElseThrow();
             assertEquals(r.watch(), box.watch());
-            assertTrue(box.watch().contains(target.inputBox().x(), target.inputBox().y()),
+            assertTrue(
+                    box.watch()
+                            .contains(target.inputBox().x(), target.inputBox().y()),
                     "the probe's text shows at the top of the box, where it starts: " + box.watch());
             // only what changed is watched: inside the target's window (760x260 at 60,80), give or take the margin
             Region window = new Region(60, 80, 760, 260).grow(Calibrator.WATCH_MARGIN);
@@ -123,7 +126,10 @@ class InputBoxXvfbTest {
             assertEquals(List.of(), target.submitted(), "calibration submits nothing");
 
             FallbackChain calibrated = chain(new AdaptiveTiming(new TimingStore(dir)));
-            assertTrue(calibrated.deliver(Messages.to("Agent-4", "after calibration"), agent).outcome().verified());
+            assertTrue(calibrated
+                    .deliver(Messages.to("Agent-4", "after calibration"), agent)
+                    .outcome()
+                    .verified());
             assertEquals(List.of("after calibration"), target.submitted());
         }
     }

@@ -22,8 +22,8 @@ class LookAndKeyChordTest {
     @Test
     void aCaretStripIsNotAChangeButAGlyphIs() {
         Look empty = look(10, 4);
-        Look caret = look(10, 4, 2, 12, 22, 32);        // one column, four rows
-        Look dot = look(10, 4, 2, 12, 22, 32, 35);      // caret moved plus a glyph further right
+        Look caret = look(10, 4, 2, 12, 22, 32); // one column, four rows
+        Look dot = look(10, 4, 2, 12, 22, 32, 35); // caret moved plus a glyph further right
         assertTrue(empty.sameAs(caret));
         assertFalse(empty.sameAs(dot));
         assertFalse(empty.identical(caret));
@@ -46,8 +46,8 @@ class LookAndKeyChordTest {
     @Test
     void screenCapturePixelsReadDirectlyEqualWhatGetRgbGives() {
         java.util.Random random = new java.util.Random(7);
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(37, 11,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(37, 11, java.awt.image.BufferedImage.TYPE_INT_RGB);
         int[] raw = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < raw.length; i++) {
             raw[i] = random.nextInt(); // the unused top byte too: it must not show
@@ -56,8 +56,8 @@ class LookAndKeyChordTest {
         // a part of a larger image (rows longer than its width) takes the general path, with the same result
         java.awt.image.BufferedImage part = img.getSubimage(3, 2, 20, 5);
         assertTrue(java.util.Arrays.equals(part.getRGB(0, 0, 20, 5, null, 0, 20), AwtDesktop.argb(part)));
-        java.awt.image.BufferedImage argbImage = new java.awt.image.BufferedImage(5, 5,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.image.BufferedImage argbImage =
+                new java.awt.image.BufferedImage(5, 5, java.awt.image.BufferedImage.TYPE_INT_ARGB);
         argbImage.setRGB(1, 1, 0x12345678);
         assertTrue(java.util.Arrays.equals(argbImage.getRGB(0, 0, 5, 5, null, 0, 5), AwtDesktop.argb(argbImage)));
     }
@@ -69,7 +69,8 @@ class LookAndKeyChordTest {
         assertEquals(KeyChord.of(KeyChord.Modifier.SHIFT, KeyChord.Key.ENTER), KeyChord.parse("Shift + Enter"));
         assertEquals(KeyChord.of(KeyChord.Modifier.ALT, KeyChord.Key.ENTER), KeyChord.parse("alt+enter"));
         assertEquals(KeyChord.of(KeyChord.Modifier.META, KeyChord.Key.ENTER), KeyChord.parse("meta+enter"));
-        assertEquals(new KeyChord(EnumSet.of(KeyChord.Modifier.CTRL, KeyChord.Modifier.SHIFT), KeyChord.Key.ENTER),
+        assertEquals(
+                new KeyChord(EnumSet.of(KeyChord.Modifier.CTRL, KeyChord.Modifier.SHIFT), KeyChord.Key.ENTER),
                 KeyChord.parse("shift+ctrl+enter"));
         assertEquals("ctrl+shift+enter", KeyChord.parse("shift+ctrl+enter").toString());
     }

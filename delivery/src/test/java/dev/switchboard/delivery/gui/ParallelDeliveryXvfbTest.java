@@ -9,9 +9,9 @@ import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
 import dev.switchboard.delivery.InboxFormat;
-import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.gui.TargetProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class ParallelDeliveryXvfbTest {
     @Test
     void guiAndInboxDeliveriesForDifferentAgentsAtOnceNeverInterleaveKeystrokes() throws Exception {
         try (TargetProcess left = TargetProcess.start(null, dir.resolve("left.log"), 20, 40, "enter");
-             TargetProcess right = TargetProcess.start(null, dir.resolve("right.log"), 820, 420, "enter")) {
+                TargetProcess right = TargetProcess.start(null, dir.resolve("right.log"), 820, 420, "enter")) {
             AgentConfig a1 = agent("Agent-1", left.inputBox(), null, "enter");
             AgentConfig a2 = agent("Agent-2", right.inputBox(), null, "enter");
             AgentConfig a3 = AgentConfig.inboxOnly("Agent-3");
@@ -98,8 +98,9 @@ class ParallelDeliveryXvfbTest {
             ExecutorService worker = Executors.newSingleThreadExecutor();
             try {
                 List<String> texts = texts("inbox", 5);
-                List<FallbackChain.Result> results = worker.submit(() -> deliverAll(AgentConfig.inboxOnly("Agent-7"),
-                        texts)).get(30, TimeUnit.SECONDS);
+                List<FallbackChain.Result> results = worker.submit(
+                                () -> deliverAll(AgentConfig.inboxOnly("Agent-7"), texts))
+                        .get(30, TimeUnit.SECONDS);
 
                 // THEN they are delivered while the lock is still held
                 results.forEach(r -> assertTrue(r.outcome().verified(), r.toString()));
@@ -131,13 +132,16 @@ class ParallelDeliveryXvfbTest {
 
     private List<String> inboxBodies(String agent) throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve(agent).resolve("inbox"))) {
-            return files.filter(Files::isRegularFile).sorted().map(p -> {
-                try {
-                    return InboxFormat.bodyOf(Files.readString(p, StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(Files::isRegularFile)
+                    .sorted()
+                    .map(p -> {
+                        try {
+                            return InboxFormat.bodyOf(Files.readString(p, StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

@@ -42,7 +42,7 @@ class TimingTest {
             timing.recordPaste("A", 800);
             timing.recordSubmit("A", 10);
         }
-        assertEquals(3300, timing.timingFor("A").pasteTimeoutMs());       // 4 x 800 + 100
+        assertEquals(3300, timing.timingFor("A").pasteTimeoutMs()); // 4 x 800 + 100
         assertEquals(GuiTiming.DEFAULTS.pasteTimeoutMs(), timing.timingFor("B").pasteTimeoutMs());
     }
 
@@ -70,8 +70,12 @@ class TimingTest {
         assertEquals(2 * AdaptiveTiming.FLOOR_MS, timing.timingFor("A").pasteTimeoutMs());
         timing.recordMiss("A");
         timing.recordMiss("A");
-        assertEquals(AdaptiveTiming.MAX_WIDENING * AdaptiveTiming.FLOOR_MS, timing.timingFor("A").pasteTimeoutMs());
-        assertEquals(GuiTiming.DEFAULTS.pasteTimeoutMs(), timing.timingFor("B").pasteTimeoutMs(),
+        assertEquals(
+                AdaptiveTiming.MAX_WIDENING * AdaptiveTiming.FLOOR_MS,
+                timing.timingFor("A").pasteTimeoutMs());
+        assertEquals(
+                GuiTiming.DEFAULTS.pasteTimeoutMs(),
+                timing.timingFor("B").pasteTimeoutMs(),
                 "other agents keep theirs");
         for (int i = 0; i < AdaptiveTiming.SUCCESSES_TO_NARROW; i++) {
             timing.recordPaste("A", 100);

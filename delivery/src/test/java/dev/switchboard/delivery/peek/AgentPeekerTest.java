@@ -19,11 +19,11 @@ import dev.switchboard.delivery.gui.InputLock;
 import dev.switchboard.delivery.gui.KeyChord;
 import dev.switchboard.delivery.gui.Look;
 import dev.switchboard.delivery.gui.Region;
-import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.delivery.testutil.Displays;
 import dev.switchboard.delivery.testutil.Messages;
 import dev.switchboard.delivery.tmux.TmuxClient;
 import dev.switchboard.delivery.tmux.TmuxDeliverer;
+import dev.switchboard.testkit.gui.TargetProcess;
 import dev.switchboard.testkit.tmux.PrivateTmuxServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -50,7 +50,11 @@ class AgentPeekerTest {
     Path dir;
 
     private AgentPeeker peeker(Desktop desktop, InputLock lock) {
-        return new AgentPeeker(() -> desktop, lock, Optional::empty, a -> dir.resolve(a.id()).resolve("inbox"),
+        return new AgentPeeker(
+                () -> desktop,
+                lock,
+                Optional::empty,
+                a -> dir.resolve(a.id()).resolve("inbox"),
                 a -> dir.resolve(a.id()).resolve("outbox"));
     }
 
@@ -58,9 +62,17 @@ class AgentPeekerTest {
     void tmuxAgentShowsTheLastLinesOfItsPane() throws Exception {
         assumeTrue(new TmuxClient(null).run("-V").ok(), "tmux is not installed (see scripts/test-packages.txt)");
         try (PrivateTmuxServer server = PrivateTmuxServer.startWithReader(dir.resolve("pane.log"))) {
-            AgentConfig agent = new AgentConfig("Agent-2", List.of(), List.of(), List.of(DeliveryMethod.TMUX), null,
-                    null, new TmuxConfig(server.target(), server.socket()));
-            assertTrue(new TmuxDeliverer().deliver(Messages.to("Agent-2", "rerun the flaky test"), agent).delivered());
+            AgentConfig agent = new AgentConfig(
+                    "Agent-2",
+                    List.of(),
+                    List.of(),
+                    List.of(DeliveryMethod.TMUX),
+                    null,
+                    null,
+                    new TmuxConfig(server.target(), server.socket()));
+            assertTrue(new TmuxDeliverer()
+                    .deliver(Messages.to("Agent-2", "rerun the flaky test"), agent)
+                    .delivered());
 
             Snapshot s = peeker(null, new InputLock()).take(agent);
 
@@ -77,9 +89,16 @@ class AgentPeekerTest {
     @Test
     void tmuxPaneThatIsGoneSaysSoInOneLine() {
         assumeTrue(tmuxInstalled(), "tmux is not installed");
-        AgentConfig agent = new AgentConfig("Agent-2", List.of(), List.of(), List.of(DeliveryMethod.TMUX), null, null,
+        AgentConfig agent = new AgentConfig(
+                "Agent-2",
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.TMUX),
+                null,
+                null,
                 new TmuxConfig("nosuch:0.0", "switchboard-peek-none"));
-        SnapshotException e = assertThrows(SnapshotException.class, () -> peeker(null, new InputLock()).take(agent));
+        SnapshotException e = assertThrows(
+                SnapshotException.class, () -> peeker(null, new InputLock()).take(agent));
         assertTrue(e.getMessage().startsWith("tmux pane nosuch:0.0 not reachable: "), e.getMessage());
     }
 
@@ -96,7 +115,8 @@ class AgentPeekerTest {
     void inboxAgentShowsItsNewestInboxAndOutboxFiles() throws Exception {
         AgentConfig agent = AgentConfig.inboxOnly("Agent-3");
         Path inbox = Files.createDirectories(dir.resolve("Agent-3").resolve("inbox"));
-        Path sent = Files.createDirectories(dir.resolve("Agent-3").resolve("outbox").resolve("sent"));
+        Path sent =
+                Files.createDirectories(dir.resolve("Agent-3").resolve("outbox").resolve("sent"));
         write(inbox.resolve("20261129T100000Z_a.md"), "older message", 100);
         write(inbox.resolve("20261129T100100Z_b.md"), "newest message", 200);
         write(sent.resolve("answer.md"), "x".repeat(InboxPeek.MAX_CHARS + 50), 150);
@@ -104,13 +124,19 @@ class AgentPeekerTest {
         Snapshot s = peeker(null, new InputLock()).take(agent);
 
         assertEquals("Agent-3 · newest inbox and outbox files", s.title());
-        assertTrue(s.lines().get(0).startsWith("inbox: inbox/20261129T100100Z_b.md (14 bytes"), s.lines().toString());
-        assertTrue(s.lines().get(1).startsWith("outbox: sent/answer.md (" + (InboxPeek.MAX_CHARS + 50) + " bytes"),
+        assertTrue(
+                s.lines().get(0).startsWith("inbox: inbox/20261129T100100Z_b.md (14 bytes"),
                 s.lines().toString());
-        assertTrue(s.lines().get(1).endsWith(", first " + InboxPeek.MAX_CHARS + " characters)"), s.lines().get(1));
+        assertTrue(
+                s.lines().get(1).startsWith("outbox: sent/answer.md (" + (InboxPeek.MAX_CHARS + 50) + " bytes"),
+                s.lines().toString());
+        assertTrue(
+                s.lines().get(1).endsWith(", first " + InboxPeek.MAX_CHARS + " characters)"),
+                s.lines().get(1));
         assertEquals("newest message", s.attachments().get(0).text());
         assertEquals(InboxPeek.MAX_CHARS, s.attachments().get(1).text().length());
-        assertEquals(List.of("Agent-3-inbox.md", "Agent-3-outbox.md"),
+        assertEquals(
+                List.of("Agent-3-inbox.md", "Agent-3-outbox.md"),
                 s.attachments().stream().map(Attachment::fileName).toList());
     }
 
@@ -130,14 +156,23 @@ class AgentPeekerTest {
     void guiAgentGivesAPngOfItsWindowAndNeverCapturesDuringADelivery() throws Exception {
         Displays.assumeDisplay();
         try (TargetProcess target = TargetProcess.start(null, dir.resolve("submitted.log"), 500, 500, "enter")) {
-            AgentConfig agent = new AgentConfig("Agent-1", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
-                    new GuiConfig(target.inputBox(), null, "enter"), null);
+            AgentConfig agent = new AgentConfig(
+                    "Agent-1",
+                    List.of(),
+                    List.of(),
+                    List.of(DeliveryMethod.GUI),
+                    null,
+                    new GuiConfig(target.inputBox(), null, "enter"),
+                    null);
             CountingDesktop desktop = new CountingDesktop(new AwtDesktop());
             InputLock lock = new InputLock();
             AgentPeeker peeker = peeker(desktop, lock);
 
-            Region region = new Region(target.inputBox().x() - GuiPeek.HALF_WIDTH,
-                    target.inputBox().y() - GuiPeek.ABOVE, 2 * GuiPeek.HALF_WIDTH, GuiPeek.ABOVE + GuiPeek.BELOW);
+            Region region = new Region(
+                    target.inputBox().x() - GuiPeek.HALF_WIDTH,
+                    target.inputBox().y() - GuiPeek.ABOVE,
+                    2 * GuiPeek.HALF_WIDTH,
+                    GuiPeek.ABOVE + GuiPeek.BELOW);
             Look settled = settle(new AwtDesktop(), region);
 
             // GIVEN a GUI delivery holds the input lock
@@ -186,9 +221,16 @@ class AgentPeekerTest {
     @Test
     void guiAgentWithItsBoxOnNoScreenSaysSo() throws Exception {
         Displays.assumeDisplay();
-        AgentConfig agent = new AgentConfig("Agent-1", List.of(), List.of(), List.of(DeliveryMethod.GUI), null,
-                new GuiConfig(new ScreenPoint(-50_000, 10), null, "enter"), null);
-        SnapshotException e = assertThrows(SnapshotException.class,
+        AgentConfig agent = new AgentConfig(
+                "Agent-1",
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.GUI),
+                null,
+                new GuiConfig(new ScreenPoint(-50_000, 10), null, "enter"),
+                null);
+        SnapshotException e = assertThrows(
+                SnapshotException.class,
                 () -> peeker(new AwtDesktop(), new InputLock()).take(agent));
         assertEquals("Agent-1: gui.input_box (-50000, 10) is on no screen", e.getMessage());
     }

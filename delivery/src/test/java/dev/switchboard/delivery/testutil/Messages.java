@@ -1,46 +1,61 @@
 package dev.switchboard.delivery.testutil;
 
+import dev.switchboard.core.message.MessageType;
 import dev.switchboard.core.message.Origin;
 import dev.switchboard.core.message.Platform;
 import dev.switchboard.core.message.Priority;
 import dev.switchboard.core.message.Sender;
 import dev.switchboard.core.message.UnifiedMessage;
-import dev.switchboard.core.message.MessageType;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Test messages: the awkward texts real users send. */
 public final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static UnifiedMessage to(String agent, String body) {
-        return UnifiedMessage.text(new Sender(Platform.CONSOLE, "tester", "Tester", null), agent, body,
-                Priority.NORMAL, Origin.of(Platform.CONSOLE));
+        return UnifiedMessage.text(
+                new Sender(Platform.CONSOLE, "tester", "Tester", null),
+                agent,
+                body,
+                Priority.NORMAL,
+                Origin.of(Platform.CONSOLE));
     }
 
     /** An onboarding message (what {@code onboard} queues). */
     public static UnifiedMessage onboarding(String agent, String body) {
         UnifiedMessage m = to(agent, body);
-        return new UnifiedMessage(m.id(), m.correlationId(), m.sender(), m.recipient(), MessageType.ONBOARDING,
-                m.priority(), m.body(), m.tags(), m.metadata(), m.origin(), m.createdAt(), m.notBefore());
+        return new UnifiedMessage(
+                m.id(),
+                m.correlationId(),
+                m.sender(),
+                m.recipient(),
+                MessageType.ONBOARDING,
+                m.priority(),
+                m.body(),
+                m.tags(),
+                m.metadata(),
+                m.origin(),
+                m.createdAt(),
+                m.notBefore());
     }
 
     /** {@code n} distinct texts: unicode, emoji, multi-line, quotes, a 2,000-character one, plain ones. */
     public static List<String> awkwardTexts(int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(switch (i % 8) {
-                case 0 -> "plain message " + i + ": rerun the tests";
-                case 1 -> "unicode " + i + ": naïve café, Ωmega, 中文字符, Ünïcödé — ok";
-                case 2 -> "emoji " + i + ": 🚀 ship it 🎉 👍🏽";
-                case 3 -> "multi-line " + i + ":\nfirst line\n  indented second\n\nafter a blank line";
-                case 4 -> "quotes " + i + ": \"double\" 'single' `back` \\backslash\\ $HOME %s {}";
-                case 5 -> long2000(i);
-                case 6 -> "tabs\tand   spaces " + i + "\t<tag attr=\"x\">&amp;</tag>";
-                default -> i + " " + "x".repeat(i % 50) + "!";
-            });
+            out.add(
+                    switch (i % 8) {
+                        case 0 -> "plain message " + i + ": rerun the tests";
+                        case 1 -> "unicode " + i + ": naïve café, Ωmega, 中文字符, Ünïcödé — ok";
+                        case 2 -> "emoji " + i + ": 🚀 ship it 🎉 👍🏽";
+                        case 3 -> "multi-line " + i + ":\nfirst line\n  indented second\n\nafter a blank line";
+                        case 4 -> "quotes " + i + ": \"double\" 'single' `back` \\backslash\\ $HOME %s {}";
+                        case 5 -> long2000(i);
+                        case 6 -> "tabs\tand   spaces " + i + "\t<tag attr=\"x\">&amp;</tag>";
+                        default -> i + " " + "x".repeat(i % 50) + "!";
+                    });
         }
         return out;
     }
@@ -62,17 +77,31 @@ public final class Messages {
      */
     public static List<String> mixedTexts(int n, long seed) {
         java.util.Random random = new java.util.Random(seed);
-        String[] pieces = {"rerun the failing tests", "naïve café Ωmega", "中文字符，日本語のテキスト、한국어 문장",
-            "مرحبا بالعالم، كيف حالك؟", "שלום עולם, מה שלומך?", "🚀 ship it 🎉 👍🏽 👨‍👩‍👧", "\"double\" 'single' `back`",
-            "$HOME && rm -rf / ; echo $(whoami) | tee x", "<tag attr=\"x\">&amp;</tag>", "tabs\tand\tmore",
-            "trailing spaces   ", "- [ ] a task\n- [x] done"};
+        String[] pieces = {
+            "rerun the failing tests",
+            "naïve café Ωmega",
+            "中文字符，日本語のテキスト、한국어 문장",
+            "مرحبا بالعالم، كيف حالك؟",
+            "שלום עולם, מה שלומך?",
+            "🚀 ship it 🎉 👍🏽 👨‍👩‍👧",
+            "\"double\" 'single' `back`",
+            "$HOME && rm -rf / ; echo $(whoami) | tee x",
+            "<tag attr=\"x\">&amp;</tag>",
+            "tabs\tand\tmore",
+            "trailing spaces   ",
+            "- [ ] a task\n- [x] done"
+        };
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             StringBuilder sb = new StringBuilder("#" + i + " ");
             switch (i % 5) {
                 case 0 -> sb.append(pieces[random.nextInt(pieces.length)]);
-                case 1 -> sb.append("please look at this:\n```java\nclass A {\n    int x = ").append(i)
-                        .append(";\n    // ").append(pieces[random.nextInt(pieces.length)]).append("\n}\n```\nthanks");
+                case 1 ->
+                    sb.append("please look at this:\n```java\nclass A {\n    int x = ")
+                            .append(i)
+                            .append(";\n    // ")
+                            .append(pieces[random.nextInt(pieces.length)])
+                            .append("\n}\n```\nthanks");
                 case 2 -> {
                     int lines = 2 + random.nextInt(6);
                     for (int l = 0; l < lines; l++) {
@@ -86,8 +115,12 @@ public final class Messages {
                     }
                     sb.append("end of ").append(i);
                 }
-                default -> sb.append(pieces[random.nextInt(pieces.length)]).append("\n\n")
-                        .append(pieces[random.nextInt(pieces.length)]).append(" ").append(i);
+                default ->
+                    sb.append(pieces[random.nextInt(pieces.length)])
+                            .append("\n\n")
+                            .append(pieces[random.nextInt(pieces.length)])
+                            .append(" ")
+                            .append(i);
             }
             out.add(sb.toString());
         }

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.testkit.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.Await;
 import dev.switchboard.delivery.DeliveryOutcome;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxDeliverer;
-import dev.switchboard.testkit.gui.SubmittedLog;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.Tools;
+import dev.switchboard.testkit.gui.SubmittedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,10 +37,12 @@ class ChatTuiTmuxTest {
 
     @BeforeAll
     static void needsTmuxAndPromptToolkit() throws Exception {
-        Tools.require(new TmuxClient(null).run("-V").ok(),
+        Tools.require(
+                new TmuxClient(null).run("-V").ok(),
                 "tmux test skipped: tmux is not installed (see scripts/test-packages.txt)");
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import prompt_toolkit").start();
-        Tools.require(p.waitFor() == 0,
+        Tools.require(
+                p.waitFor() == 0,
                 "TUI test skipped: /usr/bin/python3 has no prompt_toolkit (apt-get install python3-prompt-toolkit)");
     }
 
@@ -52,8 +54,11 @@ class ChatTuiTmuxTest {
         try (TestPane pane = TestPane.shell()) {
             pane.startChatApp(submitted);
             AgentConfig agent = pane.agent("Agent-2", null).withInbox(inbox);
-            FallbackChain chain = new FallbackChain(List.of(new TmuxDeliverer(), new InboxDeliverer(AgentConfig::inbox)),
-                    3, Duration.ofMinutes(5), Clock.systemUTC());
+            FallbackChain chain = new FallbackChain(
+                    List.of(new TmuxDeliverer(), new InboxDeliverer(AgentConfig::inbox)),
+                    3,
+                    Duration.ofMinutes(5),
+                    Clock.systemUTC());
 
             // GIVEN the agent's TUI in the pane: every message goes in through tmux, verified
             List<FallbackChain.Result> results = new ArrayList<>();
@@ -76,8 +81,11 @@ class ChatTuiTmuxTest {
             // THEN tmux refuses cleanly, with the reason, and the inbox takes the message
             assertEquals(DeliveryMethod.INBOX, r.method(), r.toString());
             assertTrue(r.outcome().delivered(), r.toString());
-            assertTrue(r.detail().contains("tmux failed: tmux pane agents:0.0 (socket " + pane.socket
-                    + ") runs bash, a shell"), r.detail());
+            assertTrue(
+                    r.detail()
+                            .contains("tmux failed: tmux pane agents:0.0 (socket " + pane.socket
+                                    + ") runs bash, a shell"),
+                    r.detail());
             assertEquals(1, inboxFiles(inbox));
             // ... and the shell got nothing: a line typed now is the next thing it runs, right after the refusal
             pane.type("echo done-$((6*7))");
@@ -97,7 +105,8 @@ class ChatTuiTmuxTest {
             pane.startChatApp(submitted);
             AgentConfig agent = pane.agent("Agent-2", null);
             TmuxDeliverer tmux = new TmuxDeliverer();
-            assertTrue(tmux.deliver(Messages.to("Agent-2", "before the draft"), agent).verified());
+            assertTrue(tmux.deliver(Messages.to("Agent-2", "before the draft"), agent)
+                    .verified());
 
             // GIVEN the user is typing in the app's input
             pane.tmux.run("send-keys", "-t", TestPane.TARGET, "-l", "half a thought");

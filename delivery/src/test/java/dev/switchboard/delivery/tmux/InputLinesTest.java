@@ -72,20 +72,32 @@ class InputLinesTest {
     @Test
     void atAnotherWidthABoxsBorderMayMove() {
         InputLines lines = learned("│ >                                    │", 4);
-        assertEquals(Verdict.EMPTY, lines.judge("A", "agent",
-                screen(4, true, 60, "│ >                                                        │"), "hi"));
-        assertEquals(Verdict.NOT_EMPTY, lines.judge("A", "agent",
-                screen(4, true, 60, "│ > draft                                                  │"), "hi"));
+        assertEquals(
+                Verdict.EMPTY,
+                lines.judge(
+                        "A",
+                        "agent",
+                        screen(4, true, 60, "│ >                                                        │"),
+                        "hi"));
+        assertEquals(
+                Verdict.NOT_EMPTY,
+                lines.judge(
+                        "A",
+                        "agent",
+                        screen(4, true, 60, "│ > draft                                                  │"),
+                        "hi"));
     }
 
     @Test
     void exactlyThisMessagesTextAfterThePromptIsItsOwn() {
         InputLines lines = learned("ready>", 7);
         String text = "first line\nsecond → line";
-        assertEquals(Verdict.OWN_TEXT, lines.judge("A", "agent",
-                screen(20, "ready> earlier", "ready> first line", "second → line"), text));
-        assertEquals(Verdict.NOT_EMPTY, lines.judge("A", "agent",
-                screen(20, "ready> a draft first line", "second → line"), text));
+        assertEquals(
+                Verdict.OWN_TEXT,
+                lines.judge("A", "agent", screen(20, "ready> earlier", "ready> first line", "second → line"), text));
+        assertEquals(
+                Verdict.NOT_EMPTY,
+                lines.judge("A", "agent", screen(20, "ready> a draft first line", "second → line"), text));
         assertEquals(Verdict.NOT_EMPTY, lines.judge("A", "agent", screen(14, "ready> second → line"), text));
         // a text with nothing visible is never taken for what the line holds
         assertEquals(Verdict.EMPTY, lines.judge("A", "agent", screen(7, "ready>"), "🚀"));

@@ -31,7 +31,8 @@ class PaneGuardTest {
     void expectIsAnAllowListThatMayNameEvenAShell() {
         assertEquals(Optional.empty(), PaneGuard.refusal(EXPECT, false, "claude"));
         assertEquals(Optional.empty(), PaneGuard.refusal(EXPECT, false, "bash"));
-        assertEquals(Optional.of("runs python3, which is not in tmux.expect [claude, node, bash]"),
+        assertEquals(
+                Optional.of("runs python3, which is not in tmux.expect [claude, node, bash]"),
                 PaneGuard.refusal(EXPECT, false, "python3"));
         assertTrue(PaneGuard.refusal(EXPECT, false, "zsh").isPresent());
     }

@@ -23,14 +23,29 @@ final class TestPane implements AutoCloseable {
     final String socket = "sb-test-" + UUID.randomUUID().toString().substring(0, 8);
     final TmuxClient tmux = new TmuxClient(socket);
 
-    private TestPane() {
-    }
+    private TestPane() {}
 
     /** A pane running {@code command} directly (no shell around it), kept when it exits. */
     static TestPane running(String command) throws InterruptedException {
         TestPane pane = new TestPane();
-        pane.ok(pane.tmux.run("-f", "/dev/null", "new-session", "-d", "-s", "agents", "-x", "200", "-y", "50",
-                command, ";", "set-option", "-t", "agents", "remain-on-exit", "on"));
+        pane.ok(pane.tmux.run(
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "agents",
+                "-x",
+                "200",
+                "-y",
+                "50",
+                command,
+                ";",
+                "set-option",
+                "-t",
+                "agents",
+                "remain-on-exit",
+                "on"));
         return pane;
     }
 
@@ -56,8 +71,14 @@ final class TestPane implements AutoCloseable {
     }
 
     AgentConfig agent(String id, List<String> expect) {
-        return new AgentConfig(id, List.of(), List.of(), List.of(DeliveryMethod.TMUX, DeliveryMethod.INBOX), null,
-                null, new TmuxConfig(TARGET, socket, expect));
+        return new AgentConfig(
+                id,
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.TMUX, DeliveryMethod.INBOX),
+                null,
+                null,
+                new TmuxConfig(TARGET, socket, expect));
     }
 
     /** Types a line and Enter, as a user at the keyboard. */
@@ -90,7 +111,9 @@ final class TestPane implements AutoCloseable {
 
     String show(String format) {
         try {
-            return tmux.run("display-message", "-p", "-t", TARGET, format).stdout().strip();
+            return tmux.run("display-message", "-p", "-t", TARGET, format)
+                    .stdout()
+                    .strip();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

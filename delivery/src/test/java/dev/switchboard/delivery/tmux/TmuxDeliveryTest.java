@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.testkit.Tools;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.TmuxConfig;
 import dev.switchboard.delivery.DeliveryOutcome;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.Tools;
 import dev.switchboard.testkit.tmux.PrivateTmuxServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +28,20 @@ class TmuxDeliveryTest {
 
     @BeforeAll
     static void needsTmux() throws InterruptedException {
-        Tools.require(new TmuxClient(null).run("-V").ok(),
+        Tools.require(
+                new TmuxClient(null).run("-V").ok(),
                 "tmux test skipped: tmux is not installed (see scripts/test-packages.txt)");
     }
 
     static AgentConfig agent(PrivateTmuxServer server) {
-        return new AgentConfig("Agent-2", List.of(), List.of(), List.of(DeliveryMethod.TMUX, DeliveryMethod.INBOX),
-                null, null, new TmuxConfig(server.target(), server.socket()));
+        return new AgentConfig(
+                "Agent-2",
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.TMUX, DeliveryMethod.INBOX),
+                null,
+                null,
+                new TmuxConfig(server.target(), server.socket()));
     }
 
     @Test
@@ -61,8 +68,14 @@ class TmuxDeliveryTest {
     @Test
     void aMissingPaneFailsCleanlyWithTheReason() throws Exception {
         try (PrivateTmuxServer server = PrivateTmuxServer.startWithReader(dir.resolve("pane.log"))) {
-            AgentConfig agent = new AgentConfig("Agent-2", List.of(), List.of(), List.of(DeliveryMethod.TMUX), null,
-                    null, new TmuxConfig("nosuch:0.0", server.socket()));
+            AgentConfig agent = new AgentConfig(
+                    "Agent-2",
+                    List.of(),
+                    List.of(),
+                    List.of(DeliveryMethod.TMUX),
+                    null,
+                    null,
+                    new TmuxConfig("nosuch:0.0", server.socket()));
             DeliveryOutcome o = new TmuxDeliverer().deliver(Messages.to("Agent-2", "hello"), agent);
             assertFalse(o.delivered());
             assertTrue(o.fallbackAllowed(), o.toString());
@@ -74,7 +87,12 @@ class TmuxDeliveryTest {
     void aTenKilobyteMultiLineTextArrivesWhole() throws Exception {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; sb.length() < 10_000; i++) {
-            sb.append("row ").append(i).append(": ").append("é中🚀 ".repeat(i % 7)).append("x".repeat(i % 90)).append('\n');
+            sb.append("row ")
+                    .append(i)
+                    .append(": ")
+                    .append("é中🚀 ".repeat(i % 7))
+                    .append("x".repeat(i % 90))
+                    .append('\n');
         }
         String text = sb.append("the end").toString();
         Path file = dir.resolve("pane.log");

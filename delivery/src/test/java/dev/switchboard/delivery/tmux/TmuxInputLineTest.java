@@ -36,7 +36,8 @@ class TmuxInputLineTest {
 
     @BeforeAll
     static void needsTmux() throws InterruptedException {
-        Tools.require(new TmuxClient(null).run("-V").ok(),
+        Tools.require(
+                new TmuxClient(null).run("-V").ok(),
                 "tmux test skipped: tmux is not installed (see scripts/test-packages.txt)");
     }
 
@@ -46,8 +47,11 @@ class TmuxInputLineTest {
         Path data = dir.resolve("data");
         try (PrivateTmuxServer server = PrivateTmuxServer.startWithReader(typed)) {
             AgentConfig agent = TmuxDeliveryTest.agent(server);
-            assertTrue(TmuxDeliverer.create(data).deliver(Messages.to("Agent-2", "first"), agent).verified());
-            assertTrue(Files.readString(data.resolve(InputLines.FILE_NAME)).contains("ready>"),
+            assertTrue(TmuxDeliverer.create(data)
+                    .deliver(Messages.to("Agent-2", "first"), agent)
+                    .verified());
+            assertTrue(
+                    Files.readString(data.resolve(InputLines.FILE_NAME)).contains("ready>"),
                     "the empty line is kept for the next process");
 
             // GIVEN a paste that was never submitted (the process delivering it was killed before Enter)
@@ -60,7 +64,8 @@ class TmuxInputLineTest {
             // "half typedsecond"
             assertFalse(o.delivered(), o.toString());
             assertTrue(o.fallbackAllowed(), o.toString());
-            assertTrue(o.detail().contains("input line is not empty") && o.detail().contains("nothing was pasted"),
+            assertTrue(
+                    o.detail().contains("input line is not empty") && o.detail().contains("nothing was pasted"),
                     o.detail());
             assertTrue(server.capture().contains("ready> half typed"), server.capture());
             assertFalse(server.capture().contains("second"), server.capture());
@@ -162,8 +167,9 @@ class TmuxInputLineTest {
             // WHEN the program is replaced by another one of the same name that draws another prompt
             pane.killForegroundProgram();
             pane.awaitCommand("bash");
-            pane.type("/usr/bin/python3 " + TestPane.quote(TestPane.resource("/tui/raw_target.py").toString())
-                    + " placeholder " + TestPane.quote(submitted.toString()));
+            pane.type("/usr/bin/python3 "
+                    + TestPane.quote(TestPane.resource("/tui/raw_target.py").toString()) + " placeholder "
+                    + TestPane.quote(submitted.toString()));
             pane.awaitCommand("python3");
             Await.until(TestPane.WAIT, () -> pane.capture().strip().endsWith(">"), pane::capture);
 
@@ -179,7 +185,8 @@ class TmuxInputLineTest {
     static void leaveUnsubmitted(PrivateTmuxServer server, String text) throws InterruptedException {
         TmuxClient tmux = new TmuxClient(server.socket());
         assertTrue(tmux.runWithInput(text, "load-buffer", "-b", "left", "-").ok());
-        assertTrue(tmux.run("paste-buffer", "-p", "-r", "-d", "-b", "left", "-t", server.target()).ok());
+        assertTrue(tmux.run("paste-buffer", "-p", "-r", "-d", "-b", "left", "-t", server.target())
+                .ok());
         String last = text.substring(text.lastIndexOf('\n') + 1);
         Await.until(Duration.ofSeconds(30), () -> server.capture().contains(last), server::capture);
     }

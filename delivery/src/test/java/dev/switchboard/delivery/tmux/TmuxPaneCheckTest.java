@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.testkit.Tools;
-import dev.switchboard.config.AgentConfig;
 import dev.switchboard.core.Await;
 import dev.switchboard.delivery.DeliveryOutcome;
-import dev.switchboard.testkit.gui.SubmittedLog;
 import dev.switchboard.delivery.testutil.Messages;
+import dev.switchboard.testkit.Tools;
+import dev.switchboard.testkit.gui.SubmittedLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,19 +26,21 @@ class TmuxPaneCheckTest {
 
     @BeforeAll
     static void needsTmux() throws InterruptedException {
-        Tools.require(new TmuxClient(null).run("-V").ok(),
+        Tools.require(
+                new TmuxClient(null).run("-V").ok(),
                 "tmux test skipped: tmux is not installed (see scripts/test-packages.txt)");
     }
 
     @Test
     void aShellPromptIsRefusedCleanlyAndGetsNothing() throws Exception {
         try (TestPane pane = TestPane.shell()) {
-            DeliveryOutcome o = new TmuxDeliverer().deliver(Messages.to("Agent-2", "thanks"), pane.agent("Agent-2", null));
+            DeliveryOutcome o =
+                    new TmuxDeliverer().deliver(Messages.to("Agent-2", "thanks"), pane.agent("Agent-2", null));
 
             assertFalse(o.delivered(), o.toString());
             assertTrue(o.fallbackAllowed(), "nothing was pasted, so the next method may take it: " + o);
-            assertTrue(o.detail().contains("runs bash, a shell") && o.detail().endsWith("nothing was pasted"),
-                    o.detail());
+            assertTrue(
+                    o.detail().contains("runs bash, a shell") && o.detail().endsWith("nothing was pasted"), o.detail());
             // The line typed now is the next thing the shell runs: had "thanks" been pasted, it would show first.
             pane.type("echo done-$((6*7))");
             Await.until(TestPane.WAIT, () -> pane.capture().contains("done-42"), pane::capture);
@@ -52,7 +53,8 @@ class TmuxPaneCheckTest {
         try (TestPane pane = TestPane.shell()) {
             assertEquals(Optional.empty(), new TmuxDeliverer().preflight(pane.agent("A", List.of("bash"))));
             Optional<String> why = new TmuxDeliverer().preflight(pane.agent("A", List.of("claude", "node")));
-            assertTrue(why.isPresent() && why.get().contains("runs bash, which is not in tmux.expect [claude, node]"),
+            assertTrue(
+                    why.isPresent() && why.get().contains("runs bash, which is not in tmux.expect [claude, node]"),
                     why.toString());
         }
     }
@@ -78,8 +80,7 @@ class TmuxPaneCheckTest {
         Path submitted = dir.resolve("submitted.log");
         try (TestPane pane = target("quiet-shell", submitted)) {
             DeliveryOutcome o = new TmuxDeliverer().deliver(Messages.to("A", "thanks"), pane.agent("A", null));
-            Await.until(TestPane.WAIT, () -> pane.capture().contains("bash: thanks: command not found"),
-                    pane::capture);
+            Await.until(TestPane.WAIT, () -> pane.capture().contains("bash: thanks: command not found"), pane::capture);
 
             // THEN it was submitted, but "thanks" inside the error is no proof that it was typed into an input
             assertTrue(o.delivered(), o.toString());
@@ -116,8 +117,9 @@ class TmuxPaneCheckTest {
     }
 
     private static TestPane target(String mode, Path submitted) throws InterruptedException {
-        TestPane pane = TestPane.running("/usr/bin/python3 " + TestPane.quote(TestPane.resource("/tui/raw_target.py")
-                .toString()) + " " + mode + " " + TestPane.quote(submitted.toString()));
+        TestPane pane = TestPane.running("/usr/bin/python3 "
+                + TestPane.quote(TestPane.resource("/tui/raw_target.py").toString()) + " " + mode + " "
+                + TestPane.quote(submitted.toString()));
         try {
             pane.awaitCommand("python3");
             Await.until(TestPane.WAIT, () -> pane.capture().strip().startsWith(">"), pane::capture);

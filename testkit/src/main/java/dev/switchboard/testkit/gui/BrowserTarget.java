@@ -68,11 +68,24 @@ public final class BrowserTarget implements AutoCloseable {
         Path profile = Files.createTempDirectory(Files.createDirectories(workDir), "chromium-profile");
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + PAGE + "?submit="
                 + java.net.URLEncoder.encode(submit, StandardCharsets.UTF_8);
-        ProcessBuilder pb = new ProcessBuilder(BINARY, "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--test-type", "--password-store=basic", "--disable-features=Translate,MediaRouter",
-                "--force-device-scale-factor=1", "--user-data-dir=" + profile, "--kiosk", "--app=" + url)
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("chromium-" + submit + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        BINARY,
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-quic",
+                        "--test-type",
+                        "--password-store=basic",
+                        "--disable-features=Translate,MediaRouter",
+                        "--force-device-scale-factor=1",
+                        "--user-data-dir=" + profile,
+                        "--kiosk",
+                        "--app=" + url)
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("chromium-" + submit + ".log").toFile());
         if (display != null) {
             pb.environment().put("DISPLAY", display);
         }
@@ -97,8 +110,10 @@ public final class BrowserTarget implements AutoCloseable {
             throw new IOException("interrupted while starting chromium", e);
         } catch (ExecutionException | TimeoutException e) {
             self[0].close();
-            throw new IOException("chromium did not show the composer page within " + START_TIMEOUT_S + " s (see "
-                    + workDir.resolve("chromium-" + submit + ".log") + ")", e);
+            throw new IOException(
+                    "chromium did not show the composer page within " + START_TIMEOUT_S + " s (see "
+                            + workDir.resolve("chromium-" + submit + ".log") + ")",
+                    e);
         }
     }
 
@@ -120,8 +135,10 @@ public final class BrowserTarget implements AutoCloseable {
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         switch (path) {
-            case "/ready" -> ready.complete(java.util.Arrays.stream(body.split(" ")).mapToInt(Integer::parseInt)
-                    .toArray());
+            case "/ready" ->
+                ready.complete(java.util.Arrays.stream(body.split(" "))
+                        .mapToInt(Integer::parseInt)
+                        .toArray());
             case "/submitted" -> numbered(submitted, body);
             case "/value" -> numbered(values, body);
             default -> {

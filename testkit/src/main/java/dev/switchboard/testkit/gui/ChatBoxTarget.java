@@ -33,8 +33,7 @@ import javax.swing.WindowConstants;
  */
 final class ChatBoxTarget {
 
-    private ChatBoxTarget() {
-    }
+    private ChatBoxTarget() {}
 
     public static void main(String[] args) throws Exception {
         Path out = null;
@@ -116,8 +115,9 @@ final class ChatBoxTarget {
         area.requestFocusInWindow();
         Point p = area.getLocationOnScreen();
         Point b = newChat.getLocationOnScreen();
-        return new Point[] {new Point(p.x + 40, p.y + 10),
-                new Point(b.x + newChat.getWidth() / 2, b.y + newChat.getHeight() / 2)};
+        return new Point[] {
+            new Point(p.x + 40, p.y + 10), new Point(b.x + newChat.getWidth() / 2, b.y + newChat.getHeight() / 2)
+        };
     }
 
     /** Where the "new chat" clicks are noted: {@code <out>.events}. */

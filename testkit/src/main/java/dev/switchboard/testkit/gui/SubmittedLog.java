@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class SubmittedLog {
 
-    private SubmittedLog() {
-    }
+    private SubmittedLog() {}
 
     public static synchronized void append(Path file, String text) throws IOException {
         byte[] line = (Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\n")

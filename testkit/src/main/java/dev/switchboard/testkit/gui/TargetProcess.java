@@ -44,15 +44,31 @@ public final class TargetProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath;
         try {
-            classpath = Path.of(ChatBoxTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            classpath = Path.of(ChatBoxTarget.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IOException("cannot locate the target's classes: " + e.getMessage(), e);
         }
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dsun.java2d.xrender=false", "-Xmx96m",
-                "-XX:TieredStopAtLevel=1", "-cp", classpath, ChatBoxTarget.class.getName(),
-                "--out", out.toString(), "--x", Integer.toString(x), "--y", Integer.toString(y),
-                "--submit", submit));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Dsun.java2d.xrender=false",
+                "-Xmx96m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                ChatBoxTarget.class.getName(),
+                "--out",
+                out.toString(),
+                "--x",
+                Integer.toString(x),
+                "--y",
+                Integer.toString(y),
+                "--submit",
+                submit));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         if (display != null) {
             Map<String, String> env = pb.environment();
@@ -63,8 +79,11 @@ public final class TargetProcess implements AutoCloseable {
         try {
             String line = ready.get(START_TIMEOUT_S, TimeUnit.SECONDS);
             String[] parts = line.split(" ");
-            return new TargetProcess(p, new ScreenPoint(Integer.parseInt(parts[1]), Integer.parseInt(parts[2])),
-                    new ScreenPoint(Integer.parseInt(parts[3]), Integer.parseInt(parts[4])), out);
+            return new TargetProcess(
+                    p,
+                    new ScreenPoint(Integer.parseInt(parts[1]), Integer.parseInt(parts[2])),
+                    new ScreenPoint(Integer.parseInt(parts[3]), Integer.parseInt(parts[4])),
+                    out);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -2,8 +2,8 @@ package dev.switchboard.testkit.tmux;
 
 import dev.switchboard.testkit.gui.SubmittedLog;
 import java.io.ByteArrayOutputStream;
-import java.io.FileInputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,12 +36,15 @@ final class PaneReader {
     }
 
     public static void main(String[] args) throws Exception {
-        Process stty = new ProcessBuilder("sh", "-c", "stty raw -echo </dev/tty").inheritIO().start();
+        Process stty = new ProcessBuilder("sh", "-c", "stty raw -echo </dev/tty")
+                .inheritIO()
+                .start();
         if (stty.waitFor() != 0) {
             throw new IllegalStateException("stty raw failed: run me inside a terminal");
         }
-        PaneReader reader = new PaneReader(Path.of(args[0]), new PrintStream(
-                new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        PaneReader reader = new PaneReader(
+                Path.of(args[0]),
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         reader.screen.print("\u001b[?2004hready> ");
         reader.run(new FileInputStream(FileDescriptor.in));
     }
@@ -104,7 +107,10 @@ final class PaneReader {
 
     /** Ctrl+U: forgets the input and redraws an empty prompt (rows a long line wrapped onto are not erased). */
     private void clearInput() {
-        long rows = input.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+        long rows = input.toString(StandardCharsets.UTF_8)
+                .chars()
+                .filter(c -> c == '\n')
+                .count();
         input.reset();
         screen.print("\r\u001b[K" + "\u001b[A\u001b[K".repeat((int) rows) + "ready> ");
     }

@@ -26,15 +26,19 @@ public final class PrivateTmuxServer implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath;
         try {
-            classpath = Path.of(PaneReader.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            classpath = Path.of(PaneReader.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
         }
         String command = quote(java) + " -Xmx64m -XX:TieredStopAtLevel=1 -cp " + quote(classpath) + " "
                 + PaneReader.class.getName() + " " + quote(submittedFile.toString());
-        TmuxCall.Result r = TmuxCall.run(socket, "-f", "/dev/null", "new-session", "-d", "-s", "agents", "-x",
-                "200", "-y", "50", command);
+        TmuxCall.Result r = TmuxCall.run(
+                socket, "-f", "/dev/null", "new-session", "-d", "-s", "agents", "-x", "200", "-y", "50", command);
         if (!r.ok()) {
             throw new IOException("cannot start tmux: " + r.reason());
         }
@@ -64,7 +68,8 @@ public final class PrivateTmuxServer implements AutoCloseable {
     /** What the pane shows now (its visible rows and history), or the reason tmux gave for not answering. */
     public String capture() {
         try {
-            return TmuxCall.run(socket, "capture-pane", "-p", "-t", target, "-S", "-2000").output();
+            return TmuxCall.run(socket, "capture-pane", "-p", "-t", target, "-S", "-2000")
+                    .output();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "(interrupted)";

@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class TmuxCall {
     private static final long TIMEOUT_S = 10;
 
-    private TmuxCall() {
-    }
+    private TmuxCall() {}
 
     /** What one call printed (stdout and stderr together) and whether it succeeded. */
     record Result(boolean ok, String output) {
@@ -32,8 +31,10 @@ final class TmuxCall {
         cmd.addAll(List.of(args));
         Process p;
         try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
-                    new java.io.File("/dev/null"))).start();
+            p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
         } catch (IOException e) {
             return new Result(false, "cannot run tmux: " + e.getMessage());
         }

@@ -22,12 +22,15 @@ class PaneReaderTest {
         Path file = dir.resolve("out.log");
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         PaneReader reader = new PaneReader(file, new PrintStream(screen, true, StandardCharsets.UTF_8));
-        String input = "typed \u001b[200~line one\nline two ✓\u001b[201~\r\r\u001b[200~second\u001b[201~\n\u0004ignored\r";
+        String input =
+                "typed \u001b[200~line one\nline two ✓\u001b[201~\r\r\u001b[200~second\u001b[201~\n\u0004ignored\r";
 
         reader.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(List.of("typed line one\nline two ✓", "second"), SubmittedLog.read(file));
-        assertEquals(true, screen.toString(StandardCharsets.UTF_8).contains("typed line one\r\nline two ✓\r\nready> "),
+        assertEquals(
+                true,
+                screen.toString(StandardCharsets.UTF_8).contains("typed line one\r\nline two ✓\r\nready> "),
                 screen.toString(StandardCharsets.UTF_8));
     }
 }

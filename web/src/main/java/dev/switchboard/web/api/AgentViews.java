@@ -15,15 +15,20 @@ import java.util.Map;
 
 /** Every agent with its methods and their breakers, queue depth, last delivery and paused state. */
 final class AgentViews {
-    record Method(String method, String breaker) {
-    }
+    record Method(String method, String breaker) {}
 
-    record AgentView(String id, List<String> aliases, List<String> tags, List<Method> methods, long queueDepth,
-                     Map<MessageState, Long> counts, boolean paused, Instant lastDelivery, String lastDeliveryId) {
-    }
+    record AgentView(
+            String id,
+            List<String> aliases,
+            List<String> tags,
+            List<Method> methods,
+            long queueDepth,
+            Map<MessageState, Long> counts,
+            boolean paused,
+            Instant lastDelivery,
+            String lastDeliveryId) {}
 
-    private AgentViews() {
-    }
+    private AgentViews() {}
 
     static List<AgentView> all(WebContext web) {
         QueueStats stats = web.queue().stats();
@@ -31,15 +36,31 @@ final class AgentViews {
         for (AgentConfig a : web.agents().all()) {
             List<Method> methods = new ArrayList<>();
             for (DeliveryMethod m : a.delivery()) {
-                methods.add(new Method(m.key(),
-                        web.fleet().breaker(a.id(), m).name().toLowerCase(Locale.ROOT).replace('_', '-')));
+                methods.add(new Method(
+                        m.key(),
+                        web.fleet()
+                                .breaker(a.id(), m)
+                                .name()
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '-')));
             }
             List<QueuedMessage> last = web.queue().list(List.of(MessageState.DELIVERED, MessageState.READ), a.id(), 1);
-            Instant lastAt = last.isEmpty() ? null : web.queue().history(last.get(0).id()).stream()
-                    .filter(t -> t.to() == MessageState.DELIVERED).map(Transition::at).reduce((x, y) -> y)
-                    .orElse(last.get(0).updatedAt());
-            out.add(new AgentView(a.id(), a.aliases(), a.tags(), methods, stats.pending(a.id()),
-                    stats.byAgent().getOrDefault(a.id(), Map.of()), stats.paused().contains(a.id()), lastAt,
+            Instant lastAt = last.isEmpty()
+                    ? null
+                    : web.queue().history(last.get(0).id()).stream()
+                            .filter(t -> t.to() == MessageState.DELIVERED)
+                            .map(Transition::at)
+                            .reduce((x, y) -> y)
+                            .orElse(last.get(0).updatedAt());
+            out.add(new AgentView(
+                    a.id(),
+                    a.aliases(),
+                    a.tags(),
+                    methods,
+                    stats.pending(a.id()),
+                    stats.byAgent().getOrDefault(a.id(), Map.of()),
+                    stats.paused().contains(a.id()),
+                    lastAt,
                     last.isEmpty() ? null : last.get(0).id()));
         }
         return out;

@@ -32,8 +32,11 @@ public final class AlertRoutes implements WebRoutes {
     /** An {@code alert} event: {@code fired} or {@code cleared}, the alert, when, and the line announced. */
     public record AlertEventView(String kind, AlertView alert, Instant at, String announcement) {
         static AlertEventView of(AlertEvent e) {
-            return new AlertEventView(e.kind().name().toLowerCase(java.util.Locale.ROOT), AlertView.of(e.alert()),
-                    e.at(), e.announcement());
+            return new AlertEventView(
+                    e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    AlertView.of(e.alert()),
+                    e.at(),
+                    e.announcement());
         }
     }
 

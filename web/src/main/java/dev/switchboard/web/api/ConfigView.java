@@ -11,8 +11,7 @@ import java.util.Optional;
  * whether each one is set.
  */
 final class ConfigView {
-    private ConfigView() {
-    }
+    private ConfigView() {}
 
     static Map<String, Object> of(SwitchboardConfig cfg, Optional<Secrets> secrets) {
         Map<String, Object> out = new LinkedHashMap<>();

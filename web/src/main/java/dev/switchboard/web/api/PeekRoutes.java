@@ -27,8 +27,8 @@ public final class PeekRoutes implements WebRoutes {
                 case OK -> answer(ctx, reply);
                 case DENIED -> Responses.error(ctx, 403, reply.title());
                 case USAGE -> Responses.error(ctx, 400, reply.title());
-                case ERROR -> Responses.error(ctx, reply.title().startsWith("unknown agent") ? 404 : 409,
-                        reply.title());
+                case ERROR ->
+                    Responses.error(ctx, reply.title().startsWith("unknown agent") ? 404 : 409, reply.title());
             }
         });
     }
@@ -37,7 +37,10 @@ public final class PeekRoutes implements WebRoutes {
         ctx.header("X-Snapshot-Title", ascii(reply.title()));
         for (Attachment a : reply.attachments()) {
             if (!a.isText()) {
-                ctx.status(200).contentType(a.mediaType()).header("Cache-Control", "no-store").result(a.content());
+                ctx.status(200)
+                        .contentType(a.mediaType())
+                        .header("Cache-Control", "no-store")
+                        .result(a.content());
                 return;
             }
         }
@@ -49,16 +52,20 @@ public final class PeekRoutes implements WebRoutes {
             out.add("── " + a.fileName() + " ──");
             out.add(a.text().stripTrailing());
         }
-        ctx.status(200).contentType("text/plain; charset=utf-8").header("Cache-Control", "no-store")
+        ctx.status(200)
+                .contentType("text/plain; charset=utf-8")
+                .header("Cache-Control", "no-store")
                 .result(String.join("\n", out) + "\n");
     }
 
     private static void requireToken(Context ctx, ApiAuth auth) {
         switch (auth.check(ctx.header("Authorization"))) {
-            case ALLOWED -> {
-            }
-            case NO_TOKEN_CONFIGURED -> throw new ApiError(403, "peek is turned off: no API token is configured "
-                    + "(set SWITCHBOARD_API_TOKEN and restart switchboard run); a screen can show anything");
+            case ALLOWED -> {}
+            case NO_TOKEN_CONFIGURED ->
+                throw new ApiError(
+                        403,
+                        "peek is turned off: no API token is configured "
+                                + "(set SWITCHBOARD_API_TOKEN and restart switchboard run); a screen can show anything");
             case MISSING -> {
                 ctx.header("WWW-Authenticate", "Bearer");
                 throw new ApiError(401, "peek needs the API token: send Authorization: Bearer <token>");

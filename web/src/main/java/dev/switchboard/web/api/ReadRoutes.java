@@ -45,13 +45,14 @@ public final class ReadRoutes implements WebRoutes {
         routes.get(BASE + "/agents", ctx -> Responses.json(ctx, 200, Map.of("agents", AgentViews.all(web))));
         routes.get(BASE + "/queue", ctx -> queue(ctx, web));
         routes.get(BASE + "/messages/{id}", ctx -> message(ctx, web));
-        routes.get(BASE + "/timing", ctx -> Responses.json(ctx, 200, Map.of("agents", web.fleet().timing())));
+        routes.get(
+                BASE + "/timing",
+                ctx -> Responses.json(ctx, 200, Map.of("agents", web.fleet().timing())));
         routes.get(BASE + "/config", ctx -> Responses.json(ctx, 200, ConfigView.of(web.config(), secrets)));
     }
 
     /** One entry per part: the queue, each bridge, each delivery method of each agent. */
-    record Part(String part, boolean ok, String detail) {
-    }
+    record Part(String part, boolean ok, String detail) {}
 
     private static void health(Context ctx, WebContext web) {
         List<Part> parts = new ArrayList<>();
@@ -66,7 +67,11 @@ public final class ReadRoutes implements WebRoutes {
         }
         for (AgentConfig a : web.agents().all()) {
             for (DeliveryMethod m : a.delivery()) {
-                String state = web.fleet().breaker(a.id(), m).name().toLowerCase(Locale.ROOT).replace('_', '-');
+                String state = web.fleet()
+                        .breaker(a.id(), m)
+                        .name()
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
                 parts.add(new Part("delivery:" + a.id() + ":" + m.key(), !state.equals("open"), "breaker " + state));
             }
         }
@@ -100,7 +105,9 @@ public final class ReadRoutes implements WebRoutes {
         String agent = null;
         String agentParam = ctx.queryParam("agent");
         if (agentParam != null && !agentParam.isBlank()) {
-            agent = web.agents().resolve(agentParam).map(AgentConfig::id)
+            agent = web.agents()
+                    .resolve(agentParam)
+                    .map(AgentConfig::id)
                     .orElseThrow(() -> new BadRequest("unknown agent '" + agentParam + "'"));
         }
         EnumSet<MessageState> states = EnumSet.noneOf(MessageState.class);
@@ -122,10 +129,17 @@ public final class ReadRoutes implements WebRoutes {
         }
         int limit = intParam(ctx, "limit", 50, 1, 500);
         int offset = intParam(ctx, "offset", 0, 0, MAX_SCAN);
-        List<QueuedMessage> scanned = web.queue().list(states, agent, priorities.isEmpty() ? offset + limit + 1 : MAX_SCAN);
-        List<QueuedMessage> matching = priorities.isEmpty() ? scanned
-                : scanned.stream().filter(q -> priorities.contains(q.message().priority())).toList();
-        List<MessageView> page = matching.stream().skip(offset).limit(limit).map(q -> MessageView.of(q, null))
+        List<QueuedMessage> scanned =
+                web.queue().list(states, agent, priorities.isEmpty() ? offset + limit + 1 : MAX_SCAN);
+        List<QueuedMessage> matching = priorities.isEmpty()
+                ? scanned
+                : scanned.stream()
+                        .filter(q -> priorities.contains(q.message().priority()))
+                        .toList();
+        List<MessageView> page = matching.stream()
+                .skip(offset)
+                .limit(limit)
+                .map(q -> MessageView.of(q, null))
                 .toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("offset", offset);
@@ -138,7 +152,8 @@ public final class ReadRoutes implements WebRoutes {
     private static void message(Context ctx, WebContext web) {
         String id = ctx.pathParam("id");
         if (!id.matches("#?[0-9A-Za-z-]{4,64}")) {
-            throw new BadRequest("'" + abbreviate(id) + "' is not a message id (the full id or its short form, e.g. 2af0)");
+            throw new BadRequest(
+                    "'" + abbreviate(id) + "' is not a message id (the full id or its short form, e.g. 2af0)");
         }
         String wanted = id.replaceFirst("^#", "");
         QueuedMessage q = web.queue().find(wanted).orElseThrow(() -> new ApiError(404, "no message " + abbreviate(id)));
@@ -152,7 +167,10 @@ public final class ReadRoutes implements WebRoutes {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return List.of(value.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return List.of(value.split(",")).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static int intParam(Context ctx, String name, int def, int min, int max) {

@@ -20,12 +20,10 @@ import java.util.Map;
 public final class WriteRoutes implements WebRoutes {
 
     /** {@code POST /api/v1/messages}. */
-    record SendRequest(String agent, String text, String priority) {
-    }
+    record SendRequest(String agent, String text, String priority) {}
 
     /** Bodies of the control endpoints: nothing, or an empty object. */
-    record NoFields() {
-    }
+    record NoFields() {}
 
     @Override
     public void register(RoutesConfig routes, WebContext web) {
@@ -45,8 +43,8 @@ public final class WriteRoutes implements WebRoutes {
             throw new BadRequest("field 'text' is required: the message to send");
         }
         String priority = req.priority() == null ? "normal" : req.priority();
-        Reply reply = web.commands().execute(List.of("msg", "--priority", priority, req.agent(), "--", req.text()),
-                WebContext.API_CALLER);
+        Reply reply = web.commands()
+                .execute(List.of("msg", "--priority", priority, req.agent(), "--", req.text()), WebContext.API_CALLER);
         answer(ctx, reply, 202);
     }
 

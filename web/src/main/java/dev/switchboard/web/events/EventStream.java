@@ -79,7 +79,8 @@ public final class EventStream implements AutoCloseable {
 
     /** Serves one client until it goes away or the stream closes (runs on the request's thread). */
     public void serve(SseClient client) {
-        long after = resumeFrom(client.ctx().header("Last-Event-ID"), client.ctx().queryParam("after"));
+        long after =
+                resumeFrom(client.ctx().header("Last-Event-ID"), client.ctx().queryParam("after"));
         BlockingQueue<Frame> buffer = new ArrayBlockingQueue<>(BUFFER);
         clients.add(buffer);
         try {

@@ -11,11 +11,11 @@ import java.util.List;
  *                the last bucket's bound is null (everything above)
  */
 public record Distribution(long count, Long p50, Long p90, Long p99, Long max, List<Bucket> buckets) {
-    public record Bucket(Long le, long count) {
-    }
+    public record Bucket(Long le, long count) {}
 
-    static final long[] BOUNDS_MS = {5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000,
-            300_000, 3_600_000};
+    static final long[] BOUNDS_MS = {
+        5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 300_000, 3_600_000
+    };
 
     static Distribution of(long[] samples) {
         long[] s = samples.clone();

@@ -10,8 +10,7 @@ import java.util.Locale;
 final class ErrorClasses {
     private static final int MAX_LENGTH = 60;
 
-    private ErrorClasses() {
-    }
+    private ErrorClasses() {}
 
     public static String of(String detail) {
         if (detail == null || detail.isBlank()) {

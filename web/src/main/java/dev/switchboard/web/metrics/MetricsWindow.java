@@ -16,13 +16,22 @@ import java.util.stream.LongStream;
  * @param latencyMs    per {@link Latency#key()}
  * @param perMinute    oldest first, one entry per minute of the window (empty minutes included)
  */
-public record MetricsWindow(int minutes, long delivered, long dead, long read, long cancelled, Double successRate,
-                            Double verifiedRate, Map<String, AgentFigures> byAgent, Map<String, Long> byMethod,
-                            Map<String, Long> byErrorClass, Retries retries, Map<String, Distribution> latencyMs,
-                            List<Minute> perMinute) {
+public record MetricsWindow(
+        int minutes,
+        long delivered,
+        long dead,
+        long read,
+        long cancelled,
+        Double successRate,
+        Double verifiedRate,
+        Map<String, AgentFigures> byAgent,
+        Map<String, Long> byMethod,
+        Map<String, Long> byErrorClass,
+        Retries retries,
+        Map<String, Distribution> latencyMs,
+        List<Minute> perMinute) {
 
-    public record AgentFigures(long delivered, long dead, long retries) {
-    }
+    public record AgentFigures(long delivered, long dead, long retries) {}
 
     /**
      * @param retryWaits           failed attempts that will be tried again
@@ -30,14 +39,21 @@ public record MetricsWindow(int minutes, long delivered, long dead, long read, l
      * @param operatorRetries      dead or waiting messages put back by an operator
      * @param attemptsAtDelivery   how many attempts delivered messages needed ("1", "2", … "5+")
      */
-    public record Retries(long retryWaits, long deliveredAfterRetry, long dead, long operatorRetries,
-                          Map<String, Long> attemptsAtDelivery) {
-    }
+    public record Retries(
+            long retryWaits,
+            long deliveredAfterRetry,
+            long dead,
+            long operatorRetries,
+            Map<String, Long> attemptsAtDelivery) {}
 
     /** One minute: throughput and the latency trend. */
-    public record Minute(Instant start, long delivered, long failed, Map<String, Long> deliveredByAgent,
-                         Long endToEndP50Ms, Long endToEndP95Ms) {
-    }
+    public record Minute(
+            Instant start,
+            long delivered,
+            long failed,
+            Map<String, Long> deliveredByAgent,
+            Long endToEndP50Ms,
+            Long endToEndP95Ms) {}
 
     static MetricsWindow of(long nowMinute, int size, TreeMap<Long, MinuteBucket> buckets) {
         Map<String, long[]> agents = new TreeMap<>();
@@ -79,11 +95,20 @@ public record MetricsWindow(int minutes, long delivered, long dead, long read, l
             read += b.read;
             cancelled += b.cancelled;
             operator += b.operatorRetries;
-            retryWaits += b.retriesByAgent.values().stream().mapToLong(Long::longValue).sum();
+            retryWaits += b.retriesByAgent.values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             long[] e2e = b.samples(Latency.END_TO_END);
             java.util.Arrays.sort(e2e);
-            perMinute.add(new Minute(start, b.delivered(), b.dead() + b.retriesByAgent.values().stream()
-                    .mapToLong(Long::longValue).sum(), new TreeMap<>(b.deliveredByAgent), Distribution.pct(e2e, 50),
+            perMinute.add(new Minute(
+                    start,
+                    b.delivered(),
+                    b.dead()
+                            + b.retriesByAgent.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum(),
+                    new TreeMap<>(b.deliveredByAgent),
+                    Distribution.pct(e2e, 50),
                     Distribution.pct(e2e, 95)));
         }
         long delivered = verified + unverified;
@@ -92,12 +117,24 @@ public record MetricsWindow(int minutes, long delivered, long dead, long read, l
         agents.forEach((a, f) -> byAgent.put(a, new AgentFigures(f[0], f[1], f[2])));
         Map<String, Distribution> latency = new TreeMap<>();
         for (Latency l : Latency.values()) {
-            long[] all = samples.getOrDefault(l, List.of()).stream().flatMapToLong(LongStream::of).toArray();
+            long[] all = samples.getOrDefault(l, List.of()).stream()
+                    .flatMapToLong(LongStream::of)
+                    .toArray();
             latency.put(l.key(), Distribution.of(all));
         }
-        return new MetricsWindow(size, delivered, dead, read, cancelled,
+        return new MetricsWindow(
+                size,
+                delivered,
+                dead,
+                read,
+                cancelled,
                 delivered + dead == 0 ? null : (double) delivered / (delivered + dead),
-                delivered == 0 ? null : (double) verified / delivered, byAgent, byMethod, byError,
-                new Retries(retryWaits, afterRetry, dead, operator, attempts), latency, perMinute);
+                delivered == 0 ? null : (double) verified / delivered,
+                byAgent,
+                byMethod,
+                byError,
+                new Retries(retryWaits, afterRetry, dead, operator, attempts),
+                latency,
+                perMinute);
     }
 }

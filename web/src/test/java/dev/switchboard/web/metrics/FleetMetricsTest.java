@@ -44,7 +44,7 @@ class FleetMetricsTest {
             EventBus bus = new EventBus();
             List<String> sink = new CopyOnWriteArrayList<>();
             try (FleetMetrics metrics = new FleetMetrics(queue, bus, Clock.systemUTC(), recording(sink));
-                 EventPump pump = new EventPump(queue, bus, 20)) {
+                    EventPump pump = new EventPump(queue, bus, 20)) {
                 MetricsWindow w = metrics.window();
                 // THEN the hour before is there, and nothing of it was handed to the live sink
                 assertEquals(1, w.delivered());
@@ -61,7 +61,9 @@ class FleetMetricsTest {
                 // AND a delivery now is counted on top and reaches the sink
                 queue.onCommit(pump::wakeUp);
                 deliver(queue, "Agent-3", false);
-                Await.until(Duration.ofSeconds(10), () -> sink.contains("delivered Agent-3 inbox false"),
+                Await.until(
+                        Duration.ofSeconds(10),
+                        () -> sink.contains("delivered Agent-3 inbox false"),
                         () -> "sink saw " + sink);
                 MetricsWindow after = metrics.window();
                 assertEquals(2, after.delivered());

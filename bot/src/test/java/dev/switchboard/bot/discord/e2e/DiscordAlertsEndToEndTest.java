@@ -39,12 +39,14 @@ class DiscordAlertsEndToEndTest {
             // THEN the next check fires the alert, and the status channel shows it; later checks say nothing new
             List<AlertEvent> fired = h.app.alerts().evaluate();
             assertEquals(1, fired.size(), fired.toString());
-            RestCall post = h.discord.await(statusPost("🚨 alert: 1 dead letter in the last 10 min"), WAIT,
-                    "alert post");
+            RestCall post =
+                    h.discord.await(statusPost("🚨 alert: 1 dead letter in the last 10 min"), WAIT, "alert post");
             assertTrue(post.body().path("allowed_mentions").path("parse").isEmpty(), "an alert pings nobody");
             assertEquals(List.of(), h.app.alerts().evaluate());
             assertEquals(1, h.app.alerts().active().size());
-            assertEquals(1, h.discord.calls().stream().filter(statusPost("🚨 alert:")).count());
+            assertEquals(
+                    1,
+                    h.discord.calls().stream().filter(statusPost("🚨 alert:")).count());
         }
     }
 

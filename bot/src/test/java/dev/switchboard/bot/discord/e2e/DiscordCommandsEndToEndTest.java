@@ -42,7 +42,8 @@ class DiscordCommandsEndToEndTest {
             Files.createDirectories(inbox.getParent());
             if (Files.isDirectory(inbox)) {
                 try (var s = Files.walk(inbox)) {
-                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    s.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             Files.writeString(inbox, "not a folder");
@@ -50,9 +51,16 @@ class DiscordCommandsEndToEndTest {
             long msg = h.discord.postMessage(CHANNEL, ALICE.id(), "!msg Agent-5 are you there?");
 
             h.discord.await(reaction("PUT", msg, StatusEmoji.FAILED), WAIT, "❌");
-            String why = h.discord.await(replyTo(msg), WAIT, "reply saying why").body().path("content").asText();
+            String why = h.discord
+                    .await(replyTo(msg), WAIT, "reply saying why")
+                    .body()
+                    .path("content")
+                    .asText();
             assertTrue(why.startsWith("❌ #") && why.contains("to Agent-5: dead"), why);
-            String post = h.discord.await(statusPost("dead letter"), WAIT, "dead letter post").body().path("content")
+            String post = h.discord
+                    .await(statusPost("dead letter"), WAIT, "dead letter post")
+                    .body()
+                    .path("content")
                     .asText();
             assertTrue(post.contains("Agent-5") && post.contains("discord:1001 (alice)"), post);
         }
@@ -67,7 +75,11 @@ class DiscordCommandsEndToEndTest {
 
             long msg = h.discord.postMessage(CHANNEL, ALICE.id(), "!msg Agent-6 when you are back");
             h.discord.await(reaction("PUT", msg, StatusEmoji.QUEUED), WAIT, "📥");
-            String note = h.discord.await(replyTo(msg), WAIT, "paused note").body().path("content").asText();
+            String note = h.discord
+                    .await(replyTo(msg), WAIT, "paused note")
+                    .body()
+                    .path("content")
+                    .asText();
             assertTrue(note.contains("paused: Agent-6"), note);
             assertEquals(List.of(), h.inboxFiles("Agent-6"));
 
@@ -78,8 +90,11 @@ class DiscordCommandsEndToEndTest {
             var queued = h.app.queue().list(List.of(), "Agent-6", 10);
             assertEquals(1, queued.size());
             var delivering = h.app.queue().history(queued.get(0).id()).stream()
-                    .filter(t -> t.to() == dev.switchboard.core.message.MessageState.DELIVERING).findFirst().orElseThrow();
-            assertTrue(!delivering.at().isBefore(resumed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)),
+                    .filter(t -> t.to() == dev.switchboard.core.message.MessageState.DELIVERING)
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(
+                    !delivering.at().isBefore(resumed.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)),
                     "delivering at " + delivering.at() + ", resumed at " + resumed);
             h.discord.await(statusPost("Agent-6 is resumed"), WAIT, "resumed announcement");
         }
@@ -94,7 +109,11 @@ class DiscordCommandsEndToEndTest {
             }
             h.discord.await(reaction("PUT", msgs[1], StatusEmoji.DELIVERED), WAIT, "second delivered");
             h.discord.await(reaction("PUT", msgs[3], StatusEmoji.FAILED), WAIT, "fourth refused");
-            String reply = h.discord.await(replyTo(msgs[2]), WAIT, "rate limit reply").body().path("content").asText();
+            String reply = h.discord
+                    .await(replyTo(msgs[2]), WAIT, "rate limit reply")
+                    .body()
+                    .path("content")
+                    .asText();
             assertTrue(reply.contains("slow down"), reply);
             h.discord.await(reaction("PUT", msgs[2], StatusEmoji.FAILED), WAIT, "third refused");
             assertFalse(h.discord.calls().stream().anyMatch(replyTo(msgs[3])), "no second reply within the window");
@@ -111,25 +130,45 @@ class DiscordCommandsEndToEndTest {
             assertTrue(permissionsOf(registered, "msg").isEmpty(), "msg visible to all");
 
             long agents = h.discord.slashCommand(BOB.id(), "agents", options());
-            JsonNode embed = h.discord.await(edit(agents), WAIT, "/agents answer").body().path("embeds").get(0);
+            JsonNode embed = h.discord
+                    .await(edit(agents), WAIT, "/agents answer")
+                    .body()
+                    .path("embeds")
+                    .get(0);
             assertEquals("8 agents", embed.path("title").asText());
-            assertTrue(embed.path("description").asText()
-                    .contains("Agent-8 · inbox · 0 pending · last delivery never"), embed.toString());
+            assertTrue(
+                    embed.path("description").asText().contains("Agent-8 · inbox · 0 pending · last delivery never"),
+                    embed.toString());
 
             long help = h.discord.slashCommand(BOB.id(), "help", options());
-            assertEquals(64, h.discord.await(callback(help), WAIT, "deferred help").body().path("data").path("flags")
-                    .asInt(), "help is for the member's eyes only");
-            String viewerHelp = h.discord.await(edit(help), WAIT, "help answer").body().toString();
+            assertEquals(
+                    64,
+                    h.discord
+                            .await(callback(help), WAIT, "deferred help")
+                            .body()
+                            .path("data")
+                            .path("flags")
+                            .asInt(),
+                    "help is for the member's eyes only");
+            String viewerHelp =
+                    h.discord.await(edit(help), WAIT, "help answer").body().toString();
             assertTrue(viewerHelp.contains("as viewer") && viewerHelp.contains("agents"), viewerHelp);
             assertFalse(viewerHelp.contains("broadcast"), "a viewer is not shown what they cannot run");
 
             long chatHelp = h.discord.postMessage(CHANNEL, CAROL.id(), "!help");
-            String adminHelp = h.discord.await(replyTo(chatHelp), WAIT, "!help answer").body().toString();
+            String adminHelp = h.discord
+                    .await(replyTo(chatHelp), WAIT, "!help answer")
+                    .body()
+                    .toString();
             assertTrue(adminHelp.contains("as admin") && adminHelp.contains("queue"), adminHelp);
 
-            long sneaky = h.discord.slashCommand(ALICE.id(), "queue", options(subcommand("pause",
-                    option("agent", "Agent-1", false))));
-            String denied = h.discord.await(edit(sneaky), WAIT, "denied /queue pause").body().path("content").asText();
+            long sneaky = h.discord.slashCommand(
+                    ALICE.id(), "queue", options(subcommand("pause", option("agent", "Agent-1", false))));
+            String denied = h.discord
+                    .await(edit(sneaky), WAIT, "denied /queue pause")
+                    .body()
+                    .path("content")
+                    .asText();
             assertTrue(denied.startsWith("⛔"), denied);
             assertFalse(h.app.queue().isPaused("Agent-1"));
         }
@@ -138,21 +177,41 @@ class DiscordCommandsEndToEndTest {
     @Test
     void slashBroadcastFollowsEveryCopyAndOnboardQueuesTheOnboardingText() throws Exception {
         try (DiscordHarness h = DiscordHarness.start(dir, Limits.defaults(), List.of())) {
-            long broadcast = h.discord.slashCommand(ALICE.id(), "broadcast",
-                    options(option("text", "stand-up in 5 minutes", false)));
+            long broadcast = h.discord.slashCommand(
+                    ALICE.id(), "broadcast", options(option("text", "stand-up in 5 minutes", false)));
 
-            RestCall done = h.discord.await(c -> edit(broadcast).test(c)
-                    && c.body().path("embeds").path(0).path("description").asText()
-                    .split("delivered \\(inbox, verified\\)", -1).length == 9, WAIT,
+            RestCall done = h.discord.await(
+                    c -> edit(broadcast).test(c)
+                            && c.body()
+                                            .path("embeds")
+                                            .path(0)
+                                            .path("description")
+                                            .asText()
+                                            .split("delivered \\(inbox, verified\\)", -1)
+                                            .length
+                                    == 9,
+                    WAIT,
                     "an edit showing all 8 copies delivered");
-            assertEquals(8, done.body().path("embeds").get(0).path("description").asText().lines().count(),
+            assertEquals(
+                    8,
+                    done.body()
+                            .path("embeds")
+                            .get(0)
+                            .path("description")
+                            .asText()
+                            .lines()
+                            .count(),
                     "one line per copy: " + done.body());
             for (int a = 1; a <= 8; a++) {
-                assertEquals("stand-up in 5 minutes", DiscordHarness.bodyOf(h.awaitInboxFiles("Agent-" + a, 1).get(0)));
+                assertEquals(
+                        "stand-up in 5 minutes",
+                        DiscordHarness.bodyOf(h.awaitInboxFiles("Agent-" + a, 1).get(0)));
             }
 
             long onboard = h.discord.slashCommand(CAROL.id(), "onboard", options(option("agent", "Agent-7", false)));
-            h.discord.await(c -> edit(onboard).test(c) && c.body().toString().contains("delivered"), WAIT,
+            h.discord.await(
+                    c -> edit(onboard).test(c) && c.body().toString().contains("delivered"),
+                    WAIT,
                     "onboarding delivered");
             List<Path> files = h.awaitInboxFiles("Agent-7", 2);
             String onboarding = Files.readString(files.get(1));
@@ -166,16 +225,21 @@ class DiscordCommandsEndToEndTest {
             Path outbox = Files.createDirectories(h.dir.resolve("agent_workspaces/Agent-2/outbox"));
             Path answer = outbox.resolve("20261123T160000Z_answer.md");
             Files.writeString(answer, "Rebased onto main; 412 tests pass. @everyone");
-            Files.setLastModifiedTime(answer, java.nio.file.attribute.FileTime.from(
-                    java.time.Instant.now().minusSeconds(5)));
+            Files.setLastModifiedTime(
+                    answer,
+                    java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().minusSeconds(5)));
 
             RestCall post = h.discord.await(statusPost("412 tests pass"), WAIT, "answer in the status channel");
-            assertEquals("💬 **Agent-2** answered:\nRebased onto main; 412 tests pass. @everyone",
+            assertEquals(
+                    "💬 **Agent-2** answered:\nRebased onto main; 412 tests pass. @everyone",
                     post.body().path("content").asText());
             assertTrue(post.body().path("allowed_mentions").path("parse").isEmpty(), "@everyone pings nobody");
             // The file is moved once the answer is stored; the post may come first.
-            dev.switchboard.core.Await.until(WAIT, () -> Files.exists(outbox.resolve("sent")
-                    .resolve(answer.getFileName())), () -> "moved to outbox/sent/");
+            dev.switchboard.core.Await.until(
+                    WAIT,
+                    () -> Files.exists(outbox.resolve("sent").resolve(answer.getFileName())),
+                    () -> "moved to outbox/sent/");
         }
     }
 
@@ -190,22 +254,36 @@ class DiscordCommandsEndToEndTest {
             Path outbox = Files.createDirectories(h.dir.resolve("agent_workspaces/Agent-3/outbox"));
             Path answer = outbox.resolve("20261123T160000Z_answer.md");
             Files.writeString(answer, "---\nreply_to: " + id + "\n---\nNone: 412 pass.");
-            Files.setLastModifiedTime(answer, java.nio.file.attribute.FileTime.from(
-                    java.time.Instant.now().minusSeconds(5)));
+            Files.setLastModifiedTime(
+                    answer,
+                    java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().minusSeconds(5)));
 
-            RestCall reply = h.discord.await(c -> replyTo(question).test(c)
-                    && c.body().path("content").asText().contains("412 pass"), WAIT, "the answer as a reply");
-            assertEquals("💬 **Agent-3** answered:\nNone: 412 pass.", reply.body().path("content").asText());
+            RestCall reply = h.discord.await(
+                    c -> replyTo(question).test(c)
+                            && c.body().path("content").asText().contains("412 pass"),
+                    WAIT,
+                    "the answer as a reply");
+            assertEquals(
+                    "💬 **Agent-3** answered:\nNone: 412 pass.",
+                    reply.body().path("content").asText());
             h.discord.await(reaction("PUT", question, StatusEmoji.READ), WAIT, "👀: the question is read");
-            assertEquals(dev.switchboard.core.message.MessageState.READ, h.app.queue().find(id).orElseThrow().state());
-            assertFalse(h.discord.calls().stream().anyMatch(statusPost("412 pass")),
+            assertEquals(
+                    dev.switchboard.core.message.MessageState.READ,
+                    h.app.queue().find(id).orElseThrow().state());
+            assertFalse(
+                    h.discord.calls().stream().anyMatch(statusPost("412 pass")),
                     "an answer to a question goes to the question, not the status channel");
         }
     }
 
     private static String permissionsOf(List<JsonNode> commands, String name) {
-        return commands.stream().filter(c -> c.path("name").asText().equals(name)).findFirst().orElseThrow()
-                .path("default_member_permissions").asText("");
+        return commands.stream()
+                .filter(c -> c.path("name").asText().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .path("default_member_permissions")
+                .asText("");
     }
 
     private static Predicate<RestCall> statusPost(String containing) {
@@ -218,7 +296,8 @@ class DiscordCommandsEndToEndTest {
     }
 
     private static Predicate<RestCall> edit(long interactionId) {
-        return c -> c.is("PATCH", "webhooks/" + FakeDiscord.APP_ID + "/interaction-token-" + interactionId
-                + "/messages/@original");
+        return c -> c.is(
+                "PATCH",
+                "webhooks/" + FakeDiscord.APP_ID + "/interaction-token-" + interactionId + "/messages/@original");
     }
 }

@@ -80,12 +80,19 @@ class DiscordEndToEndTest {
             assertTrue(content.length() < 200, "short denial: " + content);
             h.discord.await(reaction("PUT", msg, StatusEmoji.FAILED), WAIT, "❌");
             assertEquals(List.of(), h.inboxFiles("Agent-2"));
-            assertEquals(0, h.app.queue().stats().byState().values().stream().mapToLong(Long::longValue).sum(),
+            assertEquals(
+                    0,
+                    h.app.queue().stats().byState().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum(),
                     "nothing queued");
             assertTrue(reply.body().path("allowed_mentions").path("parse").isEmpty(), "replies ping nobody");
 
             long typo = h.discord.postMessage(CHANNEL, ALICE.id(), "!msg Agnet-2 hi");
-            String suggestion = h.discord.await(replyTo(typo), WAIT, "unknown agent reply").body().path("content")
+            String suggestion = h.discord
+                    .await(replyTo(typo), WAIT, "unknown agent reply")
+                    .body()
+                    .path("content")
                     .asText();
             assertTrue(suggestion.startsWith("❌") && suggestion.contains("did you mean Agent-2"), suggestion);
         }
@@ -95,25 +102,40 @@ class DiscordEndToEndTest {
     void slashMsgAutocompletesAgentsAndItsDeferredReplyIsEditedToTheFinalState() throws Exception {
         try (DiscordHarness h = DiscordHarness.start(dir, Limits.defaults(), List.of())) {
             JsonNode registered = h.discord.registeredCommands().stream()
-                    .filter(c -> c.path("name").asText().equals("msg")).findFirst().orElseThrow();
+                    .filter(c -> c.path("name").asText().equals("msg"))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(registered.path("options").get(0).path("autocomplete").asBoolean());
 
             long auto = h.discord.autocomplete(ALICE.id(), "msg", options(option("agent", "agent-", true)));
             RestCall choices = h.discord.await(callback(auto), WAIT, "autocomplete answer");
             assertEquals(8, choices.body().path("type").asInt(), "autocomplete result");
-            List<String> names = StreamSupport.stream(choices.body().path("data").path("choices").spliterator(), false)
-                    .map(c -> c.path("name").asText()).toList();
-            assertEquals(List.of("Agent-1", "Agent-2", "Agent-3", "Agent-4", "Agent-5", "Agent-6", "Agent-7",
-                    "Agent-8"), names);
+            List<String> names = StreamSupport.stream(
+                            choices.body().path("data").path("choices").spliterator(), false)
+                    .map(c -> c.path("name").asText())
+                    .toList();
+            assertEquals(
+                    List.of("Agent-1", "Agent-2", "Agent-3", "Agent-4", "Agent-5", "Agent-6", "Agent-7", "Agent-8"),
+                    names);
 
-            long slash = h.discord.slashCommand(ALICE.id(), "msg", options(option("agent", "Agent-3", false),
-                    option("text", "-v please\nrebase onto main", false), option("priority", "high", false)));
+            long slash = h.discord.slashCommand(
+                    ALICE.id(),
+                    "msg",
+                    options(
+                            option("agent", "Agent-3", false),
+                            option("text", "-v please\nrebase onto main", false),
+                            option("priority", "high", false)));
             RestCall deferred = h.discord.await(callback(slash), WAIT, "deferred reply");
             assertEquals(5, deferred.body().path("type").asInt(), "deferred channel message");
 
-            RestCall finalEdit = h.discord.await(c -> c.is("PATCH", "webhooks/" + FakeDiscord.APP_ID
-                    + "/interaction-token-" + slash + "/messages/@original")
-                    && c.body().toString().contains("delivered (inbox, verified)"), WAIT, "edit to delivered");
+            RestCall finalEdit = h.discord.await(
+                    c -> c.is(
+                                    "PATCH",
+                                    "webhooks/" + FakeDiscord.APP_ID + "/interaction-token-" + slash
+                                            + "/messages/@original")
+                            && c.body().toString().contains("delivered (inbox, verified)"),
+                    WAIT,
+                    "edit to delivered");
             JsonNode embed = finalEdit.body().path("embeds").get(0);
             assertTrue(embed.path("title").asText().contains("Agent-3"), embed.toString());
             Path file = h.awaitInboxFiles("Agent-3", 1).get(0);
@@ -164,8 +186,10 @@ class DiscordEndToEndTest {
             assertEquals(200, delivered.size());
             assertEquals(new HashSet<>(sent.values()), new HashSet<>(delivered), "each delivered once, to its agent");
 
-            List<RestCall> ticks = h.discord.awaitCount(c -> c.method().equals("PUT")
-                    && c.path().endsWith("/reactions/" + StatusEmoji.DELIVERED + "/@me"), 200, WAIT.multipliedBy(2),
+            List<RestCall> ticks = h.discord.awaitCount(
+                    c -> c.method().equals("PUT") && c.path().endsWith("/reactions/" + StatusEmoji.DELIVERED + "/@me"),
+                    200,
+                    WAIT.multipliedBy(2),
                     "✅ reactions");
             Set<String> tickedMessages = new HashSet<>();
             ticks.forEach(c -> tickedMessages.add(c.path().split("/")[3]));

@@ -43,8 +43,9 @@ class DiscordFuzzTest {
     private static final int COUNT = Integer.getInteger("fuzz.count", 10_000);
     /** Fixed by default so the suite is repeatable; any other seed with -Dfuzz.seed. */
     private static final long SEED = Long.getLong("fuzz.seed", 3_381_420_400_738L);
-    private static final List<FakeMember> WHO = List.of(DiscordHarness.ALICE, DiscordHarness.ALICE,
-            DiscordHarness.BOB, DiscordHarness.CAROL);
+
+    private static final List<FakeMember> WHO =
+            List.of(DiscordHarness.ALICE, DiscordHarness.ALICE, DiscordHarness.BOB, DiscordHarness.CAROL);
 
     /** Every failure names the seed that repeats it. */
     @RegisterExtension
@@ -63,7 +64,8 @@ class DiscordFuzzTest {
         Map<String, String> expected = new HashMap<>(); // input -> exact body
         Map<String, Predicate<RestCall>> answers = new HashMap<>(); // input -> the bot's answers to it
         List<String> typed = new ArrayList<>();
-        List<String> agents = SwitchboardConfig.defaultAgents().stream().map(AgentConfig::id).toList();
+        List<String> agents =
+                SwitchboardConfig.defaultAgents().stream().map(AgentConfig::id).toList();
         try (DiscordHarness h = DiscordHarness.start(dir, new Limits(4000, 1_000_000, 1), List.of())) {
             int chunk = 0;
             for (int i = 0; i < COUNT; i++) {
@@ -72,17 +74,23 @@ class DiscordFuzzTest {
                     String body = "F" + i + ": " + fuzz.clean(10);
                     expected.put("m" + i, body);
                     long id = post(h, typed, DiscordHarness.ALICE, "!msg " + fuzz.pick(agents) + " " + body);
-                    answers.put("m" + i, DiscordHarness.replyTo(id).or(c -> c.path().startsWith("channels/"
-                            + FakeDiscord.CHANNEL_ID + "/messages/" + id + "/reactions/")));
+                    answers.put(
+                            "m" + i,
+                            DiscordHarness.replyTo(id)
+                                    .or(c -> c.path()
+                                            .startsWith("channels/" + FakeDiscord.CHANNEL_ID + "/messages/" + id
+                                                    + "/reactions/")));
                 } else if (r < 6) {
                     String text = "S" + i + ": " + fuzz.clean(10);
                     expected.put("s" + i, text);
-                    long id = slash(h, typed, DiscordHarness.ALICE, fuzz.pick(agents).toLowerCase(), text);
+                    long id = slash(
+                            h, typed, DiscordHarness.ALICE, fuzz.pick(agents).toLowerCase(), text);
                     answers.put("s" + i, c -> c.path().contains("/interaction-token-" + id + "/"));
                 } else if (r < 10) {
                     slash(h, typed, fuzz.pick(WHO), fuzz.text(2), fuzz.text(8));
                 } else {
-                    String text = fuzz.nextInt(3) == 0 ? fuzz.text(10)
+                    String text = fuzz.nextInt(3) == 0
+                            ? fuzz.text(10)
                             : fuzz.commandish(fuzz.pick(List.of("!", "!", "", "! ", "!!", "<@900000000000000002> !")));
                     long channel = fuzz.nextInt(10) == 0 ? FakeDiscord.OTHER_CHANNEL_ID : FakeDiscord.CHANNEL_ID;
                     typed.add(text);
@@ -107,23 +115,33 @@ class DiscordFuzzTest {
                 long n = counts.getOrDefault(e.getValue(), 0L);
                 if (n != 1) {
                     problems.add(e.getKey() + " delivered " + n + " times: " + e.getValue() + " (code points "
-                            + e.getValue().codePoints().mapToObj(c -> String.format("U+%04X", c)).toList()
+                            + e.getValue()
+                                    .codePoints()
+                                    .mapToObj(c -> String.format("U+%04X", c))
+                                    .toList()
                             + "; the bot answered: " + answered(h, answers.get(e.getKey())) + ")");
                 }
             }
             for (String b : bodies) {
                 // onboard's optional text is taken as words (not exact, unlike msg): compare it word by word
-                boolean onboarding = b.startsWith("You are Agent-") || typed.stream().anyMatch(t ->
-                        t.toLowerCase().contains("onboard") && squash(t).contains(squash(b)));
+                boolean onboarding = b.startsWith("You are Agent-")
+                        || typed.stream()
+                                .anyMatch(t -> t.toLowerCase().contains("onboard")
+                                        && squash(t).contains(squash(b)));
                 // chat text has CRLF made LF (as Discord's own clients do); nothing else may change
-                if (!expected.containsValue(b) && !onboarding && typed.stream().noneMatch(t -> t.endsWith(b)
-                        || t.replace("\r\n", "\n").endsWith(b))) {
+                if (!expected.containsValue(b)
+                        && !onboarding
+                        && typed.stream()
+                                .noneMatch(t ->
+                                        t.endsWith(b) || t.replace("\r\n", "\n").endsWith(b))) {
                     problems.add("an inbox file holds text nobody sent: " + b.replace("\n", "⏎"));
                 }
             }
             for (RestCall c : h.discord.calls()) {
-                String content = c.body() == null ? "" : c.body().path("content").asText("");
-                if (c.method().equals("POST") && (content.startsWith("❌ ") || content.startsWith("⛔ "))
+                String content =
+                        c.body() == null ? "" : c.body().path("content").asText("");
+                if (c.method().equals("POST")
+                        && (content.startsWith("❌ ") || content.startsWith("⛔ "))
                         && content.contains("\n")) {
                     problems.add("a refusal in more than one line: " + content);
                 }
@@ -132,11 +150,12 @@ class DiscordFuzzTest {
                 problems.add("the token reached the log");
             }
             if (!problems.isEmpty()) {
-                fail(problems.size() + " problem(s) with seed " + SEED + ", e.g.:\n" + problems.stream().limit(10)
-                        .collect(Collectors.joining("\n")));
+                fail(problems.size() + " problem(s) with seed " + SEED + ", e.g.:\n"
+                        + problems.stream().limit(10).collect(Collectors.joining("\n")));
             }
             assertTrue(expected.size() > COUNT / 20, "the fuzz queued messages at all: " + expected.size());
-            assertTrue(h.app.services().stream().allMatch(s -> s.state() == ServiceStatus.State.RUNNING),
+            assertTrue(
+                    h.app.services().stream().allMatch(s -> s.state() == ServiceStatus.State.RUNNING),
                     h.app.services().toString());
             assertEquals(List.of(), problems);
         }
@@ -153,15 +172,17 @@ class DiscordFuzzTest {
 
     private static long slash(DiscordHarness h, List<String> typed, FakeMember who, String agent, String text) {
         typed.add(text);
-        return h.discord.slashCommand(who.id(), "msg", options(option("agent", agent, false),
-                option("text", text, false)));
+        return h.discord.slashCommand(
+                who.id(), "msg", options(option("agent", agent, false), option("text", text, false)));
     }
 
     /** What the bot showed for one input (reactions, replies, slash edits), so a missing message explains itself. */
     private static String answered(DiscordHarness h, Predicate<RestCall> toInput) {
-        List<String> shown = h.discord.calls().stream().filter(toInput)
+        List<String> shown = h.discord.calls().stream()
+                .filter(toInput)
                 .map(c -> c.body().has("content") || c.body().has("embeds")
-                        ? c.body().path("content").asText("") + c.body().path("embeds").path(0).path("title").asText("")
+                        ? c.body().path("content").asText("")
+                                + c.body().path("embeds").path(0).path("title").asText("")
                         : c.method() + " " + c.path().replaceAll(".*/reactions/", "reaction "))
                 .toList();
         return shown.isEmpty() ? "nothing" : String.join(" | ", shown);
@@ -177,8 +198,7 @@ class DiscordFuzzTest {
         }
     }
 
-    private static void awaitAll(DiscordHarness h, Collection<String> wanted)
-            throws IOException, InterruptedException {
+    private static void awaitAll(DiscordHarness h, Collection<String> wanted) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!new HashSet<>(bodies(h)).containsAll(wanted) && System.nanoTime() < deadline) {
             Thread.sleep(50);

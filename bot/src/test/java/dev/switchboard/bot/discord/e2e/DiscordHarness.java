@@ -66,16 +66,34 @@ final class DiscordHarness implements AutoCloseable {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root().addAppender(logs);
-        DiscordConfig dc = new DiscordConfig("!", Long.toString(FakeDiscord.GUILD_ID),
-                List.of(Long.toString(FakeDiscord.CHANNEL_ID)), Long.toString(FakeDiscord.STATUS_CHANNEL_ID),
-                new AccessList(List.of(Long.toString(FakeDiscord.OPERATOR_ROLE_ID)), List.of()), AccessList.empty(),
-                discord.apiUrl(), discord.gatewayUrl());
+        DiscordConfig dc = new DiscordConfig(
+                "!",
+                Long.toString(FakeDiscord.GUILD_ID),
+                List.of(Long.toString(FakeDiscord.CHANNEL_ID)),
+                Long.toString(FakeDiscord.STATUS_CHANNEL_ID),
+                new AccessList(List.of(Long.toString(FakeDiscord.OPERATOR_ROLE_ID)), List.of()),
+                AccessList.empty(),
+                discord.apiUrl(),
+                discord.gatewayUrl());
         List<AgentConfig> agents = new ArrayList<>(agentList);
-        SwitchboardConfig cfg = new SwitchboardConfig(dir.resolve("data"), dir.resolve("agent_workspaces"), null, null,
-                agents, limits, new RetryConfig(2, 20L, 50L, 30), dc, null, new WebConfig(false, null, null), null, null);
+        SwitchboardConfig cfg = new SwitchboardConfig(
+                dir.resolve("data"),
+                dir.resolve("agent_workspaces"),
+                null,
+                null,
+                agents,
+                limits,
+                new RetryConfig(2, 20L, 50L, 30),
+                dc,
+                null,
+                new WebConfig(false, null, null),
+                null,
+                null);
         App app;
         try {
-            app = App.startService(cfg, Secrets.from(Map.of(Secrets.DISCORD_TOKEN, TOKEN)),
+            app = App.startService(
+                    cfg,
+                    Secrets.from(Map.of(Secrets.DISCORD_TOKEN, TOKEN)),
                     new App.Tuning(20, 20, 200, 1_000, 3, Duration.ofSeconds(30)));
         } catch (Exception e) {
             discord.close();
@@ -98,7 +116,9 @@ final class DiscordHarness implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> s = Files.list(inbox(agent))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -122,21 +142,31 @@ final class DiscordHarness implements AutoCloseable {
 
     /** The bot's reaction call with {@code emoji} on a chat message ({@code PUT} adds, {@code DELETE} removes). */
     static java.util.function.Predicate<RestCall> reaction(String method, long messageId, String emoji) {
-        return c -> c.method().equals(method) && c.path().equals("channels/" + FakeDiscord.CHANNEL_ID + "/messages/"
-                + messageId + "/reactions/" + emoji + "/@me");
+        return c -> c.method().equals(method)
+                && c.path()
+                        .equals("channels/" + FakeDiscord.CHANNEL_ID + "/messages/" + messageId + "/reactions/" + emoji
+                                + "/@me");
     }
 
     /** A message the bot sent as a reply to {@code messageId}. */
     static java.util.function.Predicate<RestCall> replyTo(long messageId) {
         return c -> c.is("POST", "channels/" + FakeDiscord.CHANNEL_ID + "/messages")
-                && c.body().path("message_reference").path("message_id").asText().equals(Long.toString(messageId));
+                && c.body()
+                        .path("message_reference")
+                        .path("message_id")
+                        .asText()
+                        .equals(Long.toString(messageId));
     }
 
     /** Every log line so far, formatted, with exception text. */
     List<String> logLines() {
         synchronized (logs) {
-            return logs.list.stream().map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
-                    : " " + e.getThrowableProxy().getMessage())).toList();
+            return logs.list.stream()
+                    .map(e -> e.getFormattedMessage()
+                            + (e.getThrowableProxy() == null
+                                    ? ""
+                                    : " " + e.getThrowableProxy().getMessage()))
+                    .toList();
         }
     }
 

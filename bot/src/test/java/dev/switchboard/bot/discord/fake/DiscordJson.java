@@ -18,14 +18,15 @@ final class DiscordJson {
 
     /** Permission bits, as Discord numbers them. */
     static final long ADMINISTRATOR = 1L << 3;
+
     static final long ADD_REACTIONS = 1L << 6;
     static final long VIEW_CHANNEL = 1L << 10;
     static final long SEND_MESSAGES = 1L << 11;
     static final long EMBED_LINKS = 1L << 14;
     static final long READ_MESSAGE_HISTORY = 1L << 16;
     static final long USE_APPLICATION_COMMANDS = 1L << 31;
-    static final long EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS
-            | USE_APPLICATION_COMMANDS;
+    static final long EVERYONE_PERMISSIONS =
+            VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_APPLICATION_COMMANDS;
     static final long BOT_PERMISSIONS = EVERYONE_PERMISSIONS | EMBED_LINKS;
 
     private final AtomicLong snowflakes = new AtomicLong((System.currentTimeMillis() - DISCORD_EPOCH) << 22);
@@ -101,8 +102,8 @@ final class DiscordJson {
         return c;
     }
 
-    static ObjectNode guild(long guildId, long ownerId, List<ObjectNode> roles, List<ObjectNode> channels,
-                            List<ObjectNode> members) {
+    static ObjectNode guild(
+            long guildId, long ownerId, List<ObjectNode> roles, List<ObjectNode> channels, List<ObjectNode> members) {
         ObjectNode g = object();
         g.put("id", Long.toString(guildId));
         g.put("name", "Switchboard test guild");
@@ -134,15 +135,22 @@ final class DiscordJson {
         g.putArray("roles").addAll(roles);
         g.putArray("channels").addAll(channels);
         g.putArray("members").addAll(members);
-        for (String empty : List.of("threads", "guild_scheduled_events", "emojis", "stickers", "voice_states",
-                "presences", "stage_instances", "soundboard_sounds")) {
+        for (String empty : List.of(
+                "threads",
+                "guild_scheduled_events",
+                "emojis",
+                "stickers",
+                "voice_states",
+                "presences",
+                "stage_instances",
+                "soundboard_sounds")) {
             g.putArray(empty);
         }
         return g;
     }
 
-    static ObjectNode message(long id, long channelId, long guildId, ObjectNode author, ObjectNode member,
-                              String content) {
+    static ObjectNode message(
+            long id, long channelId, long guildId, ObjectNode author, ObjectNode member, String content) {
         ObjectNode m = object();
         m.put("id", Long.toString(id));
         m.put("channel_id", Long.toString(channelId));

@@ -29,6 +29,7 @@ public final class FakeDiscord implements AutoCloseable {
     public static final long ADMIN_ROLE_ID = 900000000000000020L;
     /** A role with no special permission (for allowlists by role id). */
     public static final long OPERATOR_ROLE_ID = 900000000000000021L;
+
     public static final long BOT_ROLE_ID = 900000000000000022L;
     public static final long OWNER_ID = 900000000000000030L;
 
@@ -82,8 +83,15 @@ public final class FakeDiscord implements AutoCloseable {
     public long postMessage(long channelId, long userId, String content) {
         long id = json.nextId();
         FakeMember m = member(userId);
-        gateway.dispatch("MESSAGE_CREATE", DiscordJson.message(id, channelId, GUILD_ID,
-                DiscordJson.user(m.id(), m.name(), false), DiscordJson.member(m, false), content));
+        gateway.dispatch(
+                "MESSAGE_CREATE",
+                DiscordJson.message(
+                        id,
+                        channelId,
+                        GUILD_ID,
+                        DiscordJson.user(m.id(), m.name(), false),
+                        DiscordJson.member(m, false),
+                        content));
         return id;
     }
 
@@ -207,8 +215,13 @@ public final class FakeDiscord implements AutoCloseable {
     /** A message the bot created (channel message, interaction followup or edit), echoed as Discord does. */
     ObjectNode botMessage(long channelId, JsonNode body) {
         long id = json.nextId();
-        ObjectNode msg = DiscordJson.message(id, channelId, GUILD_ID, DiscordJson.user(BOT_ID, BOT_NAME, true),
-                null, body.path("content").asText(""));
+        ObjectNode msg = DiscordJson.message(
+                id,
+                channelId,
+                GUILD_ID,
+                DiscordJson.user(BOT_ID, BOT_NAME, true),
+                null,
+                body.path("content").asText(""));
         if (body.has("embeds")) {
             ArrayNode embeds = msg.putArray("embeds");
             for (JsonNode e : body.get("embeds")) {
@@ -308,7 +321,8 @@ public final class FakeDiscord implements AutoCloseable {
                 DiscordJson.textChannel(STATUS_CHANNEL_ID, GUILD_ID, "agent-status", 1),
                 DiscordJson.textChannel(OTHER_CHANNEL_ID, GUILD_ID, "general", 2));
         List<ObjectNode> memberJson = members.values().stream()
-                .map(m -> DiscordJson.member(m, m.id() == BOT_ID)).toList();
+                .map(m -> DiscordJson.member(m, m.id() == BOT_ID))
+                .toList();
         return DiscordJson.guild(GUILD_ID, OWNER_ID, roles, channels, memberJson);
     }
 }

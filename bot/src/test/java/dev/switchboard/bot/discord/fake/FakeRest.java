@@ -74,7 +74,8 @@ final class FakeRest {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; REST calls seen:\n"
-                        + String.join("\n", calls.stream().map(RestCall::toString).toList()));
+                        + String.join(
+                                "\n", calls.stream().map(RestCall::toString).toList()));
             }
             wait(Math.max(1, left / 1_000_000));
         }
@@ -106,19 +107,24 @@ final class FakeRest {
     }
 
     /** A reply: status and JSON body (null for no content). */
-    private record Answer(int status, JsonNode body) {
-    }
+    private record Answer(int status, JsonNode body) {}
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String rawPath = exchange.getRequestURI().getRawPath().substring(BASE.length());
             String path = URLDecoder.decode(rawPath, StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
-            JsonNode body = readBody(exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Type"));
+            JsonNode body = readBody(
+                    exchange.getRequestBody(), exchange.getRequestHeaders().getFirst("Content-Type"));
             String expected = discord.token();
             Answer answer = expected != null
-                    && !("Bot " + expected).equals(exchange.getRequestHeaders().getFirst("Authorization"))
-                    ? new Answer(401, DiscordJson.object().put("message", "401: Unauthorized").put("code", 0))
+                            && !("Bot " + expected)
+                                    .equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    ? new Answer(
+                            401,
+                            DiscordJson.object()
+                                    .put("message", "401: Unauthorized")
+                                    .put("code", 0))
                     : route(method, path, body);
             // recorded once its effect (e.g. registered commands) is visible, before the client sees the answer
             record(method, path, body);
@@ -145,7 +151,8 @@ final class FakeRest {
         } else if (WEBHOOK_MESSAGE.matcher(path).matches()) {
             return new Answer(200, discord.botMessage(FakeDiscord.CHANNEL_ID, body));
         }
-        return new Answer(404, DiscordJson.object().put("message", "404: Not Found").put("code", 0));
+        return new Answer(
+                404, DiscordJson.object().put("message", "404: Not Found").put("code", 0));
     }
 
     private static JsonNode readBody(InputStream in, String contentType) throws IOException {
@@ -188,7 +195,8 @@ final class FakeRest {
                 JsonNode payload = DiscordJson.MAPPER.readTree(new String(data, StandardCharsets.UTF_8));
                 payload.fields().forEachRemaining(e -> body.set(e.getKey(), e.getValue()));
             } else if (file.find()) {
-                files.add(DiscordJson.object().put("filename", file.group(1))
+                files.add(DiscordJson.object()
+                        .put("filename", file.group(1))
                         .put("base64", java.util.Base64.getEncoder().encodeToString(data)));
             }
         }

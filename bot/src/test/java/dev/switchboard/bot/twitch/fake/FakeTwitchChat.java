@@ -99,14 +99,20 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
                     conn.send(":tmi.twitch.tv CAP * ACK :" + irc.params().get(1));
                 }
             }
-            case "PASS" -> lastPass = irc.params().isEmpty() ? null : irc.params().get(0);
+            case "PASS" ->
+                lastPass = irc.params().isEmpty() ? null : irc.params().get(0);
             case "NICK" -> {
                 nick = irc.params().get(0);
                 nicks.put(conn, nick);
                 lastNick = nick;
-                for (String n : List.of("001 " + nick + " :Welcome, GLHF!", "002 " + nick + " :Your host is tmi.twitch.tv",
-                        "003 " + nick + " :This server is rather new", "004 " + nick + " :-", "375 " + nick + " :-",
-                        "372 " + nick + " :You are in a maze of twisty passages, all alike.", "376 " + nick + " :>")) {
+                for (String n : List.of(
+                        "001 " + nick + " :Welcome, GLHF!",
+                        "002 " + nick + " :Your host is tmi.twitch.tv",
+                        "003 " + nick + " :This server is rather new",
+                        "004 " + nick + " :-",
+                        "375 " + nick + " :-",
+                        "372 " + nick + " :You are in a maze of twisty passages, all alike.",
+                        "376 " + nick + " :>")) {
                     conn.send(":tmi.twitch.tv " + n);
                 }
             }
@@ -123,7 +129,11 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
                     }
                 }
             }
-            case "PING" -> conn.send("PONG :" + (irc.params().isEmpty() ? "tmi.twitch.tv" : irc.params().get(0)));
+            case "PING" ->
+                conn.send("PONG :"
+                        + (irc.params().isEmpty()
+                                ? "tmi.twitch.tv"
+                                : irc.params().get(0)));
             case "PONG" -> {
                 pongs.incrementAndGet();
                 synchronized (this) {
@@ -143,7 +153,10 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
                 }
                 String channel = irc.params().get(0).substring(1);
                 synchronized (this) {
-                    sent.add(new SentPrivmsg(System.nanoTime(), irc.tags(), channel,
+                    sent.add(new SentPrivmsg(
+                            System.nanoTime(),
+                            irc.tags(),
+                            channel,
                             irc.params().size() > 1 ? irc.params().get(1) : ""));
                     notifyAll();
                 }
@@ -193,8 +206,8 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
     }
 
     /** A chat line sent with Twitch's reply button: reply tags, and the text starting with the mention. */
-    public void reply(ChatUser user, String channel, String messageId, String text, String parentMessageId,
-                      String parentLogin) {
+    public void reply(
+            ChatUser user, String channel, String messageId, String text, String parentMessageId, String parentLogin) {
         raw(user.tags(channel, messageId) + ";reply-parent-msg-id=" + parentMessageId + ";reply-parent-user-login="
                 + parentLogin + ";reply-parent-display-name=" + parentLogin + ";reply-parent-user-id=1"
                 + ";reply-parent-msg-body=earlier :" + user.login() + "!" + user.login() + "@" + user.login()
@@ -251,13 +264,15 @@ public final class FakeTwitchChat extends WebSocketServer implements AutoCloseab
     /** Waits until {@code count} PRIVMSGs matching {@code filter} were sent by the client; returns them. */
     public synchronized List<SentPrivmsg> awaitSent(Predicate<SentPrivmsg> filter, int count, Duration timeout)
             throws InterruptedException {
-        awaitCondition(() -> sent.stream().filter(filter).count() >= count, timeout,
+        awaitCondition(
+                () -> sent.stream().filter(filter).count() >= count,
+                timeout,
                 count + " matching PRIVMSG(s); got " + sent);
         return sent.stream().filter(filter).toList();
     }
 
-    public synchronized void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout,
-                                            String what) throws InterruptedException {
+    public synchronized void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();

@@ -24,10 +24,14 @@ class FakeTwitchChatTest {
         try (FakeTwitchChat server = new FakeTwitchChat().begin()) {
             CredentialManager cm = CredentialManagerBuilder.builder().build();
             cm.registerIdentityProvider(new LocalTwitchIdentity("900001", "spikebot"));
-            TwitchChat chat = TwitchChatBuilder.builder().withCredentialManager(cm)
+            TwitchChat chat = TwitchChatBuilder.builder()
+                    .withCredentialManager(cm)
                     .withChatAccount(new OAuth2Credential("twitch", "tok", null, null, null, null, new ArrayList<>()))
-                    .withBaseUrl(server.url()).withSendCredentialToThirdPartyHost(true)
-                    .withScheduledThreadPoolExecutor(exec).withAutoJoinOwnChannel(false).build();
+                    .withBaseUrl(server.url())
+                    .withSendCredentialToThirdPartyHost(true)
+                    .withScheduledThreadPoolExecutor(exec)
+                    .withAutoJoinOwnChannel(false)
+                    .build();
             try {
                 LinkedBlockingQueue<ChannelMessageEvent> seen = new LinkedBlockingQueue<>();
                 chat.getEventManager().onEvent(ChannelMessageEvent.class, seen::add);
@@ -41,7 +45,11 @@ class FakeTwitchChatTest {
                 assertEquals("42", e.getUser().getId());
 
                 chat.sendMessage("stream", "hi back", null, "m-1");
-                assertEquals("m-1", server.awaitSent(s -> true, 1, Duration.ofSeconds(10)).get(0).replyTo());
+                assertEquals(
+                        "m-1",
+                        server.awaitSent(s -> true, 1, Duration.ofSeconds(10))
+                                .get(0)
+                                .replyTo());
 
                 server.sendReconnect();
                 server.awaitCondition(() -> server.connections() == 2, Duration.ofSeconds(10), "second connection");

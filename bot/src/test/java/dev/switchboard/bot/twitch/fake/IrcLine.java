@@ -43,7 +43,10 @@ public record IrcLine(Map<String, String> tags, String prefix, String command, L
 
     /** IRCv3 tag value escaping, as Twitch uses it. */
     public static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(";", "\\:").replace(" ", "\\s").replace("\r", "\\r")
+        return value.replace("\\", "\\\\")
+                .replace(";", "\\:")
+                .replace(" ", "\\s")
+                .replace("\r", "\\r")
                 .replace("\n", "\\n");
     }
 
@@ -53,13 +56,14 @@ public record IrcLine(Map<String, String> tags, String prefix, String command, L
             char c = value.charAt(i);
             if (c == '\\' && i + 1 < value.length()) {
                 char n = value.charAt(++i);
-                b.append(switch (n) {
-                    case ':' -> ';';
-                    case 's' -> ' ';
-                    case 'r' -> '\r';
-                    case 'n' -> '\n';
-                    default -> n;
-                });
+                b.append(
+                        switch (n) {
+                            case ':' -> ';';
+                            case 's' -> ' ';
+                            case 'r' -> '\r';
+                            case 'n' -> '\n';
+                            default -> n;
+                        });
             } else {
                 b.append(c);
             }

@@ -28,7 +28,13 @@ public final class LocalTwitchIdentity extends TwitchIdentityProvider {
 
     @Override
     public Optional<OAuth2Credential> getAdditionalCredentialInformation(OAuth2Credential credential) {
-        return Optional.of(new OAuth2Credential("twitch", credential.getAccessToken(), null, userId, login, 3600,
+        return Optional.of(new OAuth2Credential(
+                "twitch",
+                credential.getAccessToken(),
+                null,
+                userId,
+                login,
+                3600,
                 new ArrayList<>(List.of("chat:read", "chat:edit"))));
     }
 }
