@@ -14,8 +14,6 @@ import java.awt.Robot;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,34 +56,7 @@ public final class AwtDesktop implements Desktop {
                 .createScreenCapture(new Rectangle(region.x(), region.y(), region.width(), region.height()));
         int w = img.getWidth();
         int h = img.getHeight();
-        return new Look(w, h, argb(img));
-    }
-
-    /**
-     * The image's pixels as opaque ARGB, as {@link BufferedImage#getRGB} gives them. Robot's captures are 24-bit
-     * RGB in one int array: read that directly. getRGB converts pixel by pixel through the colour model and was
-     * half of this process's CPU time while polling, time the watched window needs to paint on a small machine.
-     */
-    static int[] argb(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        if (img.getType() == BufferedImage.TYPE_INT_RGB
-                && img.getRaster().getDataBuffer() instanceof DataBufferInt buffer
-                && buffer.getNumBanks() == 1
-                && img.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
-                && model.getScanlineStride() == w
-                && img.getRaster().getSampleModelTranslateX() == 0
-                && img.getRaster().getSampleModelTranslateY() == 0
-                && buffer.getOffset() == 0
-                && buffer.getData().length >= w * h) {
-            int[] rgb = buffer.getData();
-            int[] out = new int[w * h];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = rgb[i] & 0xFFFFFF | 0xFF000000;
-            }
-            return out;
-        }
-        return img.getRGB(0, 0, w, h, null, 0, w);
+        return new Look(w, h, img.getRGB(0, 0, w, h, null, 0, w));
     }
 
     @Override

@@ -201,10 +201,8 @@ public final class GuiDeliverer implements Deliverer {
                         + " window closed, covered or moved?");
             }
             if (notEmpty.isPresent()) {
-                boxes.refused(agent.id(), region, empty);
                 return DeliveryOutcome.failedClean(notEmpty.get()); // nothing pasted: the next method may take it
             }
-            boxes.pasting(agent.id());
             Look before = empty;
 
             TextClipboard.Saved saved = clipboard.save();
@@ -247,16 +245,11 @@ public final class GuiDeliverer implements Deliverer {
          * this wait lets nothing be pasted into one; it only makes that refusal come later. The bound is the
          * paste timeout: the time this window is given to show a change asked of it (1.5 s at least, more on a
          * window measured slow).
-         *
-         * <p>Not again, though, for a box that looks just as it did when the last delivery was refused after this
-         * wait: it already had the whole wait to change from that look and did not (a late paste or a draft sits
-         * in it). Waiting again would only make every queued message take that long to fail over to the next
-         * method, and hold the one input lock meanwhile.
          */
         private Look settleIntoEmptyLook(ScreenWatcher watcher, Region region) throws InterruptedException {
             Look settled = watcher.settle(t.clickSettleMs());
             Optional<Look> known = boxes.lookAllowingPaste(agent.id(), region);
-            if (known.isEmpty() || settled.sameAs(known.get()) || boxes.refusedLooking(agent.id(), region, settled)) {
+            if (known.isEmpty() || settled.sameAs(known.get())) {
                 return settled;
             }
             return watcher.waitFor(l -> l.sameAs(known.get()), t.pasteTimeoutMs())

@@ -33,16 +33,12 @@ final class InputBoxes {
 
     private record Hold(Look before, String why, long atMillis) {}
 
-    private record Refusal(Region watch, Look look) {}
-
     private final Desktop desktop;
     private final TimingStore store;
     private final LongSupplier clockMillis;
     private final Map<String, Region> found = new ConcurrentHashMap<>();
     private final Map<String, BoxLook> learned = new ConcurrentHashMap<>();
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
-    /** How each box looked when the last delivery into it was refused (it did not look empty); cleared by a paste. */
-    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
 
     /** @param store calibrated boxes, or null when there are none */
     InputBoxes(Desktop desktop, TimingStore store, LongSupplier clockMillis) {
@@ -184,22 +180,6 @@ final class InputBoxes {
             return Optional.empty();
         }
         return Optional.of(NOT_EMPTY + because);
-    }
-
-    /** Nothing was pasted: after the click (and the wait for its empty look) the box still looked like {@code look}. */
-    void refused(String agent, Region region, Look look) {
-        refusals.put(agent, new Refusal(region, look));
-    }
-
-    /** Whether the box looks as it did when the last delivery into it was refused, with nothing pasted since. */
-    boolean refusedLooking(String agent, Region region, Look now) {
-        Refusal last = refusals.get(agent);
-        return last != null && last.watch().equals(region) && now.sameAs(last.look());
-    }
-
-    /** Something is being pasted: an earlier refusal says nothing about the box any more. */
-    void pasting(String agent) {
-        refusals.remove(agent);
     }
 
     /** A delivery was verified: the box looked like {@code empty} before the paste and again after the submit. */
