@@ -16,6 +16,7 @@ import dev.switchboard.core.answers.Destination;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.lifecycle.FatalServiceException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -29,6 +30,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,9 @@ public final class TwitchBridge implements Bridge {
     private volatile ScheduledThreadPoolExecutor clientExecutor;
     private volatile ThreadPoolExecutor handlerExecutor;
     private volatile TwitchChat chat;
+    /** The channels joined, as Twitch names them (lower case, no '#'): made once in start(), read per line. */
+    private volatile Set<String> joinedChannels = Set.of();
+
     private volatile ChatOutbox outbox;
     private volatile AutoCloseable subscription;
     private volatile AutoCloseable answerRegistration;
@@ -169,8 +174,11 @@ public final class TwitchBridge implements Bridge {
         chat.getEventManager().onEvent(ChannelMessageEvent.class, this::onMessage);
         chat.getEventManager().onEvent(UserStateEvent.class, this::onUserState);
         chat.getEventManager().onEvent(ChannelNoticeEvent.class, e -> acknowledge(e.getChannel()));
-        for (String channel : config.channels()) {
-            chat.joinChannel(channel.replaceFirst("^#", ""));
+        joinedChannels = config.channels().stream()
+                .map(c -> c.replaceFirst("^#", "").toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        for (String channel : joinedChannels) {
+            chat.joinChannel(channel);
         }
         answerRegistration = answers.register(Destination.TWITCH, new TwitchAnswers(outbox));
         LOG.info("twitch: joining {} via {}", config.channels(), config.ircUrl());
@@ -217,8 +225,7 @@ public final class TwitchBridge implements Bridge {
     }
 
     private boolean joined(String channel) {
-        String name = channel.replaceFirst("^#", "");
-        return config.channels().stream().anyMatch(c -> c.replaceFirst("^#", "").equalsIgnoreCase(name));
+        return joinedChannels.contains(channel.replaceFirst("^#", "").toLowerCase(Locale.ROOT));
     }
 
     /** Twitch sends USERSTATE when we join a channel: the moment for the greeting, once per channel. */
