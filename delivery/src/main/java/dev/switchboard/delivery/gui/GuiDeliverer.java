@@ -8,7 +8,9 @@ import dev.switchboard.core.message.UnifiedMessage;
 import dev.switchboard.delivery.Deliverer;
 import dev.switchboard.delivery.DeliveryOutcome;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,12 @@ public final class GuiDeliverer implements Deliverer {
     private ScreenPoint focused;
 
     private long focusedUntilNanos;
+
+    /**
+     * Per agent, whether its box showed a change when clicked coming from another agent's box (a caret, a focus
+     * ring): where it did, a missing change means the focus has not arrived yet. Guarded by the input lock.
+     */
+    private final Map<String, Boolean> showsFocus = new ConcurrentHashMap<>();
 
     public GuiDeliverer(Desktop desktop, TextClipboard clipboard, InputLock lock, AdaptiveTiming timing) {
         this.desktop = desktop;
@@ -149,6 +157,15 @@ public final class GuiDeliverer implements Deliverer {
         }
     }
 
+    /**
+     * How much longer to wait for a paste that did not show within its timeout: three times the timeout, but
+     * not past {@link AdaptiveTiming#CEILING_MS} in all unless the timeout alone reaches it.
+     */
+    static long latePasteMs(GuiTiming t) {
+        long timeout = t.pasteTimeoutMs();
+        return Math.max(Math.min(3 * timeout, AdaptiveTiming.CEILING_MS - timeout), timeout);
+    }
+
     /** One delivery, step by step; {@code pasted} tells whether a failure may have left text behind. */
     private final class Attempt {
         private final AgentConfig agent;
@@ -186,7 +203,11 @@ public final class GuiDeliverer implements Deliverer {
                 Look first = watcher.capture();
                 watcher.waitFor(l -> !l.sameAs(first), t.pasteTimeoutMs());
             }
-            clickAndWaitForFocus(watcher, starter != null);
+            if (!clickAndWaitForFocus(watcher, starter != null)) {
+                return DeliveryOutcome.failedClean("input box " + box + " did not show that it took the keyboard"
+                        + " focus within " + (t.focusTimeoutMs() + t.pasteTimeoutMs()) + " ms (window busy,"
+                        + " covered or moved?); nothing was pasted");
+            }
             Look empty = settleIntoEmptyLook(watcher, region);
             Optional<String> notEmpty = boxes.reasonNotToPaste(agent.id(), region, empty);
             InputBoxes.Refound refound = notEmpty.isPresent() ? boxes.findAgain(agent, screen) : null;
@@ -215,6 +236,18 @@ public final class GuiDeliverer implements Deliverer {
                 // The target fetches the clipboard only when it handles the paste: until the text shows, the
                 // clipboard must keep holding it.
                 seen = watcher.waitFor(l -> !l.sameAs(before), t.pasteTimeoutMs());
+                if (!seen.met()) {
+                    // A loaded machine may handle the paste key late, and the target fetches the clipboard
+                    // only then: restoring it now would turn a late paste into a lost one (or paste the user's
+                    // old clipboard). Keep holding the text a while longer; this wait costs time only when the
+                    // paste truly went nowhere.
+                    timing.recordMiss(agent.id());
+                    ScreenWatcher.Result late = watcher.waitFor(l -> !l.sameAs(before), latePasteMs(t));
+                    seen = new ScreenWatcher.Result(late.met(), late.look(), seen.elapsedMs() + late.elapsedMs());
+                    if (late.met()) {
+                        LOG.info("paste into {}'s box showed late, after {} ms", agent.id(), seen.elapsedMs());
+                    }
+                }
                 clipboard.restore(saved);
                 restored = true;
             } finally {
@@ -226,10 +259,10 @@ public final class GuiDeliverer implements Deliverer {
                 }
             }
             if (!seen.met()) {
-                timing.recordMiss(agent.id());
                 boxes.hold(agent.id(), empty, "a paste there was not seen in time and may have landed since");
                 return DeliveryOutcome.failedUncertain("paste not seen at input box " + box + " within "
-                        + t.pasteTimeoutMs() + " ms (window closed, covered or moved?); the text may still show up"
+                        + t.pasteTimeoutMs() + " ms nor in the " + latePasteMs(t)
+                        + " ms after (window closed, covered or moved?); the text may still show up"
                         + " there unsubmitted: nothing more is pasted into that box until it looks empty");
             }
             timing.recordPaste(agent.id(), seen.elapsedMs());
@@ -261,17 +294,35 @@ public final class GuiDeliverer implements Deliverer {
          * program has handled it. Pasting before that would put the text into the previous window. So when the
          * click moves to another box (or after a pause, when the user may have clicked elsewhere), wait
          * (bounded) until the box shows any change at all: focus gained makes a caret appear, and that is
-         * painted after the program took the focus.
+         * painted after the program took the focus. Returns false, having pasted nothing, when a box known to
+         * show the focus has not shown it within the focus and paste timeouts after coming from another box.
          */
-        private void clickAndWaitForFocus(ScreenWatcher watcher, boolean afterStarter) throws InterruptedException {
-            boolean switching = afterStarter || !box.equals(focused) || System.nanoTime() - focusedUntilNanos > 0;
+        private boolean clickAndWaitForFocus(ScreenWatcher watcher, boolean afterStarter) throws InterruptedException {
+            ScreenPoint last = focused;
+            boolean switching = afterStarter || !box.equals(last) || System.nanoTime() - focusedUntilNanos > 0;
             Look before = switching ? watcher.capture() : null;
             focused = null;
             desktop.click(box.x(), box.y());
-            if (switching) {
-                watcher.waitFor(l -> !l.identical(before), t.focusTimeoutMs());
+            if (!switching) {
+                focused = box;
+                return true;
+            }
+            // Coming from another box we clicked, this one had surely lost the focus, so taking it shows (a caret,
+            // a focus ring) unless this box never shows it; a loaded machine only makes it late. Pasting before
+            // it arrives would put the text into the other agent's box. So such a box is given the paste timeout
+            // to show it; one that did not the first time is taken to show nothing and only given the short wait.
+            boolean fromOtherBox = !afterStarter && last != null && !box.equals(last);
+            Boolean shows = fromOtherBox ? showsFocus.get(agent.id()) : Boolean.FALSE;
+            long wait = Boolean.FALSE.equals(shows) ? t.focusTimeoutMs() : t.focusTimeoutMs() + t.pasteTimeoutMs();
+            ScreenWatcher.Result shown = watcher.waitFor(l -> !l.identical(before), wait);
+            if (fromOtherBox) {
+                if (!shown.met() && Boolean.TRUE.equals(shows)) {
+                    return false;
+                }
+                showsFocus.put(agent.id(), shown.met());
             }
             focused = box;
+            return true;
         }
 
         private DeliveryOutcome submitAndVerify(

@@ -42,6 +42,25 @@ final class FakeDesktop implements Desktop {
      */
     int unfocusedCapturesAfterClick;
 
+    /**
+     * A window slow to handle the paste key: the text shows this many ms after the press, taken from the
+     * clipboard as it is then (a real target fetches it only when it handles the key). 0: at once.
+     */
+    long pasteLateByMs;
+
+    /**
+     * When set, the box draws a one-pixel caret where the last click that took the focus put it, and a click
+     * takes the focus only this many ms later (a busy window). -1: no caret drawn at all.
+     */
+    long focusLateByMs = -1;
+
+    private ScreenPoint caretAt;
+    private ScreenPoint clickedAt;
+    private long focusAtNanos;
+
+    private long pasteShowsAtNanos;
+    private boolean pastePending;
+
     private int unfocusedLeft;
     /** Where the user left the pointer; clicks move it. */
     ScreenPoint pointer = new ScreenPoint(7, 7);
@@ -59,6 +78,10 @@ final class FakeDesktop implements Desktop {
     @Override
     public Look capture(Region region) {
         captured.add(region);
+        if (pastePending && System.nanoTime() - pasteShowsAtNanos >= 0) {
+            pastePending = false;
+            box += clipboard.content;
+        }
         int[] px = new int[region.width() * region.height()];
         if (deadColour != null) {
             Arrays.fill(px, deadColour);
@@ -70,6 +93,15 @@ final class FakeDesktop implements Desktop {
         } else if (placeholder) {
             Arrays.fill(px, 0, px.length / 3, 7);
         }
+        if (focusLateByMs >= 0) {
+            if (clickedAt != null && System.nanoTime() - focusAtNanos >= 0) {
+                caretAt = clickedAt;
+                clickedAt = null;
+            }
+            if (caretAt != null) {
+                px[0] = 100 + caretAt.x() + caretAt.y();
+            }
+        }
         return new Look(region.width(), region.height(), px);
     }
 
@@ -77,6 +109,8 @@ final class FakeDesktop implements Desktop {
     public void click(int x, int y) {
         events.add("click " + x + "," + y);
         unfocusedLeft = unfocusedCapturesAfterClick;
+        clickedAt = new ScreenPoint(x, y);
+        focusAtNanos = System.nanoTime() + Math.max(0, focusLateByMs) * 1_000_000L;
         pointer = new ScreenPoint(x, y);
     }
 
@@ -96,7 +130,12 @@ final class FakeDesktop implements Desktop {
         events.add("press " + chord);
         if (chord.equals(KeyChord.pasteForThisPlatform())) {
             if (pasteShows && deadColour == null) {
-                box += clipboard.content;
+                if (pasteLateByMs > 0) {
+                    pastePending = true;
+                    pasteShowsAtNanos = System.nanoTime() + pasteLateByMs * 1_000_000L;
+                } else {
+                    box += clipboard.content;
+                }
             }
             return;
         }

@@ -33,6 +33,7 @@ class GuiDelivererTest {
     private GuiDeliverer deliverer() {
         TimingStore store = new TimingStore(dataDir);
         store.put("Agent-1", fast);
+        store.put("Agent-2", fast);
         return new GuiDeliverer(desktop, desktop.clipboard, new InputLock(), new AdaptiveTiming(store, 1));
     }
 
@@ -131,6 +132,59 @@ class GuiDelivererTest {
         assertTrue(o.detail().contains("the text may still show up there unsubmitted"), o.detail());
         assertEquals(0, desktop.submitPresses);
         assertEquals("user's text", desktop.clipboard.content);
+    }
+
+    @Test
+    void aPasteThatShowsAfterItsTimeoutIsStillSubmittedAndVerifiedWithTheClipboardHeldUntilThen() throws Exception {
+        // GIVEN a window that handles the paste key only after the paste timeout (60 ms) has passed
+        desktop.pasteLateByMs = 150;
+
+        DeliveryOutcome o = deliver("late but whole", "enter");
+
+        // THEN the clipboard still held the message when the window fetched it, and the delivery went on
+        assertTrue(o.delivered() && o.verified(), o.toString());
+        assertEquals(1, desktop.submitPresses);
+        assertEquals("", desktop.box, "submitted: the box is empty again");
+        assertEquals("user's text", desktop.clipboard.content, "and the user's clipboard is back");
+        assertTrue(
+                GuiDeliverer.latePasteMs(fast) >= 2 * fast.pasteTimeoutMs(),
+                "a late paste gets more time than its timeout");
+    }
+
+    @Test
+    void aBoxKnownToShowTheFocusIsGivenTimeToTakeItAndNothingIsPastedWhileItHasNot() throws Exception {
+        // GIVEN two agents' boxes whose caret shows where the focus is, each clicked once coming from the other
+        desktop.focusLateByMs = 0;
+        GuiDeliverer gui = deliverer();
+        AgentConfig one = agent(new ScreenPoint(500, 900), null, "enter");
+        AgentConfig two = new AgentConfig(
+                "Agent-2",
+                List.of(),
+                List.of(),
+                List.of(DeliveryMethod.GUI),
+                null,
+                new GuiConfig(new ScreenPoint(1500, 200), null, "enter"),
+                null);
+        assertTrue(gui.deliver(Messages.to("Agent-1", "a"), one).verified());
+        assertTrue(gui.deliver(Messages.to("Agent-2", "b"), two).verified());
+        assertTrue(gui.deliver(Messages.to("Agent-1", "c"), one).verified());
+
+        // WHEN the machine is busy and Agent-2's window takes the focus after the focus wait (20 ms) but within
+        // the paste timeout, THEN the paste waits for it and the message is delivered
+        desktop.focusLateByMs = 45;
+        assertTrue(gui.deliver(Messages.to("Agent-2", "d"), two).verified());
+
+        // WHEN Agent-1's window does not take the focus in that time either
+        desktop.focusLateByMs = 5_000;
+        desktop.events.clear();
+        DeliveryOutcome o = gui.deliver(Messages.to("Agent-1", "e"), one);
+
+        // THEN nothing is pasted (it would land in Agent-2's box), and the next method may take the message
+        assertFalse(o.delivered(), o.toString());
+        assertTrue(o.fallbackAllowed(), o.toString());
+        assertFalse(o.mayBeInInput(), o.toString());
+        assertTrue(o.detail().contains("did not show that it took the keyboard focus"), o.detail());
+        assertTrue(desktop.events.stream().noneMatch(e -> e.startsWith("press")), desktop.events.toString());
     }
 
     @Test
