@@ -2,6 +2,7 @@ package dev.switchboard.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -296,6 +297,50 @@ class FaultSuiteTest {
                                     .map(ILoggingEvent::getFormattedMessage)
                                     .toList());
         });
+    }
+
+    @Test
+    void anInboxOnAFullDiskUsesUpNoAttemptsTheMessageWaitsAndArrivesOnceWhenThereIsRoom() throws Exception {
+        // GIVEN the agents' workspaces on a small disk of their own (the queue has room), and only 2 attempts
+        Path ws = dir.resolve("ws");
+        mountSmallDisk(ws);
+        try (App app = start("retry: {max_attempts: 2, base_delay_ms: 20, max_delay_ms: 200}\n")) {
+            BlockingQueue<StatusEvent> events = new LinkedBlockingQueue<>();
+            app.bus().subscribe(events::add);
+            Reply before = app.commands().executeChat("msg Agent-1 before the disk filled up", ME);
+            awaitDelivered(app, Set.copyOf(before.messageIds()));
+            Path filler = ws.resolve("filler");
+            fill(filler);
+
+            // WHEN a message comes while the inbox's disk is full
+            Reply during = app.commands().executeChat("msg Agent-1 sent while the inbox disk is full", ME);
+            assertEquals(Reply.Status.OK, during.status(), during.text());
+            String id = during.messageIds().get(0);
+
+            // THEN it is tried again and again, each time saying why, and never goes dead for it
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (events.stream()
+                            .filter(e -> e.messageId().equals(id) && e.to() == MessageState.RETRY_WAIT)
+                            .count()
+                    < 3) {
+                assertTrue(System.nanoTime() < deadline, "not tried again while the disk is full: " + events);
+                Thread.sleep(20);
+            }
+            for (StatusEvent e : events) {
+                if (e.messageId().equals(id)) {
+                    assertNotEquals(MessageState.DEAD, e.to(), e.toString());
+                    if (e.to() == MessageState.RETRY_WAIT) {
+                        assertTrue(String.valueOf(e.detail()).contains("No space left on device"), e.toString());
+                    }
+                }
+            }
+            assertEquals(0, app.queue().find(id).orElseThrow().attempts(), "a full disk used up an attempt");
+
+            // WHEN there is room again, THEN it arrives, once
+            Files.delete(filler);
+            awaitDelivered(app, Set.of(id));
+            assertEquals(List.of("before the disk filled up", "sent while the inbox disk is full"), inboxBodies());
+        }
     }
 
     private static void fill(Path filler) throws IOException {

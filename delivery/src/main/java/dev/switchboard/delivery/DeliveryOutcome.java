@@ -11,12 +11,24 @@ package dev.switchboard.delivery;
  * @param mayBeInInput     for failures: the text may have reached the agent's input box without being seen there
  *                         (a paste that did not show in time). The next method may still deliver it, and
  *                         {@code detail} says that the text may also be in the box.
+ * @param noRoom           for failures: nothing was written because the disk is full. That is no fault of the
+ *                         message nor of the method, and it ends when space comes back: not worth an attempt.
  */
 public record DeliveryOutcome(
-        boolean delivered, boolean verified, String detail, boolean fallbackAllowed, boolean mayBeInInput) {
+        boolean delivered,
+        boolean verified,
+        String detail,
+        boolean fallbackAllowed,
+        boolean mayBeInInput,
+        boolean noRoom) {
+
+    public DeliveryOutcome(
+            boolean delivered, boolean verified, String detail, boolean fallbackAllowed, boolean mayBeInInput) {
+        this(delivered, verified, detail, fallbackAllowed, mayBeInInput, false);
+    }
 
     public DeliveryOutcome(boolean delivered, boolean verified, String detail, boolean fallbackAllowed) {
-        this(delivered, verified, detail, fallbackAllowed, false);
+        this(delivered, verified, detail, fallbackAllowed, false, false);
     }
 
     public static DeliveryOutcome verified(String detail) {
@@ -38,6 +50,11 @@ public record DeliveryOutcome(
      */
     public static DeliveryOutcome failedUncertain(String reason) {
         return new DeliveryOutcome(false, false, reason, true, true);
+    }
+
+    /** Nothing written because the disk is full: clean, and the message waits for space without an attempt. */
+    public static DeliveryOutcome failedNoRoom(String reason) {
+        return new DeliveryOutcome(false, false, reason, true, false, true);
     }
 
     /** Failed after something may have reached the agent: do not try another method. */

@@ -33,7 +33,8 @@ public final class FallbackChain {
      * @param outcome the last outcome (delivered, or the failure that ended the chain)
      * @param method  the method that delivered, or the last one tried; null if none could be tried
      * @param notes   what went wrong with the methods before it ("gui: window not found")
-     * @param waitUntil when every method was in cool-down (nothing tried): when the first one ends; else null
+     * @param waitUntil when every method was in cool-down (nothing tried), or the last one found the disk full:
+     *                  when to try again, without counting an attempt; else null
      */
     public record Result(DeliveryOutcome outcome, DeliveryMethod method, List<String> notes, Instant waitUntil) {
         public Result(DeliveryOutcome outcome, DeliveryMethod method, List<String> notes) {
@@ -41,8 +42,8 @@ public final class FallbackChain {
         }
 
         /**
-         * No method was tried: each was in its cool-down. That is no delivery attempt; the message waits until
-         * {@link #waitUntil()}, when the first of them lets a trial through.
+         * No method was tried (each was in its cool-down), or the last found the disk full. That is no delivery
+         * attempt; the message waits until {@link #waitUntil()}.
          */
         public boolean deferred() {
             return waitUntil != null;
@@ -77,6 +78,9 @@ public final class FallbackChain {
 
     /** The shortest wait for a message whose methods are all cooling down. */
     static final Duration MIN_WAIT = Duration.ofSeconds(1);
+
+    /** How long a message waits, without using up an attempt, after its last method found the disk full. */
+    static final Duration NO_ROOM_WAIT = Duration.ofSeconds(2);
 
     private final Map<DeliveryMethod, Deliverer> deliverers = new EnumMap<>(DeliveryMethod.class);
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
@@ -300,6 +304,12 @@ public final class FallbackChain {
         Instant waitUntil = lastMethod == null && coolDownEnds != null
                 ? (coolDownEnds.isBefore(soonest) ? soonest : coolDownEnds)
                 : null;
+        if (last.noRoom() && lastMethod != null) {
+            // The last method found the disk full: no attempt either, or a long full spell would use up every
+            // message's attempts and leave them dead when space comes back. It waits and is tried again.
+            Instant later = clock.instant().plus(NO_ROOM_WAIT);
+            waitUntil = coolDownEnds != null && coolDownEnds.isAfter(later) ? coolDownEnds : later;
+        }
         return new Result(
                 new DeliveryOutcome(false, false, summary, last.fallbackAllowed()), lastMethod, List.of(), waitUntil);
     }

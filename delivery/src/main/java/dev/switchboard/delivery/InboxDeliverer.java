@@ -136,8 +136,20 @@ public final class InboxDeliverer implements BatchDeliverer {
             return DeliveryOutcome.verified(null);
         } catch (IOException e) {
             failed(agent, e);
-            return DeliveryOutcome.failedClean("cannot write into the inbox of " + agent.id() + ": " + reason(e));
+            String why = "cannot write into the inbox of " + agent.id() + ": " + reason(e);
+            return diskFull(e) ? DeliveryOutcome.failedNoRoom(why) : DeliveryOutcome.failedClean(why);
         }
+    }
+
+    /** The write failed for want of space (ENOSPC, or a quota): it will work again once space comes back. */
+    static boolean diskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t instanceof java.nio.file.FileSystemException fse ? fse.getReason() : t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -157,6 +157,25 @@ class FallbackChainTest {
     }
 
     @Test
+    void aLastMethodThatFoundTheDiskFullIsNoAttemptTheMessageWaitsAndIsTriedAgain() throws Exception {
+        gui.outcome = () -> DeliveryOutcome.failedClean("window not found");
+        inbox.outcome = () -> DeliveryOutcome.failedNoRoom("cannot write into the inbox: No space left on device");
+
+        FallbackChain.Result r = send("hi");
+
+        assertFalse(r.outcome().delivered());
+        assertTrue(r.deferred(), "a full disk must not use up the message's attempts");
+        assertFalse(r.waitUntil().isBefore(clock.instant().plus(FallbackChain.NO_ROOM_WAIT)));
+        assertEquals(
+                "gui failed: window not found; inbox failed: cannot write into the inbox: No space left on device",
+                r.outcome().detail());
+
+        // AND a method that fails otherwise is still an attempt
+        inbox.outcome = () -> DeliveryOutcome.failedClean("Not a directory");
+        assertFalse(send("again").deferred());
+    }
+
+    @Test
     void aMethodThisProcessDoesNotOfferIsNoted() throws Exception {
         FallbackChain inboxOnly = new FallbackChain(List.of(inbox), 2, Duration.ofSeconds(30), clock);
         AgentConfig tmuxFirst = Fixtures.agent("Agent-1", DeliveryMethod.TMUX, DeliveryMethod.INBOX);

@@ -113,6 +113,18 @@ class InboxDelivererTest {
         assertTrue(problem.isPresent() && problem.get().startsWith("cannot create inbox"), problem.toString());
         assertFalse(outcome.delivered());
         assertTrue(outcome.fallbackAllowed(), "nothing reached the agent: the next method may try");
+        assertFalse(outcome.noRoom(), "a file in the way is no full disk: it is an attempt");
+    }
+
+    @Test
+    void aFullDiskIsToldFromOtherWriteFailures() {
+        assertTrue(InboxDeliverer.diskFull(
+                new java.nio.file.FileSystemException("/ws/Agent-1/inbox/x.tmp", null, "No space left on device")));
+        assertTrue(InboxDeliverer.diskFull(new IOException("No space left on device")));
+        assertTrue(InboxDeliverer.diskFull(new IOException("write failed", new IOException("Disk quota exceeded"))));
+        assertFalse(InboxDeliverer.diskFull(
+                new java.nio.file.FileSystemException("/ws/Agent-1/inbox", null, "Not a directory")));
+        assertFalse(InboxDeliverer.diskFull(new java.nio.file.AccessDeniedException("/ws/Agent-1/inbox")));
     }
 
     @Test
