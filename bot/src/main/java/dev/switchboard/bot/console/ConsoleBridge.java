@@ -11,13 +11,20 @@ import dev.switchboard.core.answers.Destination;
 import dev.switchboard.core.events.EventBus;
 import dev.switchboard.core.events.StatusEvent;
 import dev.switchboard.core.message.MessageIds;
+import dev.switchboard.core.message.MessageState;
 import dev.switchboard.core.message.Platform;
+import dev.switchboard.core.queue.MessageQueue;
 import dev.switchboard.core.snapshot.Attachment;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -56,6 +63,24 @@ public final class ConsoleBridge implements Bridge {
     private final List<AutoCloseable> registrations = new ArrayList<>();
     private AutoCloseable subscription;
     private Thread reader;
+
+    /**
+     * How long the end of piped input waits for the messages it sent to settle (delivered, failed, dead ...),
+     * so that a script sees their outcome before the service stops.
+     */
+    static final Duration SETTLE_AT_END = Duration.ofSeconds(10);
+
+    /**
+     * Messages sent from piped input whose outcome is still to come, with their latest state; guarded by
+     * {@link #output}.
+     */
+    private final Map<String, MessageState> sent = new LinkedHashMap<>();
+
+    /**
+     * States seen while a command runs, of messages it may have just queued (its reply, which names them, comes
+     * after); guarded by {@link #output}.
+     */
+    private final Map<String, MessageState> seenWhileRunning = new HashMap<>();
 
     public ConsoleBridge(
             CommandSet commands,
@@ -116,6 +141,15 @@ public final class ConsoleBridge implements Bridge {
                         ? ""
                         : " · from " + from.name().toLowerCase(Locale.ROOT));
         synchronized (output) {
+            if (sent.containsKey(e.messageId())) {
+                if (onTheWay(e.to())) {
+                    sent.put(e.messageId(), e.to());
+                } else {
+                    sent.remove(e.messageId()); // its outcome is printed: nothing more to wait for at the end
+                }
+            } else if (commandRunning) {
+                seenWhileRunning.put(e.messageId(), e.to());
+            }
             if (commandRunning) {
                 // Printed right after the running command's reply, so a message's id comes before its states.
                 held.add(line);
@@ -150,13 +184,66 @@ public final class ConsoleBridge implements Bridge {
                     break;
                 }
             }
+            if (!io.interactive()) {
+                awaitSentSettled(SETTLE_AT_END);
+            }
         } catch (IOException e) {
             io.print("console input failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             onFailure.accept(e);
             return;
         }
         onEnd.run();
+    }
+
+    /**
+     * At the end of piped input: waits (bounded) until every message sent from here that is due now has left
+     * queued and delivering, so its outcome is printed before the service stops; says how many are still on
+     * their way otherwise (the queue keeps them). Messages scheduled for later are not waited for.
+     */
+    void awaitSentSettled(Duration bound) throws InterruptedException {
+        MessageQueue queue =
+                commands.services() == null ? null : commands.services().queue();
+        Instant dueBy = Instant.now().plus(bound);
+        if (queue != null) {
+            List<String> ids;
+            synchronized (output) {
+                ids = List.copyOf(sent.keySet());
+            }
+            List<String> later = ids.stream()
+                    .filter(id -> queue.find(id)
+                            .map(q -> q.message().notBefore().isAfter(dueBy))
+                            .orElse(true))
+                    .toList();
+            synchronized (output) {
+                later.forEach(sent::remove);
+            }
+        }
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (unsettled() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long left = unsettled();
+        if (left > 0) {
+            synchronized (output) {
+                io.print(left + (left == 1 ? " message is" : " messages are") + " still on the way after "
+                        + bound.toSeconds() + " s; the queue keeps "
+                        + (left == 1 ? "it" : "them") + " and delivers at the next start");
+            }
+        }
+    }
+
+    private long unsettled() {
+        synchronized (output) {
+            return sent.size();
+        }
+    }
+
+    /** Queued or being delivered: its outcome is still to come. */
+    private static boolean onTheWay(MessageState state) {
+        return state == MessageState.QUEUED || state == MessageState.DELIVERING;
     }
 
     /** Runs one command; false when it asked to quit. */
@@ -179,6 +266,15 @@ public final class ConsoleBridge implements Bridge {
             reply = commands.executeChat(trimmed, caller);
         } finally {
             synchronized (output) {
+                if (reply != null && !io.interactive()) {
+                    for (String id : reply.messageIds()) {
+                        MessageState state = seenWhileRunning.getOrDefault(id, MessageState.QUEUED);
+                        if (onTheWay(state)) {
+                            sent.put(id, state);
+                        }
+                    }
+                }
+                seenWhileRunning.clear();
                 if (reply != null) {
                     io.print(render(reply));
                     if (commands.services() != null) { // (stand-in command sets in tests have none)

@@ -10,6 +10,11 @@ public interface ConsoleIo extends AutoCloseable {
     /** Prints one reply or status line (several lines allowed); on a terminal above what is being typed. */
     void print(String text);
 
+    /** True on a terminal (a person types); false on piped input (a script), whose end waits for outcomes. */
+    default boolean interactive() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -70,6 +70,11 @@ public final class JLineConsoleIo implements ConsoleIo {
     }
 
     @Override
+    public boolean interactive() {
+        return true;
+    }
+
+    @Override
     public void close() {
         try {
             reader.getHistory().save();
