@@ -242,6 +242,7 @@ public final class FallbackChain {
         DeliveryOutcome last = DeliveryOutcome.failedClean("no delivery method configured");
         DeliveryMethod lastMethod = null;
         Instant coolDownEnds = null;
+        boolean mayBeInInput = false;
         for (DeliveryMethod method : methods) {
             Deliverer d = deliverers.get(method);
             if (d == null) {
@@ -292,6 +293,7 @@ public final class FallbackChain {
                 return new Result(last, method, notes);
             }
             failed(agent, method, breaker, last.detail());
+            mayBeInInput |= last.mayBeInInput();
             notes.add(method.key() + " failed: " + last.detail());
             if (!last.fallbackAllowed()) {
                 return new Result(last, method, notes);
@@ -304,9 +306,11 @@ public final class FallbackChain {
         Instant waitUntil = lastMethod == null && coolDownEnds != null
                 ? (coolDownEnds.isBefore(soonest) ? soonest : coolDownEnds)
                 : null;
-        if (last.noRoom() && lastMethod != null) {
+        if (last.noRoom() && lastMethod != null && !mayBeInInput) {
             // The last method found the disk full: no attempt either, or a long full spell would use up every
-            // message's attempts and leave them dead when space comes back. It waits and is tried again.
+            // message's attempts and leave them dead when space comes back. It waits and is tried again. Not
+            // when an earlier method may have left the text in the agent's input: that attempt stays on record
+            // as a failed one, with its reason saying so.
             Instant later = clock.instant().plus(NO_ROOM_WAIT);
             waitUntil = coolDownEnds != null && coolDownEnds.isAfter(later) ? coolDownEnds : later;
         }

@@ -176,6 +176,19 @@ class FallbackChainTest {
     }
 
     @Test
+    void aFullDiskAfterAMethodThatMayHaveLeftTheTextInTheInputStaysAnAttempt() throws Exception {
+        // GIVEN the GUI tried and may have left the text in the box, then the inbox found the disk full
+        gui.outcome = () -> DeliveryOutcome.failedUncertain("paste not seen");
+        inbox.outcome = () -> DeliveryOutcome.failedNoRoom("cannot write into the inbox: No space left on device");
+
+        FallbackChain.Result r = send("hi");
+
+        // THEN it is a failed attempt on record, not a wait that would forget that typing happened
+        assertFalse(r.outcome().delivered());
+        assertFalse(r.deferred());
+    }
+
+    @Test
     void aMethodThisProcessDoesNotOfferIsNoted() throws Exception {
         FallbackChain inboxOnly = new FallbackChain(List.of(inbox), 2, Duration.ofSeconds(30), clock);
         AgentConfig tmuxFirst = Fixtures.agent("Agent-1", DeliveryMethod.TMUX, DeliveryMethod.INBOX);
