@@ -237,7 +237,9 @@ public final class Node implements AutoCloseable {
 
     /**
      * Delivers the jobs in order through the fallback chain (an inbox-only agent's all at once, as one batch of
-     * files) and records their outcomes in one commit. STARTED is committed first, for all of them at once.
+     * files) and records their outcomes in one commit. STARTED is committed first, for all of them at once; for an
+     * inbox-only agent without a sync of its own: a killed node still finds it, the outcome's commit syncs it, and
+     * if a power cut takes it back the job is only written again to the same file.
      */
     private void deliver(AgentConfig agent, List<UnifiedMessage> messages, Reports reports)
             throws InterruptedException, SQLException {
@@ -245,7 +247,7 @@ public final class Node implements AutoCloseable {
             return;
         }
         List<String> ids = messages.stream().map(UnifiedMessage::id).toList();
-        log.started(ids, agent.id(), true);
+        log.started(ids, agent.id(), !inboxOnly(agent));
         ids.forEach(id -> announce(BrokerEvent.of(BrokerEvent.Type.DELIVERING, name, id, null)));
         List<FallbackChain.Result> results = chain.deliverAll(messages, agent);
         List<String> deferred = new ArrayList<>();
