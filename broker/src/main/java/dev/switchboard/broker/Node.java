@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Each agent's queue is consumed on its own channel with manual acks, by its own thread ({@link AgentQueue}), so a
  * slow window never holds up another agent; an agent with a method that types takes one job at a time, an
  * inbox-only agent takes what has arrived as one batch. For each job: record it as started (so a crash can never
- * make it typed twice), announce "delivering" (not waited for), deliver through the fallback chain, record the
- * outcome, report it, and only when the broker confirmed the report, acknowledge the job. The agents share one
+ * make it typed twice), deliver through the fallback chain, record the outcome, report it, and only when the
+ * broker confirmed the report, acknowledge the job. No notice is sent when a job starts: the hub shows the
+ * message as delivering since its relay took it, and recorded nothing for that notice. The agents share one
  * confirming channel for their reports and one job log: what they write at the same time shares one broker
  * confirm and one commit.
  */
@@ -127,26 +128,6 @@ public final class Node implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /**
-     * Sends a progress notice without waiting for the broker's confirm. The hub changes no state on it (the job is
-     * DELIVERING there since the relay took it), and the job is acknowledged only after its final report is
-     * confirmed, which is published later on the same channel: so a notice lost with a broken channel costs
-     * nothing but the notice, while waiting for its confirm cost every job a broker round trip.
-     */
-    private void announce(BrokerEvent event) {
-        events.send(Topology.EVENTS, Topology.EVENTS_KEY, event.messageId(), event.encode())
-                .whenComplete((ok, error) -> {
-                    if (error != null) {
-                        LOG.debug(
-                                "node {}: {} of {} not confirmed: {}",
-                                name,
-                                event.type(),
-                                event.messageId(),
-                                error.getMessage());
-                    }
-                });
     }
 
     /** An agent whose every method is the inbox: nothing is ever typed, and its jobs are written as batches. */
@@ -248,7 +229,6 @@ public final class Node implements AutoCloseable {
         }
         List<String> ids = messages.stream().map(UnifiedMessage::id).toList();
         log.started(ids, agent.id(), !inboxOnly(agent));
-        ids.forEach(id -> announce(BrokerEvent.of(BrokerEvent.Type.DELIVERING, name, id, null)));
         List<FallbackChain.Result> results = chain.deliverAll(messages, agent);
         List<String> deferred = new ArrayList<>();
         List<DeliveredLog.Done> done = new ArrayList<>();
