@@ -54,6 +54,11 @@ final class AgentQueue implements AutoCloseable {
     private final Channel channel;
     private final ExecutorService worker;
     private final BlockingQueue<Job> arrived = new LinkedBlockingQueue<>();
+    /**
+     * Set (on the delivery thread) once a batch is left unacknowledged because the node is stopping: the multiple
+     * ack of a later batch would acknowledge it too, so nothing more is handled or acknowledged.
+     */
+    private boolean stopped;
 
     AgentQueue(Connection connection, String node, AgentConfig agent, Jobs jobs) throws IOException {
         this.node = node;
@@ -83,6 +88,9 @@ final class AgentQueue implements AutoCloseable {
 
     /** Whatever has arrived: one job or a batch of them (a later call finds nothing left). */
     private void drain() {
+        if (stopped) {
+            return; // left unacknowledged: the broker hands them out again when the channel closes
+        }
         List<Job> taken = new ArrayList<>(batch);
         arrived.drainTo(taken, batch);
         if (!taken.isEmpty()) {
@@ -115,10 +123,13 @@ final class AgentQueue implements AutoCloseable {
         try {
             if (jobs.handle(agent, messages)) {
                 channel.basicAck(last, multiple);
+            } else {
+                // Not acknowledged (stopping): the broker hands them out again, and the job log keeps them single.
+                stopped = true;
             }
-            // Not acknowledged (stopping): the broker hands them out again, and the job log keeps them single.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stopped = true;
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.error("node {}: job for {} not finished (the broker will offer it again)", node, agent.id(), e);
             try {
