@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What a node tells the hub: a state change of one message, or a heartbeat.
  *
- * @param type      delivering, delivered, failed, read, heartbeat
+ * @param type      delivered, failed, deferred, read, heartbeat (delivering: only from nodes of earlier versions)
  * @param node      the node that says it
  * @param messageId the message (null for heartbeats)
  * @param method    for delivered: gui, tmux or inbox

@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * written while another commit runs are committed together in one transaction after it (one fsync for the lot,
  * not one each); a step returns only after the transaction holding it committed. Reads go through a connection
  * of their own and see every committed step.
+ *
+ * <p>A step may be committed without a sync of its own ({@code durable = false}): it is in the file when the call
+ * returns (a killed node finds it), and the next durable commit puts it on the disk with itself (the log is
+ * written in order). Only a power cut in between can take it back.
  */
 final class DeliveredLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredLog.class);
@@ -53,13 +57,18 @@ final class DeliveredLog implements AutoCloseable {
         void write(Connection db) throws SQLException;
     }
 
-    private record Pending(Step step, CompletableFuture<Void> committed) {}
+    private record Pending(Step step, boolean durable, CompletableFuture<Void> committed) {}
+
+    /** The outcome of a job to record: delivered (how), or failed (why, and whether a retry may type again). */
+    record Done(String id, boolean delivered, String method, boolean verified, String detail, boolean permanent) {}
 
     private final Connection writeDb;
     private final Connection readDb;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
     private boolean closed;
+    /** The write connection's synchronous setting: FULL, or NORMAL while a batch of non-durable steps commits. */
+    private boolean syncFull = true;
 
     DeliveredLog(Path file) throws SQLException {
         try {
@@ -103,57 +112,98 @@ final class DeliveredLog implements AutoCloseable {
     }
 
     void started(String id, String agent) throws SQLException {
+        started(List.of(id), agent, true);
+    }
+
+    /**
+     * STARTED for each job, in one commit. @param durable false only where a lost STARTED costs nothing: a job no
+     * method types (a redelivery writes the same inbox file, whose name carries the id)
+     */
+    void started(List<String> ids, String agent, boolean durable) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
         long now = System.currentTimeMillis();
-        commit(db -> {
-            try (PreparedStatement p =
-                    db.prepareStatement("INSERT INTO jobs (id, agent, stage, updated) VALUES (?, ?, 'STARTED', ?)"
-                            + " ON CONFLICT(id) DO UPDATE SET stage = 'STARTED', updated = excluded.updated")) {
-                p.setString(1, id);
-                p.setString(2, agent);
-                p.setLong(3, now);
-                p.executeUpdate();
-            }
-        });
+        commit(
+                db -> {
+                    try (PreparedStatement p = db.prepareStatement(
+                            "INSERT INTO jobs (id, agent, stage, updated) VALUES (?, ?, 'STARTED', ?)"
+                                    + " ON CONFLICT(id) DO UPDATE SET stage = 'STARTED', updated = excluded.updated")) {
+                        for (String id : ids) {
+                            p.setString(1, id);
+                            p.setString(2, agent);
+                            p.setLong(3, now);
+                            p.executeUpdate();
+                        }
+                    }
+                },
+                durable);
     }
 
     void done(String id, boolean delivered, String method, boolean verified, String detail, boolean permanent)
             throws SQLException {
+        done(List.of(new Done(id, delivered, method, verified, detail, permanent)));
+    }
+
+    /** The outcomes of several jobs, in one commit. */
+    void done(List<Done> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         long now = System.currentTimeMillis();
-        commit(db -> {
-            try (PreparedStatement p = db.prepareStatement("UPDATE jobs SET stage = 'DONE', delivered = ?, method = ?,"
-                    + " verified = ?, detail = ?, permanent = ?, updated = ? WHERE id = ?")) {
-                p.setInt(1, delivered ? 1 : 0);
-                p.setString(2, method);
-                p.setInt(3, verified ? 1 : 0);
-                p.setString(4, detail);
-                p.setInt(5, permanent ? 1 : 0);
-                p.setLong(6, now);
-                p.setString(7, id);
-                p.executeUpdate();
-            }
-        });
+        commit(
+                db -> {
+                    try (PreparedStatement p =
+                            db.prepareStatement("UPDATE jobs SET stage = 'DONE', delivered = ?, method = ?,"
+                                    + " verified = ?, detail = ?, permanent = ?, updated = ? WHERE id = ?")) {
+                        for (Done d : outcomes) {
+                            p.setInt(1, d.delivered() ? 1 : 0);
+                            p.setString(2, d.method());
+                            p.setInt(3, d.verified() ? 1 : 0);
+                            p.setString(4, d.detail());
+                            p.setInt(5, d.permanent() ? 1 : 0);
+                            p.setLong(6, now);
+                            p.setString(7, d.id());
+                            p.executeUpdate();
+                        }
+                    }
+                },
+                true);
     }
 
     /** A failed job may come back (the hub retries it): it is delivered afresh then. */
     void forget(String id) throws SQLException {
-        commit(db -> {
-            try (PreparedStatement p = db.prepareStatement("DELETE FROM jobs WHERE id = ?")) {
-                p.setString(1, id);
-                p.executeUpdate();
-            }
-        });
+        forget(List.of(id));
+    }
+
+    void forget(List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        commit(
+                db -> {
+                    try (PreparedStatement p = db.prepareStatement("DELETE FROM jobs WHERE id = ?")) {
+                        for (String id : ids) {
+                            p.setString(1, id);
+                            p.executeUpdate();
+                        }
+                    }
+                },
+                true);
     }
 
     void read(String id) throws SQLException {
         long now = System.currentTimeMillis();
-        commit(db -> {
-            try (PreparedStatement p =
-                    db.prepareStatement("UPDATE jobs SET stage = 'READ', updated = ? WHERE id = ?")) {
-                p.setLong(1, now);
-                p.setString(2, id);
-                p.executeUpdate();
-            }
-        });
+        commit(
+                db -> {
+                    try (PreparedStatement p =
+                            db.prepareStatement("UPDATE jobs SET stage = 'READ', updated = ? WHERE id = ?")) {
+                        p.setLong(1, now);
+                        p.setString(2, id);
+                        p.executeUpdate();
+                    }
+                },
+                true);
     }
 
     /**
@@ -162,8 +212,8 @@ final class DeliveredLog implements AutoCloseable {
      * while a commit runs wait for it and go together in the next one. No thread of its own: a lone step costs
      * no hand-over to another thread.
      */
-    private void commit(Step step) throws SQLException {
-        Pending mine = new Pending(step, new CompletableFuture<>());
+    private void commit(Step step, boolean durable) throws SQLException {
+        Pending mine = new Pending(step, durable, new CompletableFuture<>());
         waiting.add(mine);
         committing.lock();
         try {
@@ -190,6 +240,12 @@ final class DeliveredLog implements AutoCloseable {
                 throw new SQLException("the node's job log is closed");
             }
             try (Statement s = writeDb.createStatement()) {
+                // One durable step makes the whole transaction durable (and with it every earlier one).
+                boolean full = batch.stream().anyMatch(Pending::durable);
+                if (full != syncFull) {
+                    s.execute(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+                    syncFull = full;
+                }
                 s.execute("BEGIN IMMEDIATE");
                 try {
                     for (Pending p : batch) {
@@ -203,7 +259,7 @@ final class DeliveredLog implements AutoCloseable {
             }
             batch.forEach(p -> p.committed().complete(null));
         } catch (SQLException | RuntimeException e) {
-            // Steps are single-row writes that only a broken disk or file fails: the whole batch fails, and each
+            // Steps are row writes that only a broken disk or file fails: the whole batch fails, and each
             // agent hands its job back to the broker (nothing is reported that was not recorded).
             batch.forEach(p -> p.committed().completeExceptionally(e));
         }

@@ -102,6 +102,7 @@ final class HubEvents implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         if (e.type() == BrokerEvent.Type.DELIVERING) {
+            // Sent by nodes of earlier versions when they started on a job; the message is DELIVERING already.
             LOG.debug("node {} is delivering {}", e.node(), e.messageId());
             return CompletableFuture.completedFuture(null);
         }

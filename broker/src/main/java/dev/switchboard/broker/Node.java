@@ -1,23 +1,18 @@
 package dev.switchboard.broker;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.agents.AgentRegistry;
 import dev.switchboard.core.loop.BackgroundLoop;
 import dev.switchboard.core.message.UnifiedMessage;
-import dev.switchboard.core.queue.MessageCodec;
 import dev.switchboard.core.queue.QueueException;
 import dev.switchboard.delivery.FallbackChain;
 import dev.switchboard.delivery.InboxWatcher;
 import dev.switchboard.delivery.ReadReceipts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,18 +22,19 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code switchboard node}: delivers to the agents whose {@code node:} is this node's name, on this desktop.
- * Each agent's queue is consumed on its own channel with prefetch 1 and manual acks, by its own thread, so a slow
- * window never holds up another agent. For each job: record it as started (so a crash can never make it typed
- * twice), announce "delivering" (not waited for), deliver through the fallback chain, record the outcome, report
- * it, and only when the broker confirmed the report, acknowledge the job. The agents share one confirming
- * channel for their reports and one job log: what they write at the same time shares one broker confirm and
- * one commit.
+ * Each agent's queue is consumed on its own channel with manual acks, by its own thread ({@link AgentQueue}), so a
+ * slow window never holds up another agent; an agent with a method that types takes one job at a time, an
+ * inbox-only agent takes what has arrived as one batch. For each job: record it as started (so a crash can never
+ * make it typed twice), deliver through the fallback chain, record the outcome, report it, and only when the
+ * broker confirmed the report, acknowledge the job. No notice is sent when a job starts: the hub shows the
+ * message as delivering since its relay took it, and recorded nothing for that notice. The agents share one
+ * confirming channel for their reports and one job log: what they write at the same time shares one broker
+ * confirm and one commit.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -49,7 +45,7 @@ public final class Node implements AutoCloseable {
     private final Connection connection;
     private final ConfirmingPublisher events;
     private final DeliveredLog log;
-    private final List<AgentConsumer> consumers = new ArrayList<>();
+    private final List<AgentQueue> consumers = new ArrayList<>();
     private final ExecutorService receiptWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "node-reads"));
     private final BackgroundLoop heartbeat;
     private final InboxWatcher inboxWatcher;
@@ -84,7 +80,7 @@ public final class Node implements AutoCloseable {
             throw new IOException("broker did not answer while declaring the topology", e);
         }
         for (AgentConfig a : agents) {
-            consumers.add(new AgentConsumer(a));
+            consumers.add(new AgentQueue(connection, name, a, this::handle));
         }
         this.inboxWatcher =
                 new InboxWatcher(new Receipts(), new AgentRegistry(agents), config::inboxOf, inboxScanMillis);
@@ -134,33 +130,37 @@ public final class Node implements AutoCloseable {
         return false;
     }
 
-    /**
-     * Sends a progress notice without waiting for the broker's confirm. The hub changes no state on it (the job is
-     * DELIVERING there since the relay took it), and the job is acknowledged only after its final report is
-     * confirmed, which is published later on the same channel: so a notice lost with a broken channel costs
-     * nothing but the notice, while waiting for its confirm cost every job a broker round trip.
-     */
-    private void announce(BrokerEvent event) {
-        events.send(Topology.EVENTS, Topology.EVENTS_KEY, event.messageId(), event.encode())
-                .whenComplete((ok, error) -> {
-                    if (error != null) {
-                        LOG.debug(
-                                "node {}: {} of {} not confirmed: {}",
-                                name,
-                                event.type(),
-                                event.messageId(),
-                                error.getMessage());
-                    }
-                });
+    /** An agent whose every method is the inbox: nothing is ever typed, and its jobs are written as batches. */
+    static boolean inboxOnly(AgentConfig agent) {
+        return agent.delivery().stream().allMatch(m -> m == DeliveryMethod.INBOX);
     }
 
-    /** Handles one job; @return whether it may be acknowledged */
-    boolean handle(AgentConfig agent, byte[] body) throws InterruptedException, SQLException {
-        UnifiedMessage message = MessageCodec.decode(new String(body, StandardCharsets.UTF_8));
+    /**
+     * Handles jobs of one agent, in the order the broker gave them, and reports what became of each; @return
+     * whether they may all be acknowledged (false: the node is stopping before every report was confirmed)
+     */
+    boolean handle(AgentConfig agent, List<UnifiedMessage> messages) throws InterruptedException, SQLException {
+        Reports reports = new Reports();
+        List<UnifiedMessage> fresh = new ArrayList<>();
+        for (UnifiedMessage message : messages) {
+            if (!settled(agent, message, reports)) {
+                fresh.add(message);
+            }
+        }
+        deliver(agent, fresh, reports);
+        return reports.send();
+    }
+
+    /**
+     * A job that needs no delivery: not one of this node's agents, or known to the job log (reported again as
+     * recorded, never delivered twice). @return false when it is still to be delivered
+     */
+    private boolean settled(AgentConfig agent, UnifiedMessage message, Reports reports)
+            throws InterruptedException, SQLException {
         String id = message.id();
         if (message.recipient() == null
                 || !agent.id().equals(message.recipient().name())) {
-            return report(BrokerEvent.failed(
+            reports.add(BrokerEvent.failed(
                     name,
                     id,
                     "node " + name + " does not deliver to "
@@ -168,66 +168,133 @@ public final class Node implements AutoCloseable {
                                     ? "that recipient"
                                     : message.recipient().name()),
                     true));
+            return true;
         }
         Optional<DeliveredLog.Entry> known = log.find(id);
-        if (known.isPresent()) {
-            DeliveredLog.Entry e = known.get();
-            switch (e.stage()) {
-                case DONE, READ -> {
-                    // Reported before the crash, or not: either way the same report again, never a second delivery.
-                    boolean ok = e.delivered()
-                            ? report(BrokerEvent.delivered(name, id, e.method(), e.verified(), e.detail()))
-                            : report(BrokerEvent.failed(name, id, e.detail(), e.permanent()));
-                    if (ok && e.stage() == DeliveredLog.Stage.READ) {
-                        ok = report(BrokerEvent.of(BrokerEvent.Type.READ, name, id, "moved to processed/"));
-                    }
-                    if (ok && !e.delivered()) {
-                        log.forget(id);
-                    }
-                    return ok;
+        if (known.isEmpty()) {
+            return false;
+        }
+        DeliveredLog.Entry e = known.get();
+        switch (e.stage()) {
+            case DONE, READ -> {
+                // Reported before the crash, or not: either way the same report again, never a second delivery.
+                reports.add(
+                        e.delivered()
+                                ? BrokerEvent.delivered(name, id, e.method(), e.verified(), e.detail())
+                                : BrokerEvent.failed(name, id, e.detail(), e.permanent()));
+                if (e.stage() == DeliveredLog.Stage.READ) {
+                    reports.add(BrokerEvent.of(BrokerEvent.Type.READ, name, id, "moved to processed/"));
                 }
-                case STARTED -> {
-                    if (!agent.delivery().stream().allMatch(m -> m == DeliveryMethod.INBOX)) {
-                        // Its text left unsubmitted in the agent's input (stopped between paste and Enter) is
-                        // submitted now; anything less certain is never typed again.
-                        Optional<FallbackChain.Result> finished = chain.finishInterrupted(message, agent);
-                        if (finished.isPresent() && finished.get().outcome().delivered()) {
-                            FallbackChain.Result r = finished.get();
-                            log.done(id, true, r.method().key(), r.outcome().verified(), r.detail(), false);
-                            return report(BrokerEvent.delivered(
-                                    name, id, r.method().key(), r.outcome().verified(), r.detail()));
-                        }
-                        String why = "node " + name + " stopped during this delivery: the text may already be in "
-                                + agent.id() + "'s input; look, then `queue retry` it if it is not";
-                        log.done(id, false, null, false, why, true);
-                        return report(BrokerEvent.failed(name, id, why, true)) && forget(id);
-                    }
-                    // Inbox files are written idempotently by id: delivering again cannot make a second one.
+                if (!e.delivered()) {
+                    reports.forgetAfter(id);
                 }
-                default -> {}
+                return true;
             }
+            case STARTED -> {
+                if (inboxOnly(agent)) {
+                    // Inbox files are written idempotently by id: delivering again cannot make a second one.
+                    return false;
+                }
+                // Its text left unsubmitted in the agent's input (stopped between paste and Enter) is submitted
+                // now; anything less certain is never typed again.
+                Optional<FallbackChain.Result> finished = chain.finishInterrupted(message, agent);
+                if (finished.isPresent() && finished.get().outcome().delivered()) {
+                    FallbackChain.Result r = finished.get();
+                    log.done(id, true, r.method().key(), r.outcome().verified(), r.detail(), false);
+                    reports.add(BrokerEvent.delivered(
+                            name, id, r.method().key(), r.outcome().verified(), r.detail()));
+                    return true;
+                }
+                String why = "node " + name + " stopped during this delivery: the text may already be in " + agent.id()
+                        + "'s input; look, then `queue retry` it if it is not";
+                log.done(id, false, null, false, why, true);
+                reports.add(BrokerEvent.failed(name, id, why, true));
+                reports.forgetAfter(id);
+                return true;
+            }
+            default -> throw new IllegalStateException("unknown stage " + e.stage());
         }
-        log.started(id, agent.id());
-        announce(BrokerEvent.of(BrokerEvent.Type.DELIVERING, name, id, null));
-        FallbackChain.Result result = chain.deliver(message, agent);
-        if (result.deferred()) {
-            // Every method is cooling down: nothing was tried, so the hub waits without counting an attempt.
-            log.forget(id);
-            return report(BrokerEvent.deferred(name, id, result.outcome().detail(), result.waitUntil()));
-        }
-        if (result.outcome().delivered()) {
-            log.done(id, true, result.method().key(), result.outcome().verified(), result.detail(), false);
-            return report(BrokerEvent.delivered(
-                    name, id, result.method().key(), result.outcome().verified(), result.detail()));
-        }
-        boolean permanent = !result.outcome().fallbackAllowed();
-        log.done(id, false, null, false, result.outcome().detail(), permanent);
-        return report(BrokerEvent.failed(name, id, result.outcome().detail(), permanent)) && forget(id);
     }
 
-    private boolean forget(String id) throws SQLException {
-        log.forget(id);
-        return true;
+    /**
+     * Delivers the jobs in order through the fallback chain (an inbox-only agent's all at once, as one batch of
+     * files) and records their outcomes in one commit. STARTED is committed first, for all of them at once; for an
+     * inbox-only agent without a sync of its own: a killed node still finds it, the outcome's commit syncs it, and
+     * if a power cut takes it back the job is only written again to the same file.
+     */
+    private void deliver(AgentConfig agent, List<UnifiedMessage> messages, Reports reports)
+            throws InterruptedException, SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<String> ids = messages.stream().map(UnifiedMessage::id).toList();
+        log.started(ids, agent.id(), !inboxOnly(agent));
+        List<FallbackChain.Result> results = chain.deliverAll(messages, agent);
+        List<String> deferred = new ArrayList<>();
+        List<DeliveredLog.Done> done = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            String id = ids.get(i);
+            FallbackChain.Result result = results.get(i);
+            if (result.deferred()) {
+                // Every method is cooling down: nothing was tried, so the hub waits without counting an attempt.
+                deferred.add(id);
+                reports.add(BrokerEvent.deferred(name, id, result.outcome().detail(), result.waitUntil()));
+            } else if (result.outcome().delivered()) {
+                done.add(new DeliveredLog.Done(
+                        id, true, result.method().key(), result.outcome().verified(), result.detail(), false));
+                reports.add(BrokerEvent.delivered(
+                        name, id, result.method().key(), result.outcome().verified(), result.detail()));
+            } else {
+                boolean permanent = !result.outcome().fallbackAllowed();
+                done.add(new DeliveredLog.Done(
+                        id, false, null, false, result.outcome().detail(), permanent));
+                reports.add(BrokerEvent.failed(name, id, result.outcome().detail(), permanent));
+                reports.forgetAfter(id);
+            }
+        }
+        log.forget(deferred);
+        log.done(done);
+    }
+
+    /**
+     * The reports of a batch of jobs, sent together once every outcome is recorded, and the job log entries to
+     * drop once they are confirmed (a failed job may come back from the hub's retry, to be delivered afresh).
+     */
+    private final class Reports {
+        private final List<BrokerEvent> events = new ArrayList<>();
+        private final List<String> forget = new ArrayList<>();
+
+        void add(BrokerEvent event) {
+            events.add(event);
+        }
+
+        void forgetAfter(String id) {
+            forget.add(id);
+        }
+
+        /**
+         * Publishes them all and waits for the broker's confirms (one disk write on the broker for the lot). If any
+         * is not confirmed, all are sent again one by one until they are (the hub ignores a report it already
+         * has). @return false if the node is stopping first
+         */
+        boolean send() throws SQLException {
+            if (!events.isEmpty()) {
+                List<ConfirmingPublisher.Outgoing> out = events.stream()
+                        .map(e -> new ConfirmingPublisher.Outgoing(Topology.EVENTS_KEY, e.messageId(), e.encode()))
+                        .toList();
+                try {
+                    Node.this.events.publishAll(Topology.EVENTS, out);
+                } catch (IOException e) {
+                    for (BrokerEvent event : events) {
+                        if (!report(event)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            log.forget(forget);
+            return true;
+        }
     }
 
     @Override
@@ -235,7 +302,7 @@ public final class Node implements AutoCloseable {
         running = false;
         heartbeat.close();
         inboxWatcher.close();
-        consumers.forEach(AgentConsumer::close);
+        consumers.forEach(AgentQueue::close);
         receiptWriter.shutdown();
         events.close();
         try {
@@ -250,86 +317,6 @@ public final class Node implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    /** One agent's queue: its own channel (prefetch 1) and its own delivery thread. */
-    private final class AgentConsumer implements AutoCloseable {
-        final AgentConfig agent;
-        final Channel channel;
-        final ExecutorService worker;
-
-        AgentConsumer(AgentConfig agent) throws IOException {
-            this.agent = agent;
-            this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "node-deliver-" + agent.id()));
-            this.channel = connection.createChannel();
-            Topology.declareAgent(channel, agent.id());
-            channel.basicQos(1);
-            channel.basicConsume(
-                    Topology.agentQueue(agent.id()),
-                    false,
-                    "node-" + name + "-" + agent.id(),
-                    new DefaultConsumer(channel) {
-                        @Override
-                        public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) {
-                            long deliveryTag = env.getDeliveryTag();
-                            worker.execute(() -> process(deliveryTag, body));
-                        }
-                    });
-        }
-
-        private void process(long tag, byte[] body) {
-            try {
-                if (handle(agent, body)) {
-                    channel.basicAck(tag, false);
-                }
-                // Not acknowledged (stopping): the broker hands it out again, and the job log keeps it single.
-            } catch (QueueException e) {
-                LOG.warn(
-                        "node {}: dropping an unreadable job for {} to the dead-letter queue: {}",
-                        name,
-                        agent.id(),
-                        e.getMessage());
-                reject(tag);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (SQLException | IOException | RuntimeException e) {
-                LOG.error("node {}: job for {} not finished (the broker will offer it again)", name, agent.id(), e);
-                try {
-                    channel.basicNack(tag, false, true);
-                } catch (IOException | com.rabbitmq.client.AlreadyClosedException ex) {
-                    LOG.debug("nack after a failure", ex);
-                }
-            }
-        }
-
-        private void reject(long tag) {
-            try {
-                channel.basicReject(tag, false);
-            } catch (IOException | com.rabbitmq.client.AlreadyClosedException e) {
-                LOG.debug("reject", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            worker.shutdown();
-            try {
-                if (channel.isOpen()) {
-                    channel.close();
-                }
-            } catch (IOException
-                    | java.util.concurrent.TimeoutException
-                    | com.rabbitmq.client.AlreadyClosedException e) {
-                LOG.debug("closing {}'s channel", agent.id(), e);
-            }
-            try {
-                if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
-                    worker.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Reads on this desktop go to the hub as events; the job log says which files are ours. */

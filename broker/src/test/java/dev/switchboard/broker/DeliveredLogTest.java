@@ -83,6 +83,37 @@ class DeliveredLogTest {
     }
 
     @Test
+    void stepsForSeveralJobsAreAllInTheFileWhenTheyReturnWithOrWithoutASyncOfTheirOwn() throws Exception {
+        Path file = dir.resolve("node.db");
+        try (DeliveredLog log = new DeliveredLog(file)) {
+            // GIVEN/WHEN a batch of jobs is started without a sync of its own (an inbox-only agent's)
+            log.started(List.of("m-1", "m-2", "m-3"), "Agent-1", false);
+            // THEN each is in the file already: a node started after a kill finds them
+            for (String id : List.of("m-1", "m-2", "m-3")) {
+                assertEquals("STARTED", stageInFile(file, id), id);
+            }
+            // AND a durable step after it (here a durable start of another agent's job) keeps working in order
+            log.started(List.of("t-1"), "Agent-2", true);
+            // WHEN their outcomes are recorded together, and a failed one is forgotten after its report
+            log.done(List.of(
+                    new DeliveredLog.Done("m-1", true, "inbox", true, null, false),
+                    new DeliveredLog.Done("m-2", false, null, false, "disk full", false),
+                    new DeliveredLog.Done("m-3", true, "inbox", true, "already in the inbox", false)));
+            log.forget(List.of("m-2"));
+            // THEN the file holds each outcome
+            assertEquals("DONE", stageInFile(file, "m-1"));
+            assertEquals(null, stageInFile(file, "m-2"));
+            assertEquals("DONE", stageInFile(file, "m-3"));
+            assertEquals("STARTED", stageInFile(file, "t-1"));
+        }
+        try (DeliveredLog reopened = new DeliveredLog(file)) {
+            DeliveredLog.Entry e = reopened.find("m-3").orElseThrow();
+            assertTrue(e.delivered());
+            assertEquals("already in the inbox", e.detail());
+        }
+    }
+
+    @Test
     void aStepAfterCloseFailsRatherThanWaiting() throws Exception {
         DeliveredLog log = new DeliveredLog(dir.resolve("node.db"));
         log.started("m-1", "Agent-1");

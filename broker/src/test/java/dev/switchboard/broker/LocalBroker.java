@@ -71,6 +71,22 @@ public final class LocalBroker implements AutoCloseable {
         return "no queue " + queue;
     }
 
+    /**
+     * Messages delivered and not yet acknowledged on this vhost's channels, asked of each channel as it is now
+     * (queue counts in {@link #queueCounts} may be a few seconds old).
+     */
+    public long unacknowledged() {
+        long n = 0;
+        for (String line : ctl("list_channels", "--no-table-headers", "vhost", "messages_unacknowledged")
+                .split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 2 && f[0].equals(vhost)) {
+                n += Long.parseLong(f[1]);
+            }
+        }
+        return n;
+    }
+
     @Override
     public void close() {
         ctl("delete_vhost", vhost);
