@@ -75,7 +75,9 @@ final class ServiceCommand {
             "-XX:CICompilerCount=1",
             "-XX:CompileThresholdScaling=3",
             "-Xss512k",
-            "-Dfile.encoding=UTF-8");
+            "-Dfile.encoding=UTF-8",
+            "-Dslf4j.provider=dev.switchboard.bot.logging.CliLogging",
+            "-Dslf4j.internal.verbosity=WARN");
 
     private static Optional<Path> launcherRoot() {
         try {
