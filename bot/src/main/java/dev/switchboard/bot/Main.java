@@ -1,6 +1,7 @@
 package dev.switchboard.bot;
 
 import dev.switchboard.bot.cli.CalibrateCommand;
+import dev.switchboard.bot.cli.CliArchive;
 import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.bot.cli.ConfigCommand;
 import dev.switchboard.bot.cli.NodeCommand;
@@ -109,6 +110,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CliArchive.dropIfRefused();
         System.exit(execute(args));
     }
 
