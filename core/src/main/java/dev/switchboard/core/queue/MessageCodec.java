@@ -103,6 +103,14 @@ public final class MessageCodec {
         g.writeStringField(name, t.toString());
     }
 
+    /**
+     * Builds the mapper and its reader of messages now (about 30 ms once per process): a short-lived process that
+     * will read messages calls this on a thread of its own while it does other things. Thread-safe.
+     */
+    public static void prepareReading() {
+        Reader.JSON.readerFor(UnifiedMessage.class); // fetches the message's deserializer into the mapper's cache
+    }
+
     /** @throws UnreadableMessageException when the stored text is not a message (garbage, {@code null} ...) */
     public static UnifiedMessage decode(String json) {
         UnifiedMessage m;
