@@ -74,6 +74,7 @@ final class ServiceCommand {
             "-XX:TieredStopAtLevel=1",
             "-XX:CICompilerCount=1",
             "-XX:CompileThresholdScaling=3",
+            "-XX:-UsePerfData",
             "-Xss512k",
             "-Dfile.encoding=UTF-8",
             "-Dslf4j.provider=dev.switchboard.bot.logging.CliLogging",
