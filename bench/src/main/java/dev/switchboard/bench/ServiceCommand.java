@@ -74,8 +74,11 @@ final class ServiceCommand {
             "-XX:TieredStopAtLevel=1",
             "-XX:CICompilerCount=1",
             "-XX:CompileThresholdScaling=3",
+            "-XX:-UsePerfData",
             "-Xss512k",
-            "-Dfile.encoding=UTF-8");
+            "-Dfile.encoding=UTF-8",
+            "-Dslf4j.provider=dev.switchboard.bot.logging.CliLogging",
+            "-Dslf4j.internal.verbosity=WARN");
 
     private static Optional<Path> launcherRoot() {
         try {

@@ -1,6 +1,8 @@
 package dev.switchboard.bot;
 
 import dev.switchboard.bot.cli.CalibrateCommand;
+import dev.switchboard.bot.cli.CliArchive;
+import dev.switchboard.bot.cli.CliWarmUp;
 import dev.switchboard.bot.cli.CommandSetBridge;
 import dev.switchboard.bot.cli.ConfigCommand;
 import dev.switchboard.bot.cli.NodeCommand;
@@ -109,6 +111,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        CliArchive.dropIfRefused();
         System.exit(execute(args));
     }
 
@@ -136,6 +139,7 @@ public final class Main {
                         .anyMatch(e -> e.name().equals(subcommand(args)) && !args[at].startsWith("-"))) {
             // A chat command (send, status, queue …): the same parsing as in chat (one text rule), after the
             // root options before it.
+            CliWarmUp.start(subcommand(args));
             Main main = new Main();
             CommandLine root = new CommandLine(main);
             root.setExpandAtFiles(false);

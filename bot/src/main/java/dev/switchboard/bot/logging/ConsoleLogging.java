@@ -19,6 +19,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * of a {@code status}. A {@code logback-test.xml} on the class path (the tests) is still honoured.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
+    /** The least level shown on stderr (default {@code WARN}). */
+    public static final String LEVEL_PROPERTY = "switchboard.stderrLevel";
+
     /** The line's format, as a logback pattern; {@link ConsoleLineLayout} writes it without parsing it. */
     static final String PATTERN =
             "%-5level %logger{20} - %msg%replace( [message %X{message_id}]){' \\[message \\]', ''}%n%nopex";
@@ -37,7 +40,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         encoder.start();
         ThresholdFilter threshold = new ThresholdFilter();
         threshold.setContext(context);
-        threshold.setLevel(System.getProperty("switchboard.stderrLevel", "WARN"));
+        threshold.setLevel(System.getProperty(LEVEL_PROPERTY, "WARN"));
         threshold.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

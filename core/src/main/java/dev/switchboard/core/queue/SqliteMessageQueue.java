@@ -117,6 +117,16 @@ public final class SqliteMessageQueue implements MessageQueue {
         }
     }
 
+    /**
+     * The part of opening the first connection that needs no file, done now: the driver builds a date format
+     * for every connection, and the first one loads the JDK's calendar and locale data (about 40 ms, most of
+     * it walking the list of every locale the JDK knows). A short-lived process (a CLI call) calls this on a
+     * thread of its own while it reads its config, so that opening the queue later does not wait for it.
+     */
+    public static void prepareDriver() {
+        new SQLiteConfig();
+    }
+
     private static Connection open(String url, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
