@@ -40,7 +40,10 @@ final class CliBench implements BenchSection {
     public JsonNode run(Path workDir, boolean quick) throws Exception {
         int calls = quick ? 3 : 20;
         Path config = workDir.resolve("switchboard.yaml");
-        Files.writeString(config, "data_dir: ./data\nworkspaces: ./workspaces\nagents: [{id: Agent-1}]\n");
+        // No web server: the CLI never uses it, and a fixed port taken by a running Switchboard would stop the
+        // service this bench starts beside the CLI calls.
+        Files.writeString(
+                config, "data_dir: ./data\nworkspaces: ./workspaces\nweb: {enabled: false}\nagents: [{id: Agent-1}]\n");
         List<String> base = List.of("--config", config.toString());
 
         call(workDir, ServiceCommand.cli(concat(base, "status"))); // warm-up: writes the CLI archive
