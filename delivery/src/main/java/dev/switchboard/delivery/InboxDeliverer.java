@@ -4,6 +4,7 @@ import dev.switchboard.config.AgentConfig;
 import dev.switchboard.config.DeliveryMethod;
 import dev.switchboard.core.loop.FailureLog;
 import dev.switchboard.core.message.UnifiedMessage;
+import dev.switchboard.core.resilience.DiskFull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,19 +138,8 @@ public final class InboxDeliverer implements BatchDeliverer {
         } catch (IOException e) {
             failed(agent, e);
             String why = "cannot write into the inbox of " + agent.id() + ": " + reason(e);
-            return diskFull(e) ? DeliveryOutcome.failedNoRoom(why) : DeliveryOutcome.failedClean(why);
+            return DiskFull.causedBy(e) ? DeliveryOutcome.failedNoRoom(why) : DeliveryOutcome.failedClean(why);
         }
-    }
-
-    /** The write failed for want of space (ENOSPC, or a quota): it will work again once space comes back. */
-    static boolean diskFull(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t instanceof java.nio.file.FileSystemException fse ? fse.getReason() : t.getMessage();
-            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

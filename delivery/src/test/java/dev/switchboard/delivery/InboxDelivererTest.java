@@ -117,17 +117,6 @@ class InboxDelivererTest {
     }
 
     @Test
-    void aFullDiskIsToldFromOtherWriteFailures() {
-        assertTrue(InboxDeliverer.diskFull(
-                new java.nio.file.FileSystemException("/ws/Agent-1/inbox/x.tmp", null, "No space left on device")));
-        assertTrue(InboxDeliverer.diskFull(new IOException("No space left on device")));
-        assertTrue(InboxDeliverer.diskFull(new IOException("write failed", new IOException("Disk quota exceeded"))));
-        assertFalse(InboxDeliverer.diskFull(
-                new java.nio.file.FileSystemException("/ws/Agent-1/inbox", null, "Not a directory")));
-        assertFalse(InboxDeliverer.diskFull(new java.nio.file.AccessDeniedException("/ws/Agent-1/inbox")));
-    }
-
-    @Test
     void atomicWriteReplacesWholeFilesOnly() throws IOException {
         Path target = workspaces.resolve("sub/dir/file.txt");
         AtomicFiles.write(target, "first".getBytes(StandardCharsets.UTF_8));

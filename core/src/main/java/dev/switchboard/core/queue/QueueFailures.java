@@ -1,6 +1,7 @@
 package dev.switchboard.core.queue;
 
 import dev.switchboard.core.loop.FailureLog;
+import dev.switchboard.core.resilience.DiskFull;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -30,17 +31,18 @@ final class QueueFailures {
                 "could not commit to the queue database; nothing was stored (" + FailureLog.oneLine(e) + ")", e);
     }
 
-    /** SQLITE_FULL from the database, or "No space left on device" from a file beside it. */
+    /** SQLITE_FULL from the database, or no room for a file beside it ({@link DiskFull}). */
     static boolean isDiskFull(Throwable e) {
+        if (DiskFull.causedBy(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
                 return true;
             }
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if ((t instanceof SQLException || t instanceof IOException)
-                    && (m.contains("sqlite_full")
-                            || m.contains("database or disk is full")
-                            || m.contains("no space left"))) {
+                    && (m.contains("sqlite_full") || m.contains("database or disk is full"))) {
                 return true;
             }
         }
