@@ -21,10 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -70,11 +71,8 @@ public final class ConsoleBridge implements Bridge {
      */
     static final Duration SETTLE_AT_END = Duration.ofSeconds(10);
 
-    /**
-     * Messages sent from piped input whose outcome is still to come, with their latest state; guarded by
-     * {@link #output}.
-     */
-    private final Map<String, MessageState> sent = new LinkedHashMap<>();
+    /** Ids of messages sent from piped input whose outcome is still to come; guarded by {@link #output}. */
+    private final Set<String> awaited = new HashSet<>();
 
     /**
      * States seen while a command runs, of messages it may have just queued (its reply, which names them, comes
@@ -141,11 +139,9 @@ public final class ConsoleBridge implements Bridge {
                         ? ""
                         : " · from " + from.name().toLowerCase(Locale.ROOT));
         synchronized (output) {
-            if (sent.containsKey(e.messageId())) {
-                if (onTheWay(e.to())) {
-                    sent.put(e.messageId(), e.to());
-                } else {
-                    sent.remove(e.messageId()); // its outcome is printed: nothing more to wait for at the end
+            if (awaited.contains(e.messageId())) {
+                if (!onTheWay(e.to())) {
+                    awaited.remove(e.messageId()); // its outcome is printed: nothing more to wait for at the end
                 }
             } else if (commandRunning) {
                 seenWhileRunning.put(e.messageId(), e.to());
@@ -210,7 +206,7 @@ public final class ConsoleBridge implements Bridge {
         if (queue != null) {
             List<String> ids;
             synchronized (output) {
-                ids = List.copyOf(sent.keySet());
+                ids = List.copyOf(awaited);
             }
             List<String> later = ids.stream()
                     .filter(id -> queue.find(id)
@@ -218,7 +214,7 @@ public final class ConsoleBridge implements Bridge {
                             .orElse(true))
                     .toList();
             synchronized (output) {
-                later.forEach(sent::remove);
+                later.forEach(awaited::remove);
             }
         }
         long deadline = System.nanoTime() + bound.toNanos();
@@ -237,7 +233,7 @@ public final class ConsoleBridge implements Bridge {
 
     private long unsettled() {
         synchronized (output) {
-            return sent.size();
+            return awaited.size();
         }
     }
 
@@ -268,9 +264,8 @@ public final class ConsoleBridge implements Bridge {
             synchronized (output) {
                 if (reply != null && !io.interactive()) {
                     for (String id : reply.messageIds()) {
-                        MessageState state = seenWhileRunning.getOrDefault(id, MessageState.QUEUED);
-                        if (onTheWay(state)) {
-                            sent.put(id, state);
+                        if (onTheWay(seenWhileRunning.getOrDefault(id, MessageState.QUEUED))) {
+                            awaited.add(id);
                         }
                     }
                 }
